@@ -1,0 +1,525 @@
+//! The question bank: areas, sub-areas, questions, roles and the scale.
+//!
+//! The format (`kompass.bank`, version 1) is documented in `docs/formats.md`
+//! and `assets/schema/bank.schema.json`.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::exact::{self, Exact, int};
+use super::lang::{Lang, Localized};
+use super::parse::{self, Problem};
+
+pub const FORMAT: &str = "kompass.bank";
+pub const FORMAT_VERSION: u64 = 1;
+
+/// The three scoring dimensions, in the order they are shown and stored.
+pub const DIMENSIONS: [Dimension; 3] = [Dimension::System, Dimension::Extent, Dimension::Results];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dimension {
+    System,
+    Extent,
+    Results,
+}
+
+impl Dimension {
+    pub fn id(self) -> &'static str {
+        match self {
+            Dimension::System => "system",
+            Dimension::Extent => "extent",
+            Dimension::Results => "results",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scale {
+    pub min: u32,
+    pub max: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    pub value: u32,
+    pub text: Localized,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DimensionDef {
+    pub id: String,
+    pub label: Localized,
+    pub levels: Vec<Level>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub id: String,
+    pub label: Localized,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Perspective {
+    pub id: String,
+    pub title: Localized,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    pub text: Localized,
+    #[serde(default)]
+    pub probes: Vec<Localized>,
+    pub roles: Vec<String>,
+    #[serde(default = "one", with = "exact::as_number")]
+    pub weight: Exact,
+}
+
+fn one() -> Exact {
+    int(1)
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Subarea {
+    pub id: String,
+    pub title: Localized,
+    #[serde(with = "exact::as_number")]
+    pub max_points: Exact,
+    pub questions: Vec<Question>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    pub id: String,
+    pub perspective: String,
+    pub title: Localized,
+    #[serde(with = "exact::as_number")]
+    pub max_points: Exact,
+    pub subareas: Vec<Subarea>,
+}
+
+/// The bank as written in its file.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BankFile {
+    pub format: String,
+    pub format_version: u64,
+    pub id: String,
+    pub version: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Localized>,
+    pub languages: Vec<String>,
+    pub scale: Scale,
+    pub dimensions: Vec<DimensionDef>,
+    pub roles: Vec<Role>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub perspectives: Vec<Perspective>,
+    pub areas: Vec<Area>,
+}
+
+/// Where a question sits in the bank.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuestionPos {
+    pub area: usize,
+    pub subarea: usize,
+    pub question: usize,
+}
+
+/// A loaded bank: its content, its exact bytes and their hash, and indexes.
+#[derive(Debug, Clone)]
+pub struct Bank {
+    pub file: BankFile,
+    /// The bytes it was loaded from, so `bank show --json` can print them as is.
+    pub bytes: Vec<u8>,
+    pub sha256: String,
+    positions: HashMap<String, QuestionPos>,
+    order: Vec<QuestionPos>,
+}
+
+/// The bank shipped inside the binary.
+pub const BUILTIN: &[u8] = include_bytes!("../../assets/banks/kommunekompasset.json");
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+impl Bank {
+    pub fn builtin() -> Bank {
+        Bank::parse(BUILTIN.to_vec()).expect("the built-in bank is checked by the tests")
+    }
+
+    /// Parses and checks a bank. Any problem that is not a warning refuses it.
+    pub fn parse(bytes: Vec<u8>) -> Result<Bank, Vec<Problem>> {
+        let bank = Bank::parse_unchecked(bytes).map_err(|p| vec![p])?;
+        let problems = bank.check();
+        if problems.iter().any(|p| !p.warning) {
+            return Err(problems);
+        }
+        Ok(bank)
+    }
+
+    /// Parses the syntax and types only; [`Bank::check`] applies the rules.
+    pub fn parse_unchecked(bytes: Vec<u8>) -> Result<Bank, Problem> {
+        let header = parse::header(&bytes)?;
+        parse::check_header(&header, FORMAT, FORMAT_VERSION)?;
+        let file: BankFile = parse::from_json(&bytes)?;
+        let mut positions = HashMap::new();
+        let mut order = Vec::new();
+        for (a, area) in file.areas.iter().enumerate() {
+            for (s, sub) in area.subareas.iter().enumerate() {
+                for (q, question) in sub.questions.iter().enumerate() {
+                    let pos = QuestionPos { area: a, subarea: s, question: q };
+                    positions.entry(question.id.clone()).or_insert(pos);
+                    order.push(pos);
+                }
+            }
+        }
+        let sha256 = sha256_hex(&bytes);
+        Ok(Bank { file, bytes, sha256, positions, order })
+    }
+
+    pub fn id(&self) -> &str {
+        &self.file.id
+    }
+
+    pub fn version(&self) -> &str {
+        &self.file.version
+    }
+
+    pub fn areas(&self) -> &[Area] {
+        &self.file.areas
+    }
+
+    pub fn scale_max(&self) -> u32 {
+        self.file.scale.max
+    }
+
+    pub fn scale_min(&self) -> u32 {
+        self.file.scale.min
+    }
+
+    /// The total of all area maxima (800 for the shipped bank).
+    pub fn max_points(&self) -> Exact {
+        self.file.areas.iter().map(|a| a.max_points).sum()
+    }
+
+    pub fn question_count(&self) -> usize {
+        self.order.len()
+    }
+
+    /// All questions in bank order, with their position.
+    pub fn questions(&self) -> impl Iterator<Item = (QuestionPos, &Question)> + '_ {
+        self.order.iter().map(|&p| (p, self.at(p)))
+    }
+
+    pub fn at(&self, p: QuestionPos) -> &Question {
+        &self.file.areas[p.area].subareas[p.subarea].questions[p.question]
+    }
+
+    pub fn position(&self, question_id: &str) -> Option<QuestionPos> {
+        self.positions.get(question_id).copied()
+    }
+
+    pub fn question(&self, question_id: &str) -> Option<&Question> {
+        self.position(question_id).map(|p| self.at(p))
+    }
+
+    pub fn area_of(&self, p: QuestionPos) -> &Area {
+        &self.file.areas[p.area]
+    }
+
+    pub fn subarea_of(&self, p: QuestionPos) -> &Subarea {
+        &self.file.areas[p.area].subareas[p.subarea]
+    }
+
+    pub fn role(&self, id: &str) -> Option<&Role> {
+        self.file.roles.iter().find(|r| r.id == id)
+    }
+
+    pub fn role_ids(&self) -> Vec<&str> {
+        self.file.roles.iter().map(|r| r.id.as_str()).collect()
+    }
+
+    pub fn role_label(&self, id: &str, lang: Lang) -> String {
+        self.role(id).map_or_else(|| id.to_owned(), |r| r.label.get(lang).to_owned())
+    }
+
+    pub fn dimension(&self, d: Dimension) -> Option<&DimensionDef> {
+        self.file.dimensions.iter().find(|x| x.id == d.id())
+    }
+
+    /// The one-line description of a level (`None` for halves and unknowns).
+    pub fn level_text(&self, d: Dimension, value: u32, lang: Lang) -> Option<&str> {
+        self.dimension(d)?.levels.iter().find(|l| l.value == value).map(|l| l.text.get(lang))
+    }
+
+    /// Whether a question is put to any of the given roles.
+    pub fn is_routed(question: &Question, roles: &BTreeSet<String>) -> bool {
+        question.roles.iter().any(|r| roles.contains(r))
+    }
+
+    /// Every rule a bank must follow; each problem names the id it concerns.
+    pub fn check(&self) -> Vec<Problem> {
+        check_rules(&self.file)
+    }
+}
+
+fn check_rules(b: &BankFile) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut push = |at: String, msg: String| problems.push(Problem::at(at, msg));
+
+    if b.id.trim().is_empty() {
+        push("id".into(), "the bank id is empty".into());
+    }
+    if b.version.trim().is_empty() {
+        push("version".into(), "the bank version is empty".into());
+    }
+    if b.languages.is_empty() {
+        push("languages".into(), "no language is listed".into());
+    }
+    let langs: Vec<&str> = b.languages.iter().map(String::as_str).collect();
+    let texts = |at: &str, text: &Localized, push: &mut dyn FnMut(String, String)| {
+        for lang in &langs {
+            if !text.has(lang) {
+                push(at.to_owned(), format!("has no text in \"{lang}\""));
+            }
+        }
+    };
+
+    if b.scale.min >= b.scale.max || b.scale.max > 100 {
+        push("scale".into(), format!("min {} and max {} do not make a scale (min < max <= 100)", b.scale.min, b.scale.max));
+    }
+    let ids: Vec<&str> = b.dimensions.iter().map(|d| d.id.as_str()).collect();
+    if ids != ["system", "extent", "results"] {
+        push("dimensions".into(), format!("must be system, extent, results in that order; found {}", ids.join(", ")));
+    }
+    for d in &b.dimensions {
+        texts(&format!("dimension {}", d.id), &d.label, &mut push);
+        let values: BTreeSet<u32> = d.levels.iter().map(|l| l.value).collect();
+        for v in b.scale.min..=b.scale.max.min(100) {
+            if !values.contains(&v) {
+                push(format!("dimension {}", d.id), format!("level {v} has no description"));
+            }
+        }
+        if values.len() != d.levels.len() {
+            push(format!("dimension {}", d.id), "a level is described twice".into());
+        }
+        for l in &d.levels {
+            if l.value < b.scale.min || l.value > b.scale.max {
+                push(format!("dimension {}", d.id), format!("level {} is outside the scale", l.value));
+            }
+            texts(&format!("dimension {} level {}", d.id, l.value), &l.text, &mut push);
+        }
+    }
+
+    let mut role_ids = BTreeSet::new();
+    for r in &b.roles {
+        if !role_ids.insert(r.id.as_str()) {
+            push(format!("role {}", r.id), "is listed twice".into());
+        }
+        texts(&format!("role {}", r.id), &r.label, &mut push);
+    }
+    if b.roles.is_empty() {
+        push("roles".into(), "no role is listed".into());
+    }
+
+    let mut seen = BTreeSet::new();
+    let mut per_role: BTreeMap<&str, usize> = BTreeMap::new();
+    for area in &b.areas {
+        let a = &area.id;
+        if !seen.insert(a.clone()) {
+            push(format!("area {a}"), "id is used twice".into());
+        }
+        if a.is_empty() || !a.bytes().all(|c| c.is_ascii_digit()) {
+            push(format!("area {a}"), "an area id is a number such as \"1\"".into());
+        }
+        if !b.perspectives.is_empty() && !b.perspectives.iter().any(|p| p.id == area.perspective) {
+            push(format!("area {a}"), format!("perspective \"{}\" is not listed", area.perspective));
+        }
+        texts(&format!("area {a}"), &area.title, &mut push);
+        if area.max_points <= int(0) {
+            push(format!("area {a}"), "max_points must be above 0".into());
+        }
+        if area.subareas.is_empty() {
+            push(format!("area {a}"), "has no sub-areas".into());
+        }
+        let sum: Exact = area.subareas.iter().map(|s| s.max_points).sum();
+        if sum != area.max_points {
+            push(
+                format!("area {a}"),
+                format!(
+                    "its sub-areas add up to {} but the area max is {}",
+                    exact::format_points(sum, 2, Lang::En),
+                    exact::format_points(area.max_points, 2, Lang::En)
+                ),
+            );
+        }
+        for sub in &area.subareas {
+            let s = &sub.id;
+            if !seen.insert(s.clone()) {
+                push(format!("sub-area {s}"), "id is used twice".into());
+            }
+            if !nested(s, a) {
+                push(format!("sub-area {s}"), format!("id must be \"{a}.<n>\" inside area {a}"));
+            }
+            texts(&format!("sub-area {s}"), &sub.title, &mut push);
+            if sub.max_points <= int(0) {
+                push(format!("sub-area {s}"), "max_points must be above 0".into());
+            }
+            if sub.questions.is_empty() {
+                push(format!("sub-area {s}"), "has no questions".into());
+            }
+            for q in &sub.questions {
+                let id = &q.id;
+                if !seen.insert(id.clone()) {
+                    push(format!("question {id}"), "id is used twice".into());
+                }
+                if !nested(id, s) {
+                    push(format!("question {id}"), format!("id must be \"{s}.<n>\" inside sub-area {s}"));
+                }
+                texts(&format!("question {id}"), &q.text, &mut push);
+                for (i, probe) in q.probes.iter().enumerate() {
+                    texts(&format!("question {id} probe {}", i + 1), probe, &mut push);
+                }
+                if q.weight <= int(0) {
+                    push(format!("question {id}"), "weight must be above 0".into());
+                }
+                if q.roles.is_empty() {
+                    push(format!("question {id}"), "is put to no role, so no interview reaches it".into());
+                }
+                for r in &q.roles {
+                    if role_ids.contains(r.as_str()) {
+                        *per_role.entry(r.as_str()).or_default() += 1;
+                    } else {
+                        push(format!("question {id}"), format!("role \"{r}\" is not listed in roles"));
+                    }
+                }
+            }
+        }
+    }
+    if b.areas.is_empty() {
+        push("areas".into(), "no area is listed".into());
+    }
+    for r in &b.roles {
+        if !per_role.contains_key(r.id.as_str()) {
+            push(format!("role {}", r.id), "gets no questions".into());
+        }
+    }
+    problems
+}
+
+/// `"1.2"` is nested in `"1"`: the parent id, a dot, then a number.
+fn nested(child: &str, parent: &str) -> bool {
+    child
+        .strip_prefix(parent)
+        .and_then(|rest| rest.strip_prefix('.'))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_bank_is_clean_and_complete() {
+        let bank = Bank::builtin();
+        assert_eq!(bank.check(), vec![]);
+        assert_eq!(bank.areas().len(), 8);
+        assert_eq!(bank.areas().iter().map(|a| a.subareas.len()).sum::<usize>(), 35);
+        assert_eq!(bank.question_count(), 75);
+        assert_eq!(bank.max_points(), int(800));
+        for area in bank.areas() {
+            for sub in &area.subareas {
+                assert!((2..=3).contains(&sub.questions.len()), "{}", sub.id);
+                for q in &sub.questions {
+                    assert!((2..=5).contains(&q.probes.len()), "{}", q.id);
+                }
+            }
+        }
+        for role in bank.role_ids() {
+            let n = bank.questions().filter(|(_, q)| q.roles.iter().any(|r| r == role)).count();
+            assert!(n >= 12, "{role} gets only {n} questions");
+        }
+        for d in DIMENSIONS {
+            for v in 0..=4 {
+                assert!(bank.level_text(d, v, Lang::En).is_some());
+            }
+        }
+    }
+
+    #[test]
+    fn builtin_subarea_maxima_match_the_domain_reference() {
+        let expected = [
+            ("1.1", 20), ("1.2", 10), ("1.3", 30), ("1.4", 10), ("1.5", 30),
+            ("2.1", 15), ("2.2", 30), ("2.3", 30), ("2.4", 25),
+            ("3.1", 10), ("3.2", 40), ("3.3", 30), ("3.4", 20),
+            ("4.1", 20), ("4.2", 20), ("4.3", 20), ("4.4", 20), ("4.5", 20),
+            ("5.1", 20), ("5.2", 20), ("5.3", 20), ("5.4", 20), ("5.5", 20),
+            ("6.1", 20), ("6.2", 20), ("6.3", 30), ("6.4", 30),
+            ("7.1", 15), ("7.2", 40), ("7.3", 25), ("7.4", 20),
+            ("8.1", 20), ("8.2", 30), ("8.3", 20), ("8.4", 30),
+        ];
+        let bank = Bank::builtin();
+        let actual: Vec<(String, Exact)> = bank
+            .areas()
+            .iter()
+            .flat_map(|a| a.subareas.iter().map(|s| (s.id.clone(), s.max_points)))
+            .collect();
+        let expected: Vec<(String, Exact)> = expected.iter().map(|(id, m)| (id.to_string(), int(*m))).collect();
+        assert_eq!(actual, expected);
+    }
+
+    fn broken(edit: impl FnOnce(&mut serde_json::Value)) -> Vec<String> {
+        let mut v: serde_json::Value = serde_json::from_slice(BUILTIN).unwrap();
+        edit(&mut v);
+        let bytes = serde_json::to_vec(&v).unwrap();
+        match Bank::parse(bytes) {
+            Ok(_) => vec![],
+            Err(ps) => ps.iter().map(|p| p.render("bank.json")).collect(),
+        }
+    }
+
+    #[test]
+    fn check_names_each_problem_by_id() {
+        let ps = broken(|v| v["areas"][0]["subareas"][0]["max_points"] = 25.into());
+        assert!(ps.iter().any(|p| p.contains("area 1: its sub-areas add up to 105.00 but the area max is 100.00")), "{ps:?}");
+        let ps = broken(|v| v["areas"][0]["subareas"][0]["questions"][1]["id"] = "1.1.1".into());
+        assert!(ps.iter().any(|p| p.contains("question 1.1.1: id is used twice")), "{ps:?}");
+        let ps = broken(|v| v["areas"][1]["subareas"][0]["questions"][0]["id"] = "1.1.9".into());
+        assert!(ps.iter().any(|p| p.contains("question 1.1.9: id must be \"2.1.<n>\"")), "{ps:?}");
+        let ps = broken(|v| v["areas"][0]["subareas"][0]["questions"][0]["roles"] = serde_json::json!([]));
+        assert!(ps.iter().any(|p| p.contains("question 1.1.1: is put to no role")), "{ps:?}");
+        let ps = broken(|v| v["areas"][0]["subareas"][0]["questions"][0]["text"]["en"] = "".into());
+        assert!(ps.iter().any(|p| p.contains("question 1.1.1: has no text in \"en\"")), "{ps:?}");
+        let ps = broken(|v| {
+            v["dimensions"][0]["levels"].as_array_mut().unwrap().pop();
+        });
+        assert!(ps.iter().any(|p| p.contains("dimension system: level 4 has no description")), "{ps:?}");
+        let ps = broken(|v| v["areas"][0]["subareas"][0]["questions"][0]["roles"] = serde_json::json!(["mayor", "pope"]));
+        assert!(ps.iter().any(|p| p.contains("role \"pope\" is not listed")), "{ps:?}");
+    }
+
+    #[test]
+    fn weights_are_exact_decimals() {
+        let ps = broken(|v| v["areas"][0]["subareas"][0]["questions"][0]["weight"] = serde_json::json!(0.1));
+        assert_eq!(ps, Vec::<String>::new());
+        let ps = broken(|v| v["areas"][0]["subareas"][0]["questions"][0]["weight"] = serde_json::json!(0));
+        assert!(ps.iter().any(|p| p.contains("weight must be above 0")), "{ps:?}");
+    }
+}

@@ -1,0 +1,102 @@
+//! Interface languages and localized texts.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// A language of the interface and of bank texts. Norwegian bokmål first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Nb,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nb => "nb",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Lang> {
+        match code.to_ascii_lowercase().as_str() {
+            "nb" | "no" | "nn" | "nob" => Some(Lang::Nb),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language a `LANG`-style locale string asks for (`nb_NO.UTF-8` -> nb).
+    /// Anything that is not Norwegian or English falls back to bokmål.
+    pub fn from_locale(locale: Option<&str>) -> Lang {
+        let Some(locale) = locale else { return Lang::Nb };
+        let code = locale.split(['_', '.', '-']).next().unwrap_or("");
+        match code {
+            "en" => Lang::En,
+            _ => Lang::Nb,
+        }
+    }
+
+    /// Picks the Norwegian or the English variant of a fixed interface string.
+    pub fn pick<'a>(self, nb: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Nb => nb,
+            Lang::En => en,
+        }
+    }
+}
+
+/// A text given in several languages: `{"nb": "...", "en": "..."}`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Localized(pub BTreeMap<String, String>);
+
+impl Localized {
+    pub fn new(nb: &str, en: &str) -> Localized {
+        let mut map = BTreeMap::new();
+        map.insert("nb".to_owned(), nb.to_owned());
+        map.insert("en".to_owned(), en.to_owned());
+        Localized(map)
+    }
+
+    /// The text in `lang`, else in bokmål, else in English, else any language.
+    pub fn get(&self, lang: Lang) -> &str {
+        self.0
+            .get(lang.code())
+            .or_else(|| self.0.get("nb"))
+            .or_else(|| self.0.get("en"))
+            .or_else(|| self.0.values().next())
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
+    /// Whether a non-blank text exists for the language code.
+    pub fn has(&self, code: &str) -> bool {
+        self.0.get(code).is_some_and(|t| !t.trim().is_empty())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_picks_language() {
+        assert_eq!(Lang::from_locale(Some("en_GB.UTF-8")), Lang::En);
+        assert_eq!(Lang::from_locale(Some("nb_NO.UTF-8")), Lang::Nb);
+        assert_eq!(Lang::from_locale(Some("C")), Lang::Nb);
+        assert_eq!(Lang::from_locale(None), Lang::Nb);
+    }
+
+    #[test]
+    fn localized_falls_back() {
+        let mut only_en = Localized::default();
+        only_en.0.insert("en".into(), "Hello".into());
+        assert_eq!(only_en.get(Lang::Nb), "Hello");
+        assert_eq!(Localized::new("Hei", "Hello").get(Lang::En), "Hello");
+        assert!(!Localized::new(" ", "x").has("nb"));
+    }
+}

@@ -1,0 +1,14 @@
+//! The pure core: question bank, sessions, exact scoring and merging.
+//!
+//! Nothing in here touches a terminal or the file system; every function takes
+//! and returns plain values so it can be tested directly and reused by the CLI,
+//! the TUI and the report writers alike.
+
+pub mod bank;
+pub mod exact;
+pub mod lang;
+pub mod merge;
+pub mod parse;
+pub mod scoring;
+pub mod session;
+pub mod slug;

@@ -1,0 +1,235 @@
+//! Strict, helpful JSON reading shared by every file format.
+//!
+//! Every failure becomes a [`Problem`] that knows where it is: a line and
+//! column for syntax and type errors, a field path or question id for rules
+//! broken by otherwise well-formed content.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::de::{DeserializeOwned, Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+
+/// One thing wrong with a file, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    /// A field path (`answers.1.1.1.scores.system`) or an id (`question 1.1.1`).
+    pub at: Option<String>,
+    pub message: String,
+    /// A warning is reported but does not make the file invalid.
+    pub warning: bool,
+}
+
+impl Problem {
+    pub fn new(message: impl Into<String>) -> Problem {
+        Problem { line: None, column: None, at: None, message: message.into(), warning: false }
+    }
+
+    pub fn at(at: impl Into<String>, message: impl Into<String>) -> Problem {
+        Problem { at: Some(at.into()), ..Problem::new(message) }
+    }
+
+    pub fn warning(mut self) -> Problem {
+        self.warning = true;
+        self
+    }
+
+    /// `file:line:column: at: message`, leaving out what is unknown.
+    pub fn render(&self, file: &str) -> String {
+        let mut out = String::from(file);
+        if let Some(line) = self.line {
+            out.push_str(&format!(":{line}"));
+            if let Some(column) = self.column {
+                out.push_str(&format!(":{column}"));
+            }
+        }
+        out.push_str(": ");
+        if self.warning {
+            out.push_str("warning: ");
+        }
+        if let Some(at) = &self.at {
+            out.push_str(at);
+            out.push_str(": ");
+        }
+        out.push_str(&self.message);
+        out
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render("<input>").trim_start_matches("<input>: "))
+    }
+}
+
+/// The line and column (both 1-based, column in characters) of a byte offset.
+pub fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    (line, column)
+}
+
+/// Checks UTF-8 first so that invalid bytes are reported at their place.
+pub fn utf8(bytes: &[u8]) -> Result<&str, Problem> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let (line, column) = line_column(bytes, e.valid_up_to());
+        Problem { line: Some(line), column: Some(column), ..Problem::new("invalid UTF-8") }
+    })
+}
+
+/// Deserializes strictly, reporting line, column and the field path.
+pub fn from_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Problem> {
+    let text = utf8(bytes)?;
+    if text.trim().is_empty() {
+        return Err(Problem::new("the file is empty"));
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        Problem {
+            line: Some(inner.line()).filter(|&l| l > 0),
+            column: Some(inner.column()).filter(|&c| c > 0),
+            at: (path != "." && !path.is_empty()).then_some(path),
+            message: describe(&inner),
+            warning: false,
+        }
+    })?;
+    de.end().map_err(|e| Problem {
+        line: Some(e.line()),
+        column: Some(e.column()),
+        ..Problem::new("unexpected text after the end of the JSON document")
+    })?;
+    Ok(value)
+}
+
+fn describe(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    // serde_json appends " at line L column C"; the place is reported separately.
+    match text.rfind(" at line ") {
+        Some(i) => text[..i].to_owned(),
+        None => text,
+    }
+}
+
+/// The two fields every Kompass file starts with, read before anything else
+/// so that a newer file is refused by version rather than by some field.
+#[derive(Debug, Deserialize)]
+pub struct Header {
+    pub format: Option<String>,
+    pub format_version: Option<u64>,
+}
+
+/// Reads just the header; the rest of the document is skipped (but must be
+/// well-formed JSON).
+pub fn header(bytes: &[u8]) -> Result<Header, Problem> {
+    from_json::<Header>(bytes)
+}
+
+/// Checks the header's `format` and `format_version` against what this build
+/// understands.
+pub fn check_header(header: &Header, format: &str, supported: u64) -> Result<(), Problem> {
+    match header.format.as_deref() {
+        Some(f) if f == format => {}
+        Some(other) => {
+            return Err(Problem::at("format", format!("expected \"{format}\", found \"{other}\"")));
+        }
+        None => return Err(Problem::at("format", format!("missing; expected \"{format}\""))),
+    }
+    match header.format_version {
+        Some(v) if v > supported => Err(Problem::at(
+            "format_version",
+            format!("this file has format_version {v}, but this Kompass reads at most {supported}; update Kompass to open it"),
+        )),
+        Some(0) => Err(Problem::at("format_version", "must be 1 or higher")),
+        Some(_) => Ok(()),
+        None => Err(Problem::at("format_version", "missing")),
+    }
+}
+
+/// `deserialize_with` for maps that must not repeat a key: plain serde maps
+/// would let the last duplicate win silently.
+pub fn unique_map<'de, D, V>(d: D) -> Result<BTreeMap<String, V>, D::Error>
+where
+    D: Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    struct UniqueMap<V>(std::marker::PhantomData<V>);
+    impl<'de, V: Deserialize<'de>> Visitor<'de> for UniqueMap<V> {
+        type Value = BTreeMap<String, V>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if out.contains_key(&key) {
+                    return Err(serde::de::Error::custom(format!("duplicate key `{key}`")));
+                }
+                let value = map.next_value()?;
+                out.insert(key, value);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(UniqueMap(std::marker::PhantomData))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Deserialize)]
+    struct Doc {
+        #[serde(deserialize_with = "unique_map")]
+        #[allow(dead_code)]
+        items: BTreeMap<String, u8>,
+    }
+
+    #[test]
+    fn syntax_errors_have_line_and_column() {
+        let p = from_json::<Doc>(b"{\n  \"items\": {\"a\": 1,}\n}").unwrap_err();
+        assert_eq!(p.line, Some(2));
+        assert!(p.render("f.json").starts_with("f.json:2:"), "{}", p.render("f.json"));
+    }
+
+    #[test]
+    fn type_errors_name_the_field() {
+        let p = from_json::<Doc>(b"{\"items\": {\"a\": \"x\"}}").unwrap_err();
+        assert_eq!(p.at.as_deref(), Some("items.a"));
+    }
+
+    #[test]
+    fn duplicate_keys_are_refused() {
+        let p = from_json::<Doc>(b"{\"items\": {\"a\": 1, \"a\": 2}}").unwrap_err();
+        assert!(p.message.contains("duplicate key `a`"), "{p:?}");
+        let p = from_json::<Doc>(b"{\"items\": {}, \"items\": {}}").unwrap_err();
+        assert!(p.message.contains("duplicate field"), "{p:?}");
+    }
+
+    #[test]
+    fn invalid_utf8_and_empty_and_deep() {
+        let p = from_json::<Doc>(b"{\"items\":\n {\"\xff\": 1}}").unwrap_err();
+        assert_eq!((p.line, p.message.as_str()), (Some(2), "invalid UTF-8"));
+        assert_eq!(from_json::<Doc>(b"  ").unwrap_err().message, "the file is empty");
+        // 100,000 levels neither overflow the stack nor hang, wherever they are.
+        let nest = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let p = from_json::<Doc>(format!("{{\"items\": {nest}}}").as_bytes()).unwrap_err();
+        assert!(p.message.contains("expected an object"), "{p:?}");
+        let skipped = from_json::<Doc>(format!("{{\"items\": {{}}, \"x\": {nest}}}").as_bytes());
+        assert!(skipped.is_ok());
+        let p = from_json::<serde_json::Value>(nest.as_bytes()).unwrap_err();
+        assert!(p.message.contains("recursion limit"), "{p:?}");
+    }
+
+    #[test]
+    fn newer_version_is_refused_by_version() {
+        let h = header(br#"{"format": "kompass.session", "format_version": 9, "x": [1]}"#).unwrap();
+        let p = check_header(&h, "kompass.session", 1).unwrap_err();
+        assert!(p.message.contains("format_version 9") && p.message.contains("at most 1"));
+    }
+}

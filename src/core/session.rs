@@ -1,0 +1,405 @@
+//! One interview: who was asked, what they said, how it was scored.
+//!
+//! The file format (`kompass.session`, version 1) is documented in
+//! `docs/formats.md` and `assets/schema/session.schema.json`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+use super::bank::{Bank, DIMENSIONS, Dimension};
+use super::exact::{self, Exact, int};
+use super::parse::{self, Problem};
+
+pub const FORMAT: &str = "kompass.session";
+pub const FORMAT_VERSION: u64 = 1;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BankRef {
+    pub id: String,
+    pub version: String,
+    pub sha256: String,
+}
+
+impl BankRef {
+    pub fn of(bank: &Bank) -> BankRef {
+        BankRef { id: bank.id().to_owned(), version: bank.version().to_owned(), sha256: bank.sha256.clone() }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub name: String,
+    pub role: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    InProgress,
+    Completed,
+}
+
+/// The three dimension values of one question; `None` is "not scored",
+/// which is different from 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scores {
+    #[serde(default, with = "exact::as_opt_number")]
+    pub system: Option<Exact>,
+    #[serde(default, with = "exact::as_opt_number")]
+    pub extent: Option<Exact>,
+    #[serde(default, with = "exact::as_opt_number")]
+    pub results: Option<Exact>,
+}
+
+impl Scores {
+    pub fn get(&self, d: Dimension) -> Option<Exact> {
+        match d {
+            Dimension::System => self.system,
+            Dimension::Extent => self.extent,
+            Dimension::Results => self.results,
+        }
+    }
+
+    pub fn set(&mut self, d: Dimension, value: Option<Exact>) {
+        match d {
+            Dimension::System => self.system = value,
+            Dimension::Extent => self.extent = value,
+            Dimension::Results => self.results = value,
+        }
+    }
+
+    /// All three dimensions have a value, so the question counts.
+    pub fn is_complete(&self) -> bool {
+        DIMENSIONS.iter().all(|&d| self.get(d).is_some())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        DIMENSIONS.iter().all(|&d| self.get(d).is_none())
+    }
+
+    /// The sum of the three values, when all are set.
+    pub fn sum(&self) -> Option<Exact> {
+        Some(self.system? + self.extent? + self.results?)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    Strength,
+    Challenge,
+    Weakness,
+}
+
+impl FindingKind {
+    pub const ALL: [FindingKind; 3] = [FindingKind::Strength, FindingKind::Challenge, FindingKind::Weakness];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            FindingKind::Strength => "strength",
+            FindingKind::Challenge => "challenge",
+            FindingKind::Weakness => "weakness",
+        }
+    }
+
+    /// The heading used in the deck: Styrker / Utfordringer / Svakheter.
+    pub fn heading(self, lang: super::lang::Lang) -> &'static str {
+        match self {
+            FindingKind::Strength => lang.pick("Styrker", "Strengths"),
+            FindingKind::Challenge => lang.pick("Utfordringer", "Challenges"),
+            FindingKind::Weakness => lang.pick("Svakheter", "Weaknesses"),
+        }
+    }
+
+    pub fn label(self, lang: super::lang::Lang) -> &'static str {
+        match self {
+            FindingKind::Strength => lang.pick("Styrke", "Strength"),
+            FindingKind::Challenge => lang.pick("Utfordring", "Challenge"),
+            FindingKind::Weakness => lang.pick("Svakhet", "Weakness"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Finding {
+    pub kind: FindingKind,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answer {
+    #[serde(default)]
+    pub scores: Scores,
+    #[serde(default)]
+    pub notes: String,
+    #[serde(default)]
+    pub findings: Vec<Finding>,
+    #[serde(default)]
+    pub flagged: bool,
+    #[serde(default)]
+    pub seconds: u64,
+}
+
+impl Answer {
+    /// Nothing was written, scored, found or flagged.
+    pub fn is_blank(&self) -> bool {
+        self.scores.is_empty() && self.notes.trim().is_empty() && self.findings.is_empty() && !self.flagged
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    pub format: String,
+    pub format_version: u64,
+    pub id: String,
+    pub bank: BankRef,
+    pub municipality: String,
+    pub interviewer: String,
+    pub interviewees: Vec<Person>,
+    pub started_at: DateTime<FixedOffset>,
+    pub updated_at: DateTime<FixedOffset>,
+    pub status: Status,
+    #[serde(deserialize_with = "parse::unique_map")]
+    pub answers: BTreeMap<String, Answer>,
+    #[serde(default)]
+    pub priorities: Vec<String>,
+    /// The question the interviewer was on, so a resume lands there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_question: Option<String>,
+}
+
+impl Session {
+    pub fn new(
+        id: String,
+        bank: &Bank,
+        municipality: &str,
+        interviewer: &str,
+        interviewees: Vec<Person>,
+        now: DateTime<FixedOffset>,
+    ) -> Session {
+        Session {
+            format: FORMAT.to_owned(),
+            format_version: FORMAT_VERSION,
+            id,
+            bank: BankRef::of(bank),
+            municipality: municipality.trim().to_owned(),
+            interviewer: interviewer.trim().to_owned(),
+            interviewees,
+            started_at: now,
+            updated_at: now,
+            status: Status::InProgress,
+            answers: BTreeMap::new(),
+            priorities: Vec::new(),
+            last_question: None,
+        }
+    }
+
+    /// Parses a session file strictly (syntax, types, duplicate keys); see
+    /// [`Session::check`] for the rules that need the bank.
+    pub fn parse(bytes: &[u8]) -> Result<Session, Problem> {
+        let header = parse::header(bytes)?;
+        parse::check_header(&header, FORMAT, FORMAT_VERSION)?;
+        parse::from_json(bytes)
+    }
+
+    pub fn to_json(&self) -> Vec<u8> {
+        let mut out = serde_json::to_vec_pretty(self).expect("a session always serializes");
+        out.push(b'\n');
+        out
+    }
+
+    /// The union of the interviewees' roles.
+    pub fn roles(&self) -> BTreeSet<String> {
+        self.interviewees.iter().map(|p| p.role.clone()).collect()
+    }
+
+    pub fn answer(&self, question_id: &str) -> Option<&Answer> {
+        self.answers.get(question_id)
+    }
+
+    /// Whether the question is in this interview's walk.
+    pub fn is_asked(&self, bank: &Bank, question_id: &str) -> bool {
+        let roles = self.roles();
+        bank.question(question_id).is_some_and(|q| Bank::is_routed(q, &roles))
+    }
+
+    /// Questions routed to this interview, and how many of them are fully scored.
+    pub fn progress(&self, bank: &Bank) -> (usize, usize) {
+        let roles = self.roles();
+        let asked: Vec<&str> =
+            bank.questions().filter(|(_, q)| Bank::is_routed(q, &roles)).map(|(_, q)| q.id.as_str()).collect();
+        let scored = asked.iter().filter(|id| self.answers.get(**id).is_some_and(|a| a.scores.is_complete())).count();
+        (scored, asked.len())
+    }
+
+    /// The rules that need the bank: same bank, known roles and question ids,
+    /// values on the scale. Warnings (same bank version with other bytes) are
+    /// marked as such.
+    pub fn check(&self, bank: &Bank) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        if self.bank.id != bank.id() || self.bank.version != bank.version() {
+            problems.push(Problem::at(
+                "bank",
+                format!(
+                    "the session was made with bank {} {}, but the active bank is {} {}",
+                    self.bank.id,
+                    self.bank.version,
+                    bank.id(),
+                    bank.version()
+                ),
+            ));
+            return problems;
+        }
+        if !self.bank.sha256.eq_ignore_ascii_case(&bank.sha256) {
+            problems.push(
+                Problem::at(
+                    "bank.sha256",
+                    format!(
+                        "bank {} {} has other contents than when the session was made (sha256 {} here, {} in the session)",
+                        bank.id(),
+                        bank.version(),
+                        short(&bank.sha256),
+                        short(&self.bank.sha256)
+                    ),
+                )
+                .warning(),
+            );
+        }
+        if self.id.trim().is_empty() {
+            problems.push(Problem::at("id", "the session id is empty"));
+        }
+        if self.municipality.trim().is_empty() {
+            problems.push(Problem::at("municipality", "the municipality is empty"));
+        }
+        if self.interviewees.is_empty() {
+            problems.push(Problem::at("interviewees", "nobody was interviewed; add at least one person"));
+        }
+        for (i, p) in self.interviewees.iter().enumerate() {
+            if p.name.trim().is_empty() {
+                problems.push(Problem::at(format!("interviewees[{i}].name"), "the name is empty"));
+            }
+            if bank.role(&p.role).is_none() {
+                problems.push(Problem::at(
+                    format!("interviewees[{i}].role"),
+                    format!("unknown role \"{}\"; known roles: {}", p.role, bank.role_ids().join(", ")),
+                ));
+            }
+        }
+        for (qid, answer) in &self.answers {
+            if bank.question(qid).is_none() {
+                problems.push(Problem::at(format!("question {qid}"), "is not in the bank"));
+                continue;
+            }
+            for d in DIMENSIONS {
+                if let Some(v) = answer.scores.get(d) {
+                    if let Some(msg) = value_problem(bank, v) {
+                        problems.push(Problem::at(format!("question {qid}"), format!("{}: {msg}", d.id())));
+                    }
+                }
+            }
+        }
+        if let Some(q) = &self.last_question {
+            if bank.question(q).is_none() {
+                problems.push(Problem::at("last_question", format!("question {q} is not in the bank")).warning());
+            }
+        }
+        problems
+    }
+}
+
+/// Why a score value is not allowed, if it is not.
+pub fn value_problem(bank: &Bank, v: Exact) -> Option<String> {
+    let (min, max) = (int(bank.scale_min() as i128), int(bank.scale_max() as i128));
+    if v < min || v > max {
+        return Some(format!(
+            "{} is outside the scale {}-{}",
+            exact::to_f64(v),
+            bank.scale_min(),
+            bank.scale_max()
+        ));
+    }
+    if !exact::is_half_step(v) {
+        return Some(format!("{} is not a whole or half step", exact::to_f64(v)));
+    }
+    None
+}
+
+fn short(hex: &str) -> &str {
+    &hex[..hex.len().min(12)]
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub fn sample(bank: &Bank) -> Session {
+        let now = DateTime::parse_from_rfc3339("2026-11-27T10:00:00+01:00").unwrap();
+        let mut s = Session::new(
+            "01JDX0000000000000000000AA".into(),
+            bank,
+            "Eksempelvik",
+            "Kari Nordmann",
+            vec![Person { name: "Ola Ordfører".into(), role: "mayor".into() }],
+            now,
+        );
+        let mut a = Answer::default();
+        a.scores = Scores { system: Some(int(3)), extent: Some(int(2)), results: None };
+        a.notes = "Har en strategi for innbyggerdialog 🙂".into();
+        a.findings.push(Finding { kind: FindingKind::Strength, text: "Oppdatert plan".into() });
+        s.answers.insert("1.1.1".into(), a);
+        s
+    }
+
+    #[test]
+    fn save_then_parse_is_identity() {
+        let bank = Bank::builtin();
+        let s = sample(&bank);
+        let back = Session::parse(&s.to_json()).unwrap();
+        assert_eq!(back, s);
+        assert_eq!(back.check(&bank), vec![]);
+    }
+
+    #[test]
+    fn rules_name_the_question() {
+        let bank = Bank::builtin();
+        let mut s = sample(&bank);
+        s.answers.get_mut("1.1.1").unwrap().scores.system = Some(int(5));
+        s.answers.insert("9.9.9".into(), Answer::default());
+        s.interviewees.push(Person { name: " ".into(), role: "pope".into() });
+        let ps: Vec<String> = s.check(&bank).iter().map(|p| p.render("s.json")).collect();
+        assert!(ps.contains(&"s.json: question 1.1.1: system: 5 is outside the scale 0-4".to_owned()), "{ps:?}");
+        assert!(ps.contains(&"s.json: question 9.9.9: is not in the bank".to_owned()), "{ps:?}");
+        assert!(ps.iter().any(|p| p.contains("interviewees[1].role: unknown role \"pope\"; known roles: mayor,")), "{ps:?}");
+        assert!(ps.iter().any(|p| p.contains("interviewees[1].name: the name is empty")), "{ps:?}");
+    }
+
+    #[test]
+    fn other_bank_version_is_an_error_other_bytes_a_warning() {
+        let bank = Bank::builtin();
+        let mut s = sample(&bank);
+        s.bank.sha256 = "00".repeat(32);
+        let ps = s.check(&bank);
+        assert!(ps.len() == 1 && ps[0].warning, "{ps:?}");
+        s.bank.version = "2019.1".into();
+        let ps = s.check(&bank);
+        assert!(!ps[0].warning && ps[0].message.contains("kommunekompasset 2019.1") && ps[0].message.contains("kommunekompasset 2026.1"));
+    }
+
+    #[test]
+    fn not_scored_differs_from_zero() {
+        let json = br#"{"system": 0, "extent": null}"#;
+        let s: Scores = serde_json::from_slice(json).unwrap();
+        assert_eq!(s.system, Some(int(0)));
+        assert_eq!(s.extent, None);
+        assert!(!s.is_complete());
+    }
+}
