@@ -4,4 +4,7 @@
 //! - [`storage`]: the only code that touches the disk.
 //! - [`cli`] and [`tui`]: thin layers on top.
 
+pub mod cli;
 pub mod core;
+pub mod storage;
+pub mod tui;

@@ -184,14 +184,24 @@ impl Bank {
         for (a, area) in file.areas.iter().enumerate() {
             for (s, sub) in area.subareas.iter().enumerate() {
                 for (q, question) in sub.questions.iter().enumerate() {
-                    let pos = QuestionPos { area: a, subarea: s, question: q };
+                    let pos = QuestionPos {
+                        area: a,
+                        subarea: s,
+                        question: q,
+                    };
                     positions.entry(question.id.clone()).or_insert(pos);
                     order.push(pos);
                 }
             }
         }
         let sha256 = sha256_hex(&bytes);
-        Ok(Bank { file, bytes, sha256, positions, order })
+        Ok(Bank {
+            file,
+            bytes,
+            sha256,
+            positions,
+            order,
+        })
     }
 
     pub fn id(&self) -> &str {
@@ -257,7 +267,8 @@ impl Bank {
     }
 
     pub fn role_label(&self, id: &str, lang: Lang) -> String {
-        self.role(id).map_or_else(|| id.to_owned(), |r| r.label.get(lang).to_owned())
+        self.role(id)
+            .map_or_else(|| id.to_owned(), |r| r.label.get(lang).to_owned())
     }
 
     pub fn dimension(&self, d: Dimension) -> Option<&DimensionDef> {
@@ -266,7 +277,11 @@ impl Bank {
 
     /// The one-line description of a level (`None` for halves and unknowns).
     pub fn level_text(&self, d: Dimension, value: u32, lang: Lang) -> Option<&str> {
-        self.dimension(d)?.levels.iter().find(|l| l.value == value).map(|l| l.text.get(lang))
+        self.dimension(d)?
+            .levels
+            .iter()
+            .find(|l| l.value == value)
+            .map(|l| l.text.get(lang))
     }
 
     /// Whether a question is put to any of the given roles.
@@ -303,28 +318,53 @@ fn check_rules(b: &BankFile) -> Vec<Problem> {
     };
 
     if b.scale.min >= b.scale.max || b.scale.max > 100 {
-        push("scale".into(), format!("min {} and max {} do not make a scale (min < max <= 100)", b.scale.min, b.scale.max));
+        push(
+            "scale".into(),
+            format!(
+                "min {} and max {} do not make a scale (min < max <= 100)",
+                b.scale.min, b.scale.max
+            ),
+        );
     }
     let ids: Vec<&str> = b.dimensions.iter().map(|d| d.id.as_str()).collect();
     if ids != ["system", "extent", "results"] {
-        push("dimensions".into(), format!("must be system, extent, results in that order; found {}", ids.join(", ")));
+        push(
+            "dimensions".into(),
+            format!(
+                "must be system, extent, results in that order; found {}",
+                ids.join(", ")
+            ),
+        );
     }
     for d in &b.dimensions {
         texts(&format!("dimension {}", d.id), &d.label, &mut push);
         let values: BTreeSet<u32> = d.levels.iter().map(|l| l.value).collect();
         for v in b.scale.min..=b.scale.max.min(100) {
             if !values.contains(&v) {
-                push(format!("dimension {}", d.id), format!("level {v} has no description"));
+                push(
+                    format!("dimension {}", d.id),
+                    format!("level {v} has no description"),
+                );
             }
         }
         if values.len() != d.levels.len() {
-            push(format!("dimension {}", d.id), "a level is described twice".into());
+            push(
+                format!("dimension {}", d.id),
+                "a level is described twice".into(),
+            );
         }
         for l in &d.levels {
             if l.value < b.scale.min || l.value > b.scale.max {
-                push(format!("dimension {}", d.id), format!("level {} is outside the scale", l.value));
+                push(
+                    format!("dimension {}", d.id),
+                    format!("level {} is outside the scale", l.value),
+                );
             }
-            texts(&format!("dimension {} level {}", d.id, l.value), &l.text, &mut push);
+            texts(
+                &format!("dimension {} level {}", d.id, l.value),
+                &l.text,
+                &mut push,
+            );
         }
     }
 
@@ -347,10 +387,16 @@ fn check_rules(b: &BankFile) -> Vec<Problem> {
             push(format!("area {a}"), "id is used twice".into());
         }
         if a.is_empty() || !a.bytes().all(|c| c.is_ascii_digit()) {
-            push(format!("area {a}"), "an area id is a number such as \"1\"".into());
+            push(
+                format!("area {a}"),
+                "an area id is a number such as \"1\"".into(),
+            );
         }
         if !b.perspectives.is_empty() && !b.perspectives.iter().any(|p| p.id == area.perspective) {
-            push(format!("area {a}"), format!("perspective \"{}\" is not listed", area.perspective));
+            push(
+                format!("area {a}"),
+                format!("perspective \"{}\" is not listed", area.perspective),
+            );
         }
         texts(&format!("area {a}"), &area.title, &mut push);
         if area.max_points <= int(0) {
@@ -376,7 +422,10 @@ fn check_rules(b: &BankFile) -> Vec<Problem> {
                 push(format!("sub-area {s}"), "id is used twice".into());
             }
             if !nested(s, a) {
-                push(format!("sub-area {s}"), format!("id must be \"{a}.<n>\" inside area {a}"));
+                push(
+                    format!("sub-area {s}"),
+                    format!("id must be \"{a}.<n>\" inside area {a}"),
+                );
             }
             texts(&format!("sub-area {s}"), &sub.title, &mut push);
             if sub.max_points <= int(0) {
@@ -391,7 +440,10 @@ fn check_rules(b: &BankFile) -> Vec<Problem> {
                     push(format!("question {id}"), "id is used twice".into());
                 }
                 if !nested(id, s) {
-                    push(format!("question {id}"), format!("id must be \"{s}.<n>\" inside sub-area {s}"));
+                    push(
+                        format!("question {id}"),
+                        format!("id must be \"{s}.<n>\" inside sub-area {s}"),
+                    );
                 }
                 texts(&format!("question {id}"), &q.text, &mut push);
                 for (i, probe) in q.probes.iter().enumerate() {
@@ -401,13 +453,19 @@ fn check_rules(b: &BankFile) -> Vec<Problem> {
                     push(format!("question {id}"), "weight must be above 0".into());
                 }
                 if q.roles.is_empty() {
-                    push(format!("question {id}"), "is put to no role, so no interview reaches it".into());
+                    push(
+                        format!("question {id}"),
+                        "is put to no role, so no interview reaches it".into(),
+                    );
                 }
                 for r in &q.roles {
                     if role_ids.contains(r.as_str()) {
                         *per_role.entry(r.as_str()).or_default() += 1;
                     } else {
-                        push(format!("question {id}"), format!("role \"{r}\" is not listed in roles"));
+                        push(
+                            format!("question {id}"),
+                            format!("role \"{r}\" is not listed in roles"),
+                        );
                     }
                 }
             }
@@ -441,7 +499,10 @@ mod tests {
         let bank = Bank::builtin();
         assert_eq!(bank.check(), vec![]);
         assert_eq!(bank.areas().len(), 8);
-        assert_eq!(bank.areas().iter().map(|a| a.subareas.len()).sum::<usize>(), 35);
+        assert_eq!(
+            bank.areas().iter().map(|a| a.subareas.len()).sum::<usize>(),
+            35
+        );
         assert_eq!(bank.question_count(), 75);
         assert_eq!(bank.max_points(), int(800));
         for area in bank.areas() {
@@ -453,7 +514,10 @@ mod tests {
             }
         }
         for role in bank.role_ids() {
-            let n = bank.questions().filter(|(_, q)| q.roles.iter().any(|r| r == role)).count();
+            let n = bank
+                .questions()
+                .filter(|(_, q)| q.roles.iter().any(|r| r == role))
+                .count();
             assert!(n >= 12, "{role} gets only {n} questions");
         }
         for d in DIMENSIONS {
@@ -466,14 +530,41 @@ mod tests {
     #[test]
     fn builtin_subarea_maxima_match_the_domain_reference() {
         let expected = [
-            ("1.1", 20), ("1.2", 10), ("1.3", 30), ("1.4", 10), ("1.5", 30),
-            ("2.1", 15), ("2.2", 30), ("2.3", 30), ("2.4", 25),
-            ("3.1", 10), ("3.2", 40), ("3.3", 30), ("3.4", 20),
-            ("4.1", 20), ("4.2", 20), ("4.3", 20), ("4.4", 20), ("4.5", 20),
-            ("5.1", 20), ("5.2", 20), ("5.3", 20), ("5.4", 20), ("5.5", 20),
-            ("6.1", 20), ("6.2", 20), ("6.3", 30), ("6.4", 30),
-            ("7.1", 15), ("7.2", 40), ("7.3", 25), ("7.4", 20),
-            ("8.1", 20), ("8.2", 30), ("8.3", 20), ("8.4", 30),
+            ("1.1", 20),
+            ("1.2", 10),
+            ("1.3", 30),
+            ("1.4", 10),
+            ("1.5", 30),
+            ("2.1", 15),
+            ("2.2", 30),
+            ("2.3", 30),
+            ("2.4", 25),
+            ("3.1", 10),
+            ("3.2", 40),
+            ("3.3", 30),
+            ("3.4", 20),
+            ("4.1", 20),
+            ("4.2", 20),
+            ("4.3", 20),
+            ("4.4", 20),
+            ("4.5", 20),
+            ("5.1", 20),
+            ("5.2", 20),
+            ("5.3", 20),
+            ("5.4", 20),
+            ("5.5", 20),
+            ("6.1", 20),
+            ("6.2", 20),
+            ("6.3", 30),
+            ("6.4", 30),
+            ("7.1", 15),
+            ("7.2", 40),
+            ("7.3", 25),
+            ("7.4", 20),
+            ("8.1", 20),
+            ("8.2", 30),
+            ("8.3", 20),
+            ("8.4", 30),
         ];
         let bank = Bank::builtin();
         let actual: Vec<(String, Exact)> = bank
@@ -481,7 +572,10 @@ mod tests {
             .iter()
             .flat_map(|a| a.subareas.iter().map(|s| (s.id.clone(), s.max_points)))
             .collect();
-        let expected: Vec<(String, Exact)> = expected.iter().map(|(id, m)| (id.to_string(), int(*m))).collect();
+        let expected: Vec<(String, Exact)> = expected
+            .iter()
+            .map(|(id, m)| (id.to_string(), int(*m)))
+            .collect();
         assert_eq!(actual, expected);
     }
 
@@ -498,28 +592,68 @@ mod tests {
     #[test]
     fn check_names_each_problem_by_id() {
         let ps = broken(|v| v["areas"][0]["subareas"][0]["max_points"] = 25.into());
-        assert!(ps.iter().any(|p| p.contains("area 1: its sub-areas add up to 105.00 but the area max is 100.00")), "{ps:?}");
+        assert!(
+            ps.iter()
+                .any(|p| p
+                    .contains("area 1: its sub-areas add up to 105.00 but the area max is 100.00")),
+            "{ps:?}"
+        );
         let ps = broken(|v| v["areas"][0]["subareas"][0]["questions"][1]["id"] = "1.1.1".into());
-        assert!(ps.iter().any(|p| p.contains("question 1.1.1: id is used twice")), "{ps:?}");
+        assert!(
+            ps.iter()
+                .any(|p| p.contains("question 1.1.1: id is used twice")),
+            "{ps:?}"
+        );
         let ps = broken(|v| v["areas"][1]["subareas"][0]["questions"][0]["id"] = "1.1.9".into());
-        assert!(ps.iter().any(|p| p.contains("question 1.1.9: id must be \"2.1.<n>\"")), "{ps:?}");
-        let ps = broken(|v| v["areas"][0]["subareas"][0]["questions"][0]["roles"] = serde_json::json!([]));
-        assert!(ps.iter().any(|p| p.contains("question 1.1.1: is put to no role")), "{ps:?}");
+        assert!(
+            ps.iter()
+                .any(|p| p.contains("question 1.1.9: id must be \"2.1.<n>\"")),
+            "{ps:?}"
+        );
+        let ps = broken(|v| {
+            v["areas"][0]["subareas"][0]["questions"][0]["roles"] = serde_json::json!([])
+        });
+        assert!(
+            ps.iter()
+                .any(|p| p.contains("question 1.1.1: is put to no role")),
+            "{ps:?}"
+        );
         let ps = broken(|v| v["areas"][0]["subareas"][0]["questions"][0]["text"]["en"] = "".into());
-        assert!(ps.iter().any(|p| p.contains("question 1.1.1: has no text in \"en\"")), "{ps:?}");
+        assert!(
+            ps.iter()
+                .any(|p| p.contains("question 1.1.1: has no text in \"en\"")),
+            "{ps:?}"
+        );
         let ps = broken(|v| {
             v["dimensions"][0]["levels"].as_array_mut().unwrap().pop();
         });
-        assert!(ps.iter().any(|p| p.contains("dimension system: level 4 has no description")), "{ps:?}");
-        let ps = broken(|v| v["areas"][0]["subareas"][0]["questions"][0]["roles"] = serde_json::json!(["mayor", "pope"]));
-        assert!(ps.iter().any(|p| p.contains("role \"pope\" is not listed")), "{ps:?}");
+        assert!(
+            ps.iter()
+                .any(|p| p.contains("dimension system: level 4 has no description")),
+            "{ps:?}"
+        );
+        let ps = broken(|v| {
+            v["areas"][0]["subareas"][0]["questions"][0]["roles"] =
+                serde_json::json!(["mayor", "pope"])
+        });
+        assert!(
+            ps.iter().any(|p| p.contains("role \"pope\" is not listed")),
+            "{ps:?}"
+        );
     }
 
     #[test]
     fn weights_are_exact_decimals() {
-        let ps = broken(|v| v["areas"][0]["subareas"][0]["questions"][0]["weight"] = serde_json::json!(0.1));
+        let ps = broken(|v| {
+            v["areas"][0]["subareas"][0]["questions"][0]["weight"] = serde_json::json!(0.1)
+        });
         assert_eq!(ps, Vec::<String>::new());
-        let ps = broken(|v| v["areas"][0]["subareas"][0]["questions"][0]["weight"] = serde_json::json!(0));
-        assert!(ps.iter().any(|p| p.contains("weight must be above 0")), "{ps:?}");
+        let ps = broken(|v| {
+            v["areas"][0]["subareas"][0]["questions"][0]["weight"] = serde_json::json!(0)
+        });
+        assert!(
+            ps.iter().any(|p| p.contains("weight must be above 0")),
+            "{ps:?}"
+        );
     }
 }

@@ -54,12 +54,16 @@ pub fn parse_decimal(text: &str) -> Result<Exact, String> {
     if whole.len() + frac.len() > 30 || scale > MAX_DECIMALS as i32 || scale < -12 {
         return Err(format!("`{text}` is out of range"));
     }
-    let mut n: i128 = format!("0{whole}{frac}").parse().map_err(|_| format!("`{text}` is out of range"))?;
+    let mut n: i128 = format!("0{whole}{frac}")
+        .parse()
+        .map_err(|_| format!("`{text}` is out of range"))?;
     let mut d: i128 = 1;
     if scale >= 0 {
         d = 10i128.pow(scale as u32);
     } else {
-        n = n.checked_mul(10i128.pow((-scale) as u32)).ok_or_else(|| format!("`{text}` is out of range"))?;
+        n = n
+            .checked_mul(10i128.pow((-scale) as u32))
+            .ok_or_else(|| format!("`{text}` is out of range"))?;
     }
     let value = Exact::new(if negative { -n } else { n }, d);
     if value.abs() > int(LIMIT) {
@@ -201,7 +205,10 @@ mod tests {
 
     #[test]
     fn deck_area_one_is_exactly_61_5_and_rounds_up() {
-        let exact: Exact = ["10,0", "5,0", "20,0", "6,7", "19,8"].iter().map(|s| d(s)).sum();
+        let exact: Exact = ["10,0", "5,0", "20,0", "6,7", "19,8"]
+            .iter()
+            .map(|s| d(s))
+            .sum();
         assert_eq!(exact, d("61.5"));
         assert_eq!(format_points(exact, 0, Lang::Nb), "62");
     }
@@ -221,7 +228,10 @@ mod tests {
 
     #[test]
     fn median_of_even_count_is_mean_of_middle() {
-        assert_eq!(median(&mut [int(1), int(4), int(2), int(3)]), Some(Exact::new(5, 2)));
+        assert_eq!(
+            median(&mut [int(1), int(4), int(2), int(3)]),
+            Some(Exact::new(5, 2))
+        );
         assert_eq!(median(&mut [int(3), int(0), int(4)]), Some(int(3)));
         assert_eq!(median(&mut []), None);
     }

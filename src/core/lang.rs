@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 /// A language of the interface and of bank texts. Norwegian bokmål first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, PartialOrd, Ord,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
@@ -32,7 +34,9 @@ impl Lang {
     /// The language a `LANG`-style locale string asks for (`nb_NO.UTF-8` -> nb).
     /// Anything that is not Norwegian or English falls back to bokmål.
     pub fn from_locale(locale: Option<&str>) -> Lang {
-        let Some(locale) = locale else { return Lang::Nb };
+        let Some(locale) = locale else {
+            return Lang::Nb;
+        };
         let code = locale.split(['_', '.', '-']).next().unwrap_or("");
         match code {
             "en" => Lang::En,

@@ -11,8 +11,15 @@ use super::exact::{self, Exact};
 use super::session::{Scores, Session};
 
 /// The values the interviews gave one dimension of one question.
-pub fn values<'a>(sessions: impl IntoIterator<Item = &'a Session>, question_id: &str, d: Dimension) -> Vec<Exact> {
-    sessions.into_iter().filter_map(|s| s.answers.get(question_id)?.scores.get(d)).collect()
+pub fn values<'a>(
+    sessions: impl IntoIterator<Item = &'a Session>,
+    question_id: &str,
+    d: Dimension,
+) -> Vec<Exact> {
+    sessions
+        .into_iter()
+        .filter_map(|s| s.answers.get(question_id)?.scores.get(d))
+        .collect()
 }
 
 /// The suggested (default-merge) scores of one question.
@@ -44,6 +51,30 @@ pub fn spread(values: &[Exact]) -> Option<Exact> {
     Some(max - min)
 }
 
+/// Resolves copies of one session: items with the same id and the same
+/// content count once; the same id with other content is a conflict, returned
+/// as (the item kept, the other one) so that nothing is dropped silently.
+pub fn dedupe<T: Clone>(
+    items: Vec<T>,
+    id: impl Fn(&T) -> &str,
+    content: impl Fn(&T) -> &str,
+) -> (Vec<T>, Vec<(T, T)>) {
+    let mut kept: Vec<T> = Vec::with_capacity(items.len());
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut conflicts = Vec::new();
+    for item in items {
+        match index.get(id(&item)) {
+            Some(&i) if content(&kept[i]) == content(&item) => {}
+            Some(&i) => conflicts.push((kept[i].clone(), item)),
+            None => {
+                index.insert(id(&item).to_owned(), kept.len());
+                kept.push(item);
+            }
+        }
+    }
+    (kept, conflicts)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,7 +86,11 @@ mod tests {
         s.id = id.into();
         s.answers.clear();
         let mut a = Answer::default();
-        a.scores = Scores { system: system.map(int), extent: extent.map(int), results: None };
+        a.scores = Scores {
+            system: system.map(int),
+            extent: extent.map(int),
+            results: None,
+        };
         s.answers.insert("2.1.1".into(), a);
         s
     }
@@ -72,6 +107,14 @@ mod tests {
         assert_eq!(q.extent, Some(int(2)));
         assert_eq!(q.results, None);
         assert_eq!(merged.len(), 1);
+    }
+
+    #[test]
+    fn dedupe_counts_identical_copies_once_and_reports_conflicts() {
+        let items = vec![("a", "1"), ("b", "2"), ("a", "1"), ("b", "3")];
+        let (kept, conflicts) = dedupe(items, |x| x.0, |x| x.1);
+        assert_eq!(kept, vec![("a", "1"), ("b", "2")]);
+        assert_eq!(conflicts, vec![(("b", "2"), ("b", "3"))]);
     }
 
     #[test]

@@ -12,3 +12,4 @@ pub mod parse;
 pub mod scoring;
 pub mod session;
 pub mod slug;
+pub mod text;

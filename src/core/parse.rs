@@ -7,8 +7,8 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::de::{DeserializeOwned, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{DeserializeOwned, Deserializer, MapAccess, Visitor};
 
 /// One thing wrong with a file, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,11 +24,20 @@ pub struct Problem {
 
 impl Problem {
     pub fn new(message: impl Into<String>) -> Problem {
-        Problem { line: None, column: None, at: None, message: message.into(), warning: false }
+        Problem {
+            line: None,
+            column: None,
+            at: None,
+            message: message.into(),
+            warning: false,
+        }
     }
 
     pub fn at(at: impl Into<String>, message: impl Into<String>) -> Problem {
-        Problem { at: Some(at.into()), ..Problem::new(message) }
+        Problem {
+            at: Some(at.into()),
+            ..Problem::new(message)
+        }
     }
 
     pub fn warning(mut self) -> Problem {
@@ -68,8 +77,14 @@ impl fmt::Display for Problem {
 pub fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
     let before = &bytes[..offset.min(bytes.len())];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
     (line, column)
 }
 
@@ -77,7 +92,11 @@ pub fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
 pub fn utf8(bytes: &[u8]) -> Result<&str, Problem> {
     std::str::from_utf8(bytes).map_err(|e| {
         let (line, column) = line_column(bytes, e.valid_up_to());
-        Problem { line: Some(line), column: Some(column), ..Problem::new("invalid UTF-8") }
+        Problem {
+            line: Some(line),
+            column: Some(column),
+            ..Problem::new("invalid UTF-8")
+        }
     })
 }
 
@@ -136,14 +155,24 @@ pub fn check_header(header: &Header, format: &str, supported: u64) -> Result<(),
     match header.format.as_deref() {
         Some(f) if f == format => {}
         Some(other) => {
-            return Err(Problem::at("format", format!("expected \"{format}\", found \"{other}\"")));
+            return Err(Problem::at(
+                "format",
+                format!("expected \"{format}\", found \"{other}\""),
+            ));
         }
-        None => return Err(Problem::at("format", format!("missing; expected \"{format}\""))),
+        None => {
+            return Err(Problem::at(
+                "format",
+                format!("missing; expected \"{format}\""),
+            ));
+        }
     }
     match header.format_version {
         Some(v) if v > supported => Err(Problem::at(
             "format_version",
-            format!("this file has format_version {v}, but this Kompass reads at most {supported}; update Kompass to open it"),
+            format!(
+                "this file has format_version {v}, but this Kompass reads at most {supported}; update Kompass to open it"
+            ),
         )),
         Some(0) => Err(Problem::at("format_version", "must be 1 or higher")),
         Some(_) => Ok(()),
@@ -194,7 +223,11 @@ mod tests {
     fn syntax_errors_have_line_and_column() {
         let p = from_json::<Doc>(b"{\n  \"items\": {\"a\": 1,}\n}").unwrap_err();
         assert_eq!(p.line, Some(2));
-        assert!(p.render("f.json").starts_with("f.json:2:"), "{}", p.render("f.json"));
+        assert!(
+            p.render("f.json").starts_with("f.json:2:"),
+            "{}",
+            p.render("f.json")
+        );
     }
 
     #[test]
@@ -215,7 +248,10 @@ mod tests {
     fn invalid_utf8_and_empty_and_deep() {
         let p = from_json::<Doc>(b"{\"items\":\n {\"\xff\": 1}}").unwrap_err();
         assert_eq!((p.line, p.message.as_str()), (Some(2), "invalid UTF-8"));
-        assert_eq!(from_json::<Doc>(b"  ").unwrap_err().message, "the file is empty");
+        assert_eq!(
+            from_json::<Doc>(b"  ").unwrap_err().message,
+            "the file is empty"
+        );
         // 100,000 levels neither overflow the stack nor hang, wherever they are.
         let nest = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
         let p = from_json::<Doc>(format!("{{\"items\": {nest}}}").as_bytes()).unwrap_err();

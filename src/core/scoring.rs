@@ -114,7 +114,14 @@ pub fn score(bank: &Bank, source: &dyn ScoreSource, roles: Option<&BTreeSet<Stri
             let mut points = int(0);
             let (mut asked, mut scored) = (0, 0);
             for (qi, q) in sub.questions.iter().enumerate() {
-                debug_assert_eq!(bank.position(&q.id), Some(QuestionPos { area: a, subarea: s, question: qi }));
+                debug_assert_eq!(
+                    bank.position(&q.id),
+                    Some(QuestionPos {
+                        area: a,
+                        subarea: s,
+                        question: qi
+                    })
+                );
                 asked += usize::from(is_asked(q));
                 if let Some(sum) = source.scores(&q.id).and_then(|sc| sc.sum()) {
                     points += sub.max_points * q.weight / weights * sum / range;
@@ -140,7 +147,11 @@ pub fn score(bank: &Bank, source: &dyn ScoreSource, roles: Option<&BTreeSet<Stri
             subareas,
         });
     }
-    Scorecard { total: areas.iter().map(|a| a.points).sum(), max: bank.max_points(), areas }
+    Scorecard {
+        total: areas.iter().map(|a| a.points).sum(),
+        max: bank.max_points(),
+        areas,
+    }
 }
 
 /// Scores one interview, with coverage over the questions routed to it.
@@ -154,17 +165,31 @@ mod tests {
     use crate::core::session::{Answer, tests::sample};
 
     fn full(v: i128) -> Scores {
-        Scores { system: Some(int(v)), extent: Some(int(v)), results: Some(int(v)) }
+        Scores {
+            system: Some(int(v)),
+            extent: Some(int(v)),
+            results: Some(int(v)),
+        }
     }
 
     #[test]
     fn all_fours_give_800_and_all_zeros_give_0() {
         let bank = Bank::builtin();
-        let fours: BTreeMap<String, Scores> = bank.questions().map(|(_, q)| (q.id.clone(), full(4))).collect();
+        let fours: BTreeMap<String, Scores> = bank
+            .questions()
+            .map(|(_, q)| (q.id.clone(), full(4)))
+            .collect();
         let card = score(&bank, &fours, None);
         assert_eq!(card.total, int(800));
-        assert!(card.areas.iter().all(|a| a.points == int(100) && a.scored == a.questions));
-        let zeros: BTreeMap<String, Scores> = bank.questions().map(|(_, q)| (q.id.clone(), full(0))).collect();
+        assert!(
+            card.areas
+                .iter()
+                .all(|a| a.points == int(100) && a.scored == a.questions)
+        );
+        let zeros: BTreeMap<String, Scores> = bank
+            .questions()
+            .map(|(_, q)| (q.id.clone(), full(0)))
+            .collect();
         assert_eq!(score(&bank, &zeros, None).total, int(0));
     }
 
@@ -189,11 +214,18 @@ mod tests {
         let mut s = sample(&bank);
         // 1.3 has three questions sharing 30 points: 10 each; (1+0+0)/12 of 10 = 5/6.
         let mut a = Answer::default();
-        a.scores = Scores { system: Some(int(1)), extent: Some(int(0)), results: Some(int(0)) };
+        a.scores = Scores {
+            system: Some(int(1)),
+            extent: Some(int(0)),
+            results: Some(int(0)),
+        };
         s.answers.insert("1.3.1".into(), a);
         let card = score_session(&bank, &s);
         assert_eq!(card.area("1").unwrap().subareas[2].points, Exact::new(5, 6));
-        assert_eq!(exact::format_points(card.total, 1, crate::core::lang::Lang::Nb), "0,8");
+        assert_eq!(
+            exact::format_points(card.total, 1, crate::core::lang::Lang::Nb),
+            "0,8"
+        );
     }
 
     #[test]

@@ -25,7 +25,11 @@ pub struct BankRef {
 
 impl BankRef {
     pub fn of(bank: &Bank) -> BankRef {
-        BankRef { id: bank.id().to_owned(), version: bank.version().to_owned(), sha256: bank.sha256.clone() }
+        BankRef {
+            id: bank.id().to_owned(),
+            version: bank.version().to_owned(),
+            sha256: bank.sha256.clone(),
+        }
     }
 }
 
@@ -98,7 +102,11 @@ pub enum FindingKind {
 }
 
 impl FindingKind {
-    pub const ALL: [FindingKind; 3] = [FindingKind::Strength, FindingKind::Challenge, FindingKind::Weakness];
+    pub const ALL: [FindingKind; 3] = [
+        FindingKind::Strength,
+        FindingKind::Challenge,
+        FindingKind::Weakness,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -151,7 +159,10 @@ pub struct Answer {
 impl Answer {
     /// Nothing was written, scored, found or flagged.
     pub fn is_blank(&self) -> bool {
-        self.scores.is_empty() && self.notes.trim().is_empty() && self.findings.is_empty() && !self.flagged
+        self.scores.is_empty()
+            && self.notes.trim().is_empty()
+            && self.findings.is_empty()
+            && !self.flagged
     }
 }
 
@@ -229,15 +240,26 @@ impl Session {
     /// Whether the question is in this interview's walk.
     pub fn is_asked(&self, bank: &Bank, question_id: &str) -> bool {
         let roles = self.roles();
-        bank.question(question_id).is_some_and(|q| Bank::is_routed(q, &roles))
+        bank.question(question_id)
+            .is_some_and(|q| Bank::is_routed(q, &roles))
     }
 
     /// Questions routed to this interview, and how many of them are fully scored.
     pub fn progress(&self, bank: &Bank) -> (usize, usize) {
         let roles = self.roles();
-        let asked: Vec<&str> =
-            bank.questions().filter(|(_, q)| Bank::is_routed(q, &roles)).map(|(_, q)| q.id.as_str()).collect();
-        let scored = asked.iter().filter(|id| self.answers.get(**id).is_some_and(|a| a.scores.is_complete())).count();
+        let asked: Vec<&str> = bank
+            .questions()
+            .filter(|(_, q)| Bank::is_routed(q, &roles))
+            .map(|(_, q)| q.id.as_str())
+            .collect();
+        let scored = asked
+            .iter()
+            .filter(|id| {
+                self.answers
+                    .get(**id)
+                    .is_some_and(|a| a.scores.is_complete())
+            })
+            .count();
         (scored, asked.len())
     }
 
@@ -281,16 +303,26 @@ impl Session {
             problems.push(Problem::at("municipality", "the municipality is empty"));
         }
         if self.interviewees.is_empty() {
-            problems.push(Problem::at("interviewees", "nobody was interviewed; add at least one person"));
+            problems.push(Problem::at(
+                "interviewees",
+                "nobody was interviewed; add at least one person",
+            ));
         }
         for (i, p) in self.interviewees.iter().enumerate() {
             if p.name.trim().is_empty() {
-                problems.push(Problem::at(format!("interviewees[{i}].name"), "the name is empty"));
+                problems.push(Problem::at(
+                    format!("interviewees[{i}].name"),
+                    "the name is empty",
+                ));
             }
             if bank.role(&p.role).is_none() {
                 problems.push(Problem::at(
                     format!("interviewees[{i}].role"),
-                    format!("unknown role \"{}\"; known roles: {}", p.role, bank.role_ids().join(", ")),
+                    format!(
+                        "unknown role \"{}\"; known roles: {}",
+                        p.role,
+                        bank.role_ids().join(", ")
+                    ),
                 ));
             }
         }
@@ -302,14 +334,20 @@ impl Session {
             for d in DIMENSIONS {
                 if let Some(v) = answer.scores.get(d) {
                     if let Some(msg) = value_problem(bank, v) {
-                        problems.push(Problem::at(format!("question {qid}"), format!("{}: {msg}", d.id())));
+                        problems.push(Problem::at(
+                            format!("question {qid}"),
+                            format!("{}: {msg}", d.id()),
+                        ));
                     }
                 }
             }
         }
         if let Some(q) = &self.last_question {
             if bank.question(q).is_none() {
-                problems.push(Problem::at("last_question", format!("question {q} is not in the bank")).warning());
+                problems.push(
+                    Problem::at("last_question", format!("question {q} is not in the bank"))
+                        .warning(),
+                );
             }
         }
         problems
@@ -348,13 +386,23 @@ pub(crate) mod tests {
             bank,
             "Eksempelvik",
             "Kari Nordmann",
-            vec![Person { name: "Ola Ordfører".into(), role: "mayor".into() }],
+            vec![Person {
+                name: "Ola Ordfører".into(),
+                role: "mayor".into(),
+            }],
             now,
         );
         let mut a = Answer::default();
-        a.scores = Scores { system: Some(int(3)), extent: Some(int(2)), results: None };
+        a.scores = Scores {
+            system: Some(int(3)),
+            extent: Some(int(2)),
+            results: None,
+        };
         a.notes = "Har en strategi for innbyggerdialog 🙂".into();
-        a.findings.push(Finding { kind: FindingKind::Strength, text: "Oppdatert plan".into() });
+        a.findings.push(Finding {
+            kind: FindingKind::Strength,
+            text: "Oppdatert plan".into(),
+        });
         s.answers.insert("1.1.1".into(), a);
         s
     }
@@ -374,12 +422,30 @@ pub(crate) mod tests {
         let mut s = sample(&bank);
         s.answers.get_mut("1.1.1").unwrap().scores.system = Some(int(5));
         s.answers.insert("9.9.9".into(), Answer::default());
-        s.interviewees.push(Person { name: " ".into(), role: "pope".into() });
+        s.interviewees.push(Person {
+            name: " ".into(),
+            role: "pope".into(),
+        });
         let ps: Vec<String> = s.check(&bank).iter().map(|p| p.render("s.json")).collect();
-        assert!(ps.contains(&"s.json: question 1.1.1: system: 5 is outside the scale 0-4".to_owned()), "{ps:?}");
-        assert!(ps.contains(&"s.json: question 9.9.9: is not in the bank".to_owned()), "{ps:?}");
-        assert!(ps.iter().any(|p| p.contains("interviewees[1].role: unknown role \"pope\"; known roles: mayor,")), "{ps:?}");
-        assert!(ps.iter().any(|p| p.contains("interviewees[1].name: the name is empty")), "{ps:?}");
+        assert!(
+            ps.contains(&"s.json: question 1.1.1: system: 5 is outside the scale 0-4".to_owned()),
+            "{ps:?}"
+        );
+        assert!(
+            ps.contains(&"s.json: question 9.9.9: is not in the bank".to_owned()),
+            "{ps:?}"
+        );
+        assert!(
+            ps.iter()
+                .any(|p| p
+                    .contains("interviewees[1].role: unknown role \"pope\"; known roles: mayor,")),
+            "{ps:?}"
+        );
+        assert!(
+            ps.iter()
+                .any(|p| p.contains("interviewees[1].name: the name is empty")),
+            "{ps:?}"
+        );
     }
 
     #[test]
@@ -391,7 +457,11 @@ pub(crate) mod tests {
         assert!(ps.len() == 1 && ps[0].warning, "{ps:?}");
         s.bank.version = "2019.1".into();
         let ps = s.check(&bank);
-        assert!(!ps[0].warning && ps[0].message.contains("kommunekompasset 2019.1") && ps[0].message.contains("kommunekompasset 2026.1"));
+        assert!(
+            !ps[0].warning
+                && ps[0].message.contains("kommunekompasset 2019.1")
+                && ps[0].message.contains("kommunekompasset 2026.1")
+        );
     }
 
     #[test]

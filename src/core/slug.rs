@@ -29,7 +29,11 @@ pub fn slug(name: &str) -> String {
     while out.ends_with('-') {
         out.pop();
     }
-    if out.is_empty() { "unnamed".to_owned() } else { out }
+    if out.is_empty() {
+        "unnamed".to_owned()
+    } else {
+        out
+    }
 }
 
 #[cfg(test)]

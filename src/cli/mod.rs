@@ -1,0 +1,354 @@
+//! The command line: argument definitions and dispatch. Each subcommand
+//! lives in its own module and works through the core and storage layers.
+
+mod bank_cmd;
+mod import_cmd;
+mod merge_cmd;
+mod report_cmd;
+mod score_cmd;
+mod validate_cmd;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+
+use crate::core::bank::Bank;
+use crate::core::lang::Lang;
+use crate::storage;
+
+/// Municipal compass evaluations: interview, review, report.
+#[derive(Debug, Parser)]
+#[command(name = "kompass", version, about, long_about = LONG_ABOUT)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+const LONG_ABOUT: &str = "Kompass runs municipal compass evaluations (Kommunekompasset): \
+interviews typed in the terminal, a review that reconciles them into one assessment, \
+and the report to the council.\n\nWith no subcommand it opens the start screen.";
+
+#[derive(Debug, Clone, Args)]
+pub struct Global {
+    /// Data directory (default: $KOMPASS_DIR, else the platform's data directory)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// Question bank file to use instead of the built-in one
+    #[arg(long, global = true, value_name = "FILE")]
+    pub bank: Option<PathBuf>,
+    /// Language of screens and reports (default: from LANG)
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Nb,
+    En,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start a new interview, or resume one
+    Interview(InterviewArgs),
+    /// Reconcile a municipality's interviews into one assessment
+    Review(ReviewArgs),
+    /// Open the review of built-in sample interviews in a temporary directory
+    Demo,
+    /// Print the points of a session, of several sessions merged, or of an assessment
+    Score(ScoreArgs),
+    /// Build an assessment from sessions with the default merge
+    Merge(MergeArgs),
+    /// Write the report of an assessment
+    Report(ReportArgs),
+    /// Check session, assessment and bank files
+    Validate(ValidateArgs),
+    /// Show or check a question bank
+    #[command(subcommand)]
+    Bank(BankCommand),
+    /// Turn a published result table (CSV) into a baseline
+    ImportResults(ImportResultsArgs),
+    /// Print shell completions
+    Completions(CompletionsArgs),
+    /// Print the man page (roff)
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct InterviewArgs {
+    /// Municipality of the new interview
+    #[arg(long, conflicts_with = "resume")]
+    pub municipality: Option<String>,
+    /// Name of the interviewer
+    #[arg(long, conflicts_with = "resume")]
+    pub interviewer: Option<String>,
+    /// An interviewee as "NAME:ROLE"; repeat for a group interview
+    #[arg(long = "person", value_name = "NAME:ROLE", conflicts_with = "resume")]
+    pub persons: Vec<String>,
+    /// Reopen the session with this id
+    #[arg(long, value_name = "ID")]
+    pub resume: Option<String>,
+    /// Open the session without editing it
+    #[arg(long, requires = "resume")]
+    pub read_only: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// Session files or directories (searched recursively)
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Baseline to show beside the scores (repeatable)
+    #[arg(long = "baseline", value_name = "FILE")]
+    pub baselines: Vec<PathBuf>,
+    /// Municipality to review when the paths hold several
+    #[arg(long)]
+    pub municipality: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// One session, several sessions of one municipality, or an assessment
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Print JSON with unrounded points
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// Session files or directories (searched recursively)
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Where to write the assessment
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: PathBuf,
+    /// Baseline to attach (repeatable)
+    #[arg(long = "baseline", value_name = "FILE")]
+    pub baselines: Vec<PathBuf>,
+    /// Municipality to merge when the paths hold several
+    #[arg(long)]
+    pub municipality: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Html,
+    Md,
+    Xlsx,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The assessment file
+    #[arg(value_name = "ASSESSMENT")]
+    pub assessment: PathBuf,
+    #[arg(long, value_enum, default_value = "html")]
+    pub format: ReportFormat,
+    /// Output file (default: standard output; required for xlsx)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Baseline to show beside the scores (repeatable)
+    #[arg(long = "baseline", value_name = "FILE")]
+    pub baselines: Vec<PathBuf>,
+    /// Print the interviewees' names in the method section
+    #[arg(long)]
+    pub names: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Files or directories (searched recursively)
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BankCommand {
+    /// Print the active bank
+    Show {
+        /// Print the bank's JSON byte for byte as loaded
+        #[arg(long)]
+        json: bool,
+        /// Only the questions put to this role
+        #[arg(long, value_name = "ROLE")]
+        role: Option<String>,
+    },
+    /// Check a bank file against every rule
+    Check {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ImportResultsArgs {
+    /// CSV with the header `id,points`
+    #[arg(value_name = "FILE.csv")]
+    pub file: PathBuf,
+    /// Name of the baseline, e.g. "Midtre Gauldal 2015"
+    #[arg(long)]
+    pub name: String,
+    /// Where to write the baseline
+    #[arg(short = 'o', long = "output", value_name = "FILE.json")]
+    pub output: PathBuf,
+    /// Treat sums that disagree as an error
+    #[arg(long)]
+    pub strict: bool,
+    /// What the baseline is: an earlier evaluation or an average
+    #[arg(long, value_enum, default_value = "earlier")]
+    pub kind: BaselineKindArg,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum BaselineKindArg {
+    Earlier,
+    Average,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// A failed command: exit code 1 (wrong input) with its message lines.
+#[derive(Debug)]
+pub struct Failure {
+    pub lines: Vec<String>,
+}
+
+impl Failure {
+    pub fn new(line: impl Into<String>) -> Failure {
+        Failure {
+            lines: vec![line.into()],
+        }
+    }
+}
+
+impl From<storage::FileError> for Failure {
+    fn from(e: storage::FileError) -> Failure {
+        Failure { lines: e.lines() }
+    }
+}
+
+pub type CmdResult = Result<(), Failure>;
+
+/// What every command needs: the global flags resolved.
+pub struct Context {
+    pub global: Global,
+    pub lang: Lang,
+    pub bank: Bank,
+}
+
+impl Context {
+    pub fn data_dir(&self) -> PathBuf {
+        storage::data_dir(self.global.dir.as_deref())
+    }
+}
+
+pub fn lang_from_env(flag: Option<LangArg>) -> Lang {
+    match flag {
+        Some(LangArg::Nb) => Lang::Nb,
+        Some(LangArg::En) => Lang::En,
+        None => {
+            let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+                .iter()
+                .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()));
+            Lang::from_locale(locale.as_deref())
+        }
+    }
+}
+
+/// Parses the arguments, runs the command and maps the outcome to an exit
+/// code: 0 ok, 1 wrong input (the message says why), 2 usage.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = lang_from_env(cli.global.lang);
+    let bank = match &cli.global.bank {
+        Some(path) => match storage::load_bank(path) {
+            Ok(bank) => bank,
+            Err(e) => return fail(Failure::from(e)),
+        },
+        None => Bank::builtin(),
+    };
+    let ctx = Context {
+        global: cli.global.clone(),
+        lang,
+        bank,
+    };
+    let result = match cli.command {
+        None => crate::tui::run_start(&ctx),
+        Some(Command::Interview(args)) => crate::tui::run_interview(&ctx, &args),
+        Some(Command::Review(args)) => crate::tui::run_review(&ctx, &args),
+        Some(Command::Demo) => crate::tui::run_demo(&ctx),
+        Some(Command::Score(args)) => score_cmd::run(&ctx, &args),
+        Some(Command::Merge(args)) => merge_cmd::run(&ctx, &args),
+        Some(Command::Report(args)) => report_cmd::run(&ctx, &args),
+        Some(Command::Validate(args)) => validate_cmd::run(&ctx, &args),
+        Some(Command::Bank(cmd)) => bank_cmd::run(&ctx, &cmd),
+        Some(Command::ImportResults(args)) => import_cmd::run(&ctx, &args),
+        Some(Command::Completions(args)) => {
+            clap_complete::generate(
+                args.shell,
+                &mut Cli::command(),
+                "kompass",
+                &mut std::io::stdout(),
+            );
+            Ok(())
+        }
+        Some(Command::Man) => {
+            let man = clap_mangen::Man::new(Cli::command());
+            man.render(&mut std::io::stdout())
+                .map_err(|e| Failure::new(e.to_string()))
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => fail(f),
+    }
+}
+
+fn fail(f: Failure) -> ExitCode {
+    for line in &f.lines {
+        eprintln!("{}", crate::core::text::one_line(line));
+    }
+    ExitCode::from(1)
+}
+
+/// The points of an assessment file, with a heading for the table.
+fn assessment_scorecard(
+    ctx: &Context,
+    path: &std::path::Path,
+) -> Result<(crate::core::scoring::Scorecard, String), Failure> {
+    merge_cmd::assessment_scorecard(ctx, path)
+}
+
+/// Writes to standard output, treating a closed pipe (`| head`) as success.
+pub fn print(text: &str) -> CmdResult {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::new(format!(
+            "cannot write to standard output: {e}"
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

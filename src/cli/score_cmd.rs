@@ -1,0 +1,178 @@
+//! `kompass score PATH... [--json]`.
+
+use std::collections::BTreeSet;
+use std::fmt::Write;
+
+use super::{CmdResult, Context, Failure, ScoreArgs, print};
+use crate::core::bank::Bank;
+use crate::core::exact::format_points;
+use crate::core::lang::Lang;
+use crate::core::merge;
+use crate::core::scoring::{self, Scorecard};
+use crate::core::text::one_line;
+use crate::storage::{self, LoadedSession};
+
+pub fn run(ctx: &Context, args: &ScoreArgs) -> CmdResult {
+    let files = storage::json_files(&args.paths)?;
+    let (card, heading) = match files.as_slice() {
+        [] => return Err(Failure::new("no .json files found in the given paths")),
+        [one] if storage::file_format(one)? != crate::core::session::FORMAT => {
+            super::assessment_scorecard(ctx, one)?
+        }
+        _ => {
+            let sessions = load_sessions(ctx, &files)?;
+            sessions_scorecard(&ctx.bank, &sessions, ctx.lang)
+        }
+    };
+    if args.json {
+        print(&(card.to_json() + "\n"))
+    } else {
+        print(&table(&ctx.bank, &card, &heading, ctx.lang))
+    }
+}
+
+/// Loads session files of one municipality, with duplicate ids resolved:
+/// identical copies count once, different contents under one id are refused.
+pub fn load_sessions(
+    ctx: &Context,
+    files: &[std::path::PathBuf],
+) -> Result<Vec<LoadedSession>, Failure> {
+    let mut loaded = Vec::new();
+    let mut errors = Vec::new();
+    for file in files {
+        match storage::load_session(file, &ctx.bank) {
+            Ok(l) => {
+                for w in &l.warnings {
+                    eprintln!("{}", one_line(&w.render(&file.display().to_string())));
+                }
+                loaded.push(l)
+            }
+            Err(e) => errors.extend(e.lines()),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Failure { lines: errors });
+    }
+    let (unique, conflicts) = merge::dedupe(loaded, |l| &l.session.id, |l| &l.sha256);
+    if !conflicts.is_empty() {
+        return Err(Failure {
+            lines: conflicts
+                .iter()
+                .map(|(a, b)| {
+                    format!(
+                        "session {} has two different contents: {} and {}; keep one of them",
+                        a.session.id,
+                        a.path.display(),
+                        b.path.display()
+                    )
+                })
+                .collect(),
+        });
+    }
+    let municipalities: BTreeSet<&str> = unique
+        .iter()
+        .map(|l| l.session.municipality.as_str())
+        .collect();
+    if municipalities.len() > 1 {
+        return Err(Failure::new(format!(
+            "these sessions are from {} municipalities ({}); give the files of one municipality",
+            municipalities.len(),
+            municipalities.into_iter().collect::<Vec<_>>().join(", ")
+        )));
+    }
+    Ok(unique)
+}
+
+/// One session's own points, or the default merge of several.
+pub fn sessions_scorecard(
+    bank: &Bank,
+    sessions: &[LoadedSession],
+    lang: Lang,
+) -> (Scorecard, String) {
+    let municipality = sessions
+        .first()
+        .map(|l| l.session.municipality.clone())
+        .unwrap_or_default();
+    if let [one] = sessions {
+        let people: Vec<String> = one
+            .session
+            .interviewees
+            .iter()
+            .map(|p| format!("{} ({})", p.name, bank.role_label(&p.role, lang)))
+            .collect();
+        return (
+            scoring::score_session(bank, &one.session),
+            format!("{municipality}: {}", people.join(", ")),
+        );
+    }
+    let refs: Vec<_> = sessions.iter().map(|l| &l.session).collect();
+    let merged = merge::default_merge(bank, &refs);
+    let roles: BTreeSet<String> = refs.iter().flat_map(|s| s.roles()).collect();
+    let heading = format!(
+        "{municipality}: {} {}",
+        sessions.len(),
+        lang.pick(
+            "intervjuer, median per dimensjon",
+            "interviews, median per dimension"
+        )
+    );
+    (scoring::score(bank, &merged, Some(&roles)), heading)
+}
+
+/// The score table as the deck prints it: sub-areas with one decimal, areas
+/// and the total in whole points, coverage beside each area.
+pub fn table(bank: &Bank, card: &Scorecard, heading: &str, lang: Lang) -> String {
+    const NAME: usize = 56;
+    let mut out = String::new();
+    let _ = writeln!(out, "{}\n", one_line(heading));
+    let _ = writeln!(
+        out,
+        "{:<NAME$} {:>6} {:>5}  {}",
+        lang.pick("Område", "Area"),
+        lang.pick("Poeng", "Points"),
+        lang.pick("Maks", "Max"),
+        lang.pick("Scoret/spurt", "Scored/asked")
+    );
+    for (area_def, area) in bank.areas().iter().zip(&card.areas) {
+        let name = fit(&format!("{} {}", area.id, area_def.title.get(lang)), NAME);
+        let _ = writeln!(
+            out,
+            "{name} {:>6} {:>5}  {}/{}",
+            format_points(area.points, 0, lang),
+            format_points(area.max, 0, lang),
+            area.scored,
+            area.asked
+        );
+        for (sub_def, sub) in area_def.subareas.iter().zip(&area.subareas) {
+            let name = fit(&format!("   {} {}", sub.id, sub_def.title.get(lang)), NAME);
+            let _ = writeln!(
+                out,
+                "{name} {:>6} {:>5}",
+                format_points(sub.points, 1, lang),
+                format_points(sub.max, 0, lang)
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        "{:<NAME$} {:>6} {:>5}  {}/{}",
+        lang.pick("Totalt", "Total"),
+        format_points(card.total, 0, lang),
+        format_points(card.max, 0, lang),
+        card.scored(),
+        card.asked()
+    );
+    out
+}
+
+/// Pads or cuts a label to exactly `width` characters.
+fn fit(text: &str, width: usize) -> String {
+    let text = one_line(text);
+    let count = text.chars().count();
+    if count <= width {
+        format!("{text}{}", " ".repeat(width - count))
+    } else {
+        let cut: String = text.chars().take(width - 1).collect();
+        format!("{cut}…")
+    }
+}

@@ -1,0 +1,124 @@
+//! Advisory locks on sessions open for editing.
+//!
+//! The lock is an OS file lock (`File::try_lock`, flock on Unix) on `<id>.json.lock`, so the kernel
+//! releases it when the holder dies: a crashed process never blocks anyone.
+//! The file also records the holder's pid and host for the message.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Seek, Write};
+use std::path::{Path, PathBuf};
+
+use std::fs::TryLockError;
+
+/// Who holds a lock, as far as the lock file says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LockHolder {
+    pub pid: Option<u32>,
+    pub host: Option<String>,
+}
+
+impl std::fmt::Display for LockHolder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (&self.pid, &self.host) {
+            (Some(pid), Some(host)) => write!(f, "process {pid} on {host}"),
+            (Some(pid), None) => write!(f, "process {pid}"),
+            _ => f.write_str("another process"),
+        }
+    }
+}
+
+/// Held while a session is open for editing; released on drop.
+#[derive(Debug)]
+pub struct SessionLock {
+    file: File,
+    path: PathBuf,
+}
+
+impl SessionLock {
+    /// Takes the lock of the session file at `session_path`, or says who has it.
+    pub fn acquire(session_path: &Path) -> io::Result<Result<SessionLock, LockHolder>> {
+        let path = lock_path(session_path);
+        if let Some(dir) = path.parent() {
+            super::create_private_dir(dir)?;
+        }
+        let mut options = OpenOptions::new();
+        options.read(true).write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file = options.open(&path)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => {
+                let mut text = String::new();
+                let _ = file.read_to_string(&mut text);
+                return Ok(Err(parse_holder(&text)));
+            }
+            Err(TryLockError::Error(e)) => return Err(e),
+        }
+        file.set_len(0)?;
+        file.rewind()?;
+        writeln!(file, "pid={}\nhost={}", std::process::id(), hostname())?;
+        file.sync_all()?;
+        Ok(Ok(SessionLock { file, path }))
+    }
+}
+
+impl SessionLock {
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl Drop for SessionLock {
+    // The lock file stays: removing it would let a process that opened it a
+    // moment earlier lock an unlinked inode while a third locks a new file.
+    fn drop(&mut self) {
+        let _ = self.file.unlock();
+    }
+}
+
+pub fn lock_path(session_path: &Path) -> PathBuf {
+    let mut name = session_path.file_name().unwrap_or_default().to_owned();
+    name.push(".lock");
+    session_path.with_file_name(name)
+}
+
+fn parse_holder(text: &str) -> LockHolder {
+    let field = |key: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix(key))
+            .map(|v| crate::core::text::one_line(v.trim()))
+    };
+    LockHolder {
+        pid: field("pid=").and_then(|p| p.parse().ok()),
+        host: field("host=").filter(|h| !h.is_empty()),
+    }
+}
+
+/// This machine's name, for lock messages.
+pub fn hostname() -> String {
+    fs::read_to_string("/proc/sys/kernel/hostname")
+        .or_else(|_| fs::read_to_string("/etc/hostname"))
+        .map(|h| h.trim().to_owned())
+        .ok()
+        .filter(|h| !h.is_empty())
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .unwrap_or_else(|| "unknown host".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn second_holder_is_refused_and_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = dir.path().join("s.json");
+        let first = SessionLock::acquire(&session).unwrap().unwrap();
+        let second = SessionLock::acquire(&session).unwrap().unwrap_err();
+        assert_eq!(second.pid, Some(std::process::id()));
+        assert!(second.to_string().starts_with("process "));
+        drop(first);
+        assert!(SessionLock::acquire(&session).unwrap().is_ok());
+    }
+}
