@@ -4,7 +4,9 @@
 //! and returns plain values so it can be tested directly and reused by the CLI,
 //! the TUI and the report writers alike.
 
+pub mod assessment;
 pub mod bank;
+pub mod baseline;
 pub mod exact;
 pub mod lang;
 pub mod merge;

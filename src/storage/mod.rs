@@ -13,7 +13,9 @@ use std::path::{Path, PathBuf};
 pub use atomic::{backup_path, create_private_dir, write_atomic};
 pub use lock::{LockHolder, SessionLock};
 
+use crate::core::assessment::Assessment;
 use crate::core::bank::Bank;
+use crate::core::baseline::Baseline;
 use crate::core::parse::Problem;
 use crate::core::session::Session;
 use crate::core::slug::slug;
@@ -164,6 +166,31 @@ pub fn load_session(path: &Path, bank: &Bank) -> Result<LoadedSession, FileError
     })
 }
 
+/// `<dir>/<municipality-slug>/assessment.json`.
+pub fn assessment_path(dir: &Path, municipality: &str) -> PathBuf {
+    dir.join(slug(municipality)).join("assessment.json")
+}
+
+/// Reads an assessment and checks it against the bank. Never writes anything.
+pub fn load_assessment(path: &Path, bank: &Bank) -> Result<(Assessment, Vec<Problem>), FileError> {
+    let bytes = read_file(path)?;
+    let assessment = Assessment::parse(&bytes).map_err(|p| FileError::new(path, p))?;
+    let (warnings, errors): (Vec<Problem>, Vec<Problem>) = assessment.check(bank).into_iter().partition(|p| p.warning);
+    if !errors.is_empty() {
+        return Err(FileError { path: path.to_owned(), problems: errors });
+    }
+    Ok((assessment, warnings))
+}
+
+pub fn save_assessment(path: &Path, assessment: &Assessment) -> io::Result<()> {
+    write_atomic(path, &assessment.to_json())
+}
+
+pub fn load_baseline(path: &Path) -> Result<Baseline, FileError> {
+    let bytes = read_file(path)?;
+    Baseline::parse(&bytes).map_err(|p| FileError::new(path, p))
+}
+
 /// Writes a session to its place in the data directory, atomically.
 pub fn save_session(dir: &Path, session: &Session) -> io::Result<PathBuf> {
     let path = session_path(dir, &session.municipality, &session.id);
@@ -243,6 +270,8 @@ pub fn validate_file(path: &Path, bank: &Bank) -> Result<Vec<Problem>, FileError
                 })
             }
         }
+        crate::core::assessment::FORMAT => load_assessment(path, bank).map(|(_, w)| w),
+        crate::core::baseline::FORMAT => load_baseline(path).map(|_| Vec::new()),
         other => Err(FileError::new(
             path,
             Problem::at(

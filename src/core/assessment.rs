@@ -1,0 +1,387 @@
+//! The reviewer's assessment of one municipality: what the interviews said,
+//! what the reviewer decided, and the curated findings and priorities.
+//!
+//! Format `kompass.assessment`, version 1 (see `docs/formats.md`). The file is
+//! self-contained: it keeps a copy of every interview's scores, so scoring and
+//! reporting need no session files, and it records each session's content
+//! sha256 so that a session changed since can be pointed out.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+use super::bank::{Bank, DIMENSIONS, Dimension};
+use super::baseline::Baseline;
+use super::merge;
+use super::parse::{self, Problem};
+use super::scoring::{self, Scorecard};
+use super::session::{BankRef, FindingKind, Person, Scores, Session, Status};
+
+pub const FORMAT: &str = "kompass.assessment";
+pub const FORMAT_VERSION: u64 = 1;
+
+/// One interview the assessment was built from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionRecord {
+    pub id: String,
+    /// sha256 of the session file's bytes when it was read.
+    pub sha256: String,
+    /// Where it was read from, relative to the data directory when possible.
+    pub path: String,
+    pub interviewer: String,
+    pub interviewees: Vec<Person>,
+    pub started_at: DateTime<FixedOffset>,
+    pub status: Status,
+}
+
+/// The reviewer's word on one question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Decision {
+    /// The suggested (default-merge) score is taken as it is.
+    Accepted,
+    /// The reviewer set the scores; dimensions that differ from the
+    /// suggestion are overridden, with the reason.
+    Override { scores: Scores, reason: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionReview {
+    /// Each interview's scores, by session id (only interviews that scored something).
+    #[serde(default, deserialize_with = "parse::unique_map")]
+    pub interviews: BTreeMap<String, Scores>,
+    /// The default merge of `interviews`.
+    #[serde(default)]
+    pub suggested: Scores,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<Decision>,
+}
+
+impl QuestionReview {
+    /// The score that counts: the override if any, else the suggestion.
+    pub fn reconciled(&self) -> Scores {
+        match &self.decision {
+            Some(Decision::Override { scores, .. }) => *scores,
+            _ => self.suggested,
+        }
+    }
+
+    /// Dimensions whose reconciled value differs from the suggestion.
+    pub fn overridden(&self) -> Vec<Dimension> {
+        match &self.decision {
+            Some(Decision::Override { scores, .. }) => {
+                DIMENSIONS.iter().copied().filter(|&d| scores.get(d) != self.suggested.get(d)).collect()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    pub fn is_decided(&self) -> bool {
+        self.decision.is_some()
+    }
+
+    pub fn reason(&self) -> Option<&str> {
+        match &self.decision {
+            Some(Decision::Override { reason, .. }) => Some(reason),
+            _ => None,
+        }
+    }
+}
+
+/// Where a finding came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FindingSource {
+    pub session: String,
+    pub question: String,
+    /// The finding's text as the interviewer wrote it.
+    pub text: String,
+    pub kind: FindingKind,
+}
+
+/// A finding as the report prints it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CuratedFinding {
+    pub kind: FindingKind,
+    pub text: String,
+    /// Outstanding practice, marked with a gold star in the report.
+    #[serde(default)]
+    pub best_practice: bool,
+    #[serde(default)]
+    pub sources: Vec<FindingSource>,
+}
+
+/// Priorities of the same theme, grouped and counted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriorityGroup {
+    pub theme: String,
+    /// The priorities as given, with the session that gave each.
+    pub items: Vec<PriorityItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriorityItem {
+    pub session: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    pub format: String,
+    pub format_version: u64,
+    pub municipality: String,
+    pub bank: BankRef,
+    pub created_at: DateTime<FixedOffset>,
+    pub updated_at: DateTime<FixedOffset>,
+    pub sessions: Vec<SessionRecord>,
+    /// Every question of the bank, by id.
+    #[serde(deserialize_with = "parse::unique_map")]
+    pub questions: BTreeMap<String, QuestionReview>,
+    /// Findings per area id, in the order the report prints them.
+    #[serde(deserialize_with = "parse::unique_map")]
+    pub findings: BTreeMap<String, Vec<CuratedFinding>>,
+    #[serde(default)]
+    pub priorities: Vec<PriorityGroup>,
+    #[serde(default)]
+    pub baselines: Vec<Baseline>,
+}
+
+/// A session as read, for building an assessment.
+pub struct SourceSession<'a> {
+    pub session: &'a Session,
+    pub sha256: &'a str,
+    pub path: String,
+}
+
+impl Assessment {
+    /// The default merge of the given sessions (one municipality, deduplicated,
+    /// checked against `bank`), with every finding and priority as given.
+    pub fn build(bank: &Bank, sources: &[SourceSession], now: DateTime<FixedOffset>) -> Assessment {
+        let sessions: Vec<&Session> = sources.iter().map(|s| s.session).collect();
+        let questions = bank
+            .questions()
+            .map(|(_, q)| {
+                let interviews = sessions
+                    .iter()
+                    .filter_map(|s| s.answers.get(&q.id).filter(|a| !a.scores.is_empty()).map(|a| (s.id.clone(), a.scores)))
+                    .collect();
+                let review = QuestionReview { interviews, suggested: merge::merge_question(&sessions, &q.id), decision: None };
+                (q.id.clone(), review)
+            })
+            .collect();
+        let mut findings: BTreeMap<String, Vec<CuratedFinding>> =
+            bank.areas().iter().map(|a| (a.id.clone(), Vec::new())).collect();
+        for s in &sessions {
+            for (qid, answer) in &s.answers {
+                let Some(pos) = bank.position(qid) else { continue };
+                let area = &bank.area_of(pos).id;
+                for f in &answer.findings {
+                    findings.entry(area.clone()).or_default().push(CuratedFinding {
+                        kind: f.kind,
+                        text: f.text.clone(),
+                        best_practice: false,
+                        sources: vec![FindingSource {
+                            session: s.id.clone(),
+                            question: qid.clone(),
+                            text: f.text.clone(),
+                            kind: f.kind,
+                        }],
+                    });
+                }
+            }
+        }
+        let priorities = sessions
+            .iter()
+            .flat_map(|s| s.priorities.iter().map(|p| PriorityItem { session: s.id.clone(), text: p.clone() }))
+            .filter(|p| !p.text.trim().is_empty())
+            .map(|item| PriorityGroup { theme: item.text.trim().to_owned(), items: vec![item] })
+            .collect();
+        Assessment {
+            format: FORMAT.to_owned(),
+            format_version: FORMAT_VERSION,
+            municipality: sessions.first().map(|s| s.municipality.clone()).unwrap_or_default(),
+            bank: BankRef::of(bank),
+            created_at: now,
+            updated_at: now,
+            sessions: sources
+                .iter()
+                .map(|s| SessionRecord {
+                    id: s.session.id.clone(),
+                    sha256: s.sha256.to_owned(),
+                    path: s.path.clone(),
+                    interviewer: s.session.interviewer.clone(),
+                    interviewees: s.session.interviewees.clone(),
+                    started_at: s.session.started_at,
+                    status: s.session.status,
+                })
+                .collect(),
+            questions,
+            findings,
+            priorities,
+            baselines: Vec::new(),
+        }
+    }
+
+    pub fn parse(bytes: &[u8]) -> Result<Assessment, Problem> {
+        let header = parse::header(bytes)?;
+        parse::check_header(&header, FORMAT, FORMAT_VERSION)?;
+        parse::from_json(bytes)
+    }
+
+    pub fn to_json(&self) -> Vec<u8> {
+        let mut out = serde_json::to_vec_pretty(self).expect("an assessment always serializes");
+        out.push(b'\n');
+        out
+    }
+
+    /// The scores that count, per question.
+    pub fn reconciled(&self) -> BTreeMap<String, Scores> {
+        self.questions.iter().map(|(id, q)| (id.clone(), q.reconciled())).filter(|(_, s)| !s.is_empty()).collect()
+    }
+
+    /// The union of the roles interviewed.
+    pub fn roles(&self) -> BTreeSet<String> {
+        self.sessions.iter().flat_map(|s| s.interviewees.iter().map(|p| p.role.clone())).collect()
+    }
+
+    /// Reconciled points, with coverage over the questions routed to the roles interviewed.
+    pub fn scorecard(&self, bank: &Bank) -> Scorecard {
+        scoring::score(bank, &self.reconciled(), Some(&self.roles()))
+    }
+
+    /// The evaluators: every interviewer, in order of first appearance.
+    pub fn evaluators(&self) -> Vec<String> {
+        let mut seen = Vec::new();
+        for s in &self.sessions {
+            if !s.interviewer.trim().is_empty() && !seen.contains(&s.interviewer) {
+                seen.push(s.interviewer.clone());
+            }
+        }
+        seen
+    }
+
+    /// The year of the evaluation: that of the latest interview.
+    pub fn year(&self) -> Option<i32> {
+        use chrono::Datelike;
+        self.sessions.iter().map(|s| s.started_at).max().map(|d| d.year())
+    }
+
+    /// The rules that need the bank: same bank, known question and area ids,
+    /// values on the scale, overrides with a reason, sources that exist.
+    pub fn check(&self, bank: &Bank) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        if self.bank.id != bank.id() || self.bank.version != bank.version() {
+            problems.push(Problem::at(
+                "bank",
+                format!(
+                    "the assessment was made with bank {} {}, but the active bank is {} {}",
+                    self.bank.id,
+                    self.bank.version,
+                    bank.id(),
+                    bank.version()
+                ),
+            ));
+            return problems;
+        }
+        let session_ids: BTreeSet<&str> = self.sessions.iter().map(|s| s.id.as_str()).collect();
+        if session_ids.len() != self.sessions.len() {
+            problems.push(Problem::at("sessions", "a session is listed twice"));
+        }
+        for (qid, review) in &self.questions {
+            if bank.question(qid).is_none() {
+                problems.push(Problem::at(format!("question {qid}"), "is not in the bank"));
+                continue;
+            }
+            let mut all = vec![("suggested".to_owned(), review.suggested)];
+            if let Some(Decision::Override { scores, reason }) = &review.decision {
+                all.push(("decision".to_owned(), *scores));
+                if reason.trim().is_empty() {
+                    problems.push(Problem::at(format!("question {qid}"), "an override needs a reason"));
+                }
+            }
+            for (sid, scores) in &review.interviews {
+                if !session_ids.contains(sid.as_str()) {
+                    problems.push(Problem::at(format!("question {qid}"), format!("interview {sid} is not among the sessions")));
+                }
+                all.push((format!("interview {sid}"), *scores));
+            }
+            for (what, scores) in all {
+                for d in DIMENSIONS {
+                    if let Some(msg) = scores.get(d).and_then(|v| super::session::value_problem(bank, v)) {
+                        problems.push(Problem::at(format!("question {qid}"), format!("{what}: {}: {msg}", d.id())));
+                    }
+                }
+            }
+        }
+        for (area, list) in &self.findings {
+            if !bank.areas().iter().any(|a| &a.id == area) {
+                problems.push(Problem::at(format!("findings.{area}"), "is not an area of the bank"));
+            }
+            for (i, f) in list.iter().enumerate() {
+                if f.text.trim().is_empty() {
+                    problems.push(Problem::at(format!("findings.{area}[{i}]"), "the text is empty"));
+                }
+            }
+        }
+        problems
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::exact::int;
+    use crate::core::session::tests::sample;
+
+    fn build() -> (Bank, Assessment) {
+        let bank = Bank::builtin();
+        let mut a = sample(&bank);
+        a.answers.get_mut("1.1.1").unwrap().scores.results = Some(int(1));
+        a.priorities = vec!["Bedre intern kommunikasjon".into()];
+        let mut b = a.clone();
+        b.id = "01JDX0000000000000000000BB".into();
+        b.answers.get_mut("1.1.1").unwrap().scores.system = Some(int(0));
+        let sources = [
+            SourceSession { session: &a, sha256: "aa", path: "eksempelvik/a.json".into() },
+            SourceSession { session: &b, sha256: "bb", path: "eksempelvik/b.json".into() },
+        ];
+        let assessment = Assessment::build(&bank, &sources, a.started_at);
+        (bank, assessment)
+    }
+
+    #[test]
+    fn build_merges_and_keeps_every_finding() {
+        let (bank, a) = build();
+        let q = &a.questions["1.1.1"];
+        assert_eq!(q.interviews.len(), 2);
+        assert_eq!(q.suggested.system, Some(Exact::new(3, 2)));
+        assert_eq!(a.questions.len(), 75);
+        assert_eq!(a.findings["1"].len(), 2);
+        assert_eq!(a.priorities.len(), 2);
+        assert_eq!(a.check(&bank), vec![]);
+        assert_eq!(Assessment::parse(&a.to_json()).unwrap(), a);
+    }
+
+    #[test]
+    fn overrides_count_and_are_marked() {
+        let (bank, mut a) = build();
+        let before = a.scorecard(&bank).total;
+        let q = a.questions.get_mut("1.1.1").unwrap();
+        let mut scores = q.suggested;
+        scores.system = Some(int(4));
+        q.decision = Some(Decision::Override { scores, reason: "Dokumentert i planen".into() });
+        assert_eq!(q.overridden(), vec![Dimension::System]);
+        assert!(a.scorecard(&bank).total > before);
+        a.questions.get_mut("1.1.1").unwrap().decision = Some(Decision::Override { scores, reason: " ".into() });
+        assert!(a.check(&bank).iter().any(|p| p.message.contains("needs a reason")));
+    }
+
+    use crate::core::exact::Exact;
+}
