@@ -20,13 +20,13 @@ pub fn run(ctx: &Context, cmd: &BankCommand) -> CmdResult {
             }
         }
         BankCommand::Show { json: false, role } => {
-            if let Some(role) = role {
-                if ctx.bank.role(role).is_none() {
-                    return Err(Failure::new(format!(
-                        "unknown role \"{role}\"; known roles: {}",
-                        ctx.bank.role_ids().join(", ")
-                    )));
-                }
+            if let Some(role) = role
+                && ctx.bank.role(role).is_none()
+            {
+                return Err(Failure::new(format!(
+                    "unknown role \"{role}\"; known roles: {}",
+                    ctx.bank.role_ids().join(", ")
+                )));
             }
             print(&readable(&ctx.bank, role.as_deref(), ctx.lang))
         }

@@ -72,9 +72,11 @@ impl QuestionReview {
     /// Dimensions whose reconciled value differs from the suggestion.
     pub fn overridden(&self) -> Vec<Dimension> {
         match &self.decision {
-            Some(Decision::Override { scores, .. }) => {
-                DIMENSIONS.iter().copied().filter(|&d| scores.get(d) != self.suggested.get(d)).collect()
-            }
+            Some(Decision::Override { scores, .. }) => DIMENSIONS
+                .iter()
+                .copied()
+                .filter(|&d| scores.get(d) != self.suggested.get(d))
+                .collect(),
             _ => Vec::new(),
         }
     }
@@ -170,43 +172,71 @@ impl Assessment {
             .map(|(_, q)| {
                 let interviews = sessions
                     .iter()
-                    .filter_map(|s| s.answers.get(&q.id).filter(|a| !a.scores.is_empty()).map(|a| (s.id.clone(), a.scores)))
+                    .filter_map(|s| {
+                        s.answers
+                            .get(&q.id)
+                            .filter(|a| !a.scores.is_empty())
+                            .map(|a| (s.id.clone(), a.scores))
+                    })
                     .collect();
-                let review = QuestionReview { interviews, suggested: merge::merge_question(&sessions, &q.id), decision: None };
+                let review = QuestionReview {
+                    interviews,
+                    suggested: merge::merge_question(&sessions, &q.id),
+                    decision: None,
+                };
                 (q.id.clone(), review)
             })
             .collect();
-        let mut findings: BTreeMap<String, Vec<CuratedFinding>> =
-            bank.areas().iter().map(|a| (a.id.clone(), Vec::new())).collect();
+        let mut findings: BTreeMap<String, Vec<CuratedFinding>> = bank
+            .areas()
+            .iter()
+            .map(|a| (a.id.clone(), Vec::new()))
+            .collect();
         for s in &sessions {
             for (qid, answer) in &s.answers {
-                let Some(pos) = bank.position(qid) else { continue };
+                let Some(pos) = bank.position(qid) else {
+                    continue;
+                };
                 let area = &bank.area_of(pos).id;
                 for f in &answer.findings {
-                    findings.entry(area.clone()).or_default().push(CuratedFinding {
-                        kind: f.kind,
-                        text: f.text.clone(),
-                        best_practice: false,
-                        sources: vec![FindingSource {
-                            session: s.id.clone(),
-                            question: qid.clone(),
-                            text: f.text.clone(),
+                    findings
+                        .entry(area.clone())
+                        .or_default()
+                        .push(CuratedFinding {
                             kind: f.kind,
-                        }],
-                    });
+                            text: f.text.clone(),
+                            best_practice: false,
+                            sources: vec![FindingSource {
+                                session: s.id.clone(),
+                                question: qid.clone(),
+                                text: f.text.clone(),
+                                kind: f.kind,
+                            }],
+                        });
                 }
             }
         }
         let priorities = sessions
             .iter()
-            .flat_map(|s| s.priorities.iter().map(|p| PriorityItem { session: s.id.clone(), text: p.clone() }))
+            .flat_map(|s| {
+                s.priorities.iter().map(|p| PriorityItem {
+                    session: s.id.clone(),
+                    text: p.clone(),
+                })
+            })
             .filter(|p| !p.text.trim().is_empty())
-            .map(|item| PriorityGroup { theme: item.text.trim().to_owned(), items: vec![item] })
+            .map(|item| PriorityGroup {
+                theme: item.text.trim().to_owned(),
+                items: vec![item],
+            })
             .collect();
         Assessment {
             format: FORMAT.to_owned(),
             format_version: FORMAT_VERSION,
-            municipality: sessions.first().map(|s| s.municipality.clone()).unwrap_or_default(),
+            municipality: sessions
+                .first()
+                .map(|s| s.municipality.clone())
+                .unwrap_or_default(),
             bank: BankRef::of(bank),
             created_at: now,
             updated_at: now,
@@ -243,12 +273,19 @@ impl Assessment {
 
     /// The scores that count, per question.
     pub fn reconciled(&self) -> BTreeMap<String, Scores> {
-        self.questions.iter().map(|(id, q)| (id.clone(), q.reconciled())).filter(|(_, s)| !s.is_empty()).collect()
+        self.questions
+            .iter()
+            .map(|(id, q)| (id.clone(), q.reconciled()))
+            .filter(|(_, s)| !s.is_empty())
+            .collect()
     }
 
     /// The union of the roles interviewed.
     pub fn roles(&self) -> BTreeSet<String> {
-        self.sessions.iter().flat_map(|s| s.interviewees.iter().map(|p| p.role.clone())).collect()
+        self.sessions
+            .iter()
+            .flat_map(|s| s.interviewees.iter().map(|p| p.role.clone()))
+            .collect()
     }
 
     /// Reconciled points, with coverage over the questions routed to the roles interviewed.
@@ -270,7 +307,11 @@ impl Assessment {
     /// The year of the evaluation: that of the latest interview.
     pub fn year(&self) -> Option<i32> {
         use chrono::Datelike;
-        self.sessions.iter().map(|s| s.started_at).max().map(|d| d.year())
+        self.sessions
+            .iter()
+            .map(|s| s.started_at)
+            .max()
+            .map(|d| d.year())
     }
 
     /// The rules that need the bank: same bank, known question and area ids,
@@ -303,30 +344,48 @@ impl Assessment {
             if let Some(Decision::Override { scores, reason }) = &review.decision {
                 all.push(("decision".to_owned(), *scores));
                 if reason.trim().is_empty() {
-                    problems.push(Problem::at(format!("question {qid}"), "an override needs a reason"));
+                    problems.push(Problem::at(
+                        format!("question {qid}"),
+                        "an override needs a reason",
+                    ));
                 }
             }
             for (sid, scores) in &review.interviews {
                 if !session_ids.contains(sid.as_str()) {
-                    problems.push(Problem::at(format!("question {qid}"), format!("interview {sid} is not among the sessions")));
+                    problems.push(Problem::at(
+                        format!("question {qid}"),
+                        format!("interview {sid} is not among the sessions"),
+                    ));
                 }
                 all.push((format!("interview {sid}"), *scores));
             }
             for (what, scores) in all {
                 for d in DIMENSIONS {
-                    if let Some(msg) = scores.get(d).and_then(|v| super::session::value_problem(bank, v)) {
-                        problems.push(Problem::at(format!("question {qid}"), format!("{what}: {}: {msg}", d.id())));
+                    if let Some(msg) = scores
+                        .get(d)
+                        .and_then(|v| super::session::value_problem(bank, v))
+                    {
+                        problems.push(Problem::at(
+                            format!("question {qid}"),
+                            format!("{what}: {}: {msg}", d.id()),
+                        ));
                     }
                 }
             }
         }
         for (area, list) in &self.findings {
             if !bank.areas().iter().any(|a| &a.id == area) {
-                problems.push(Problem::at(format!("findings.{area}"), "is not an area of the bank"));
+                problems.push(Problem::at(
+                    format!("findings.{area}"),
+                    "is not an area of the bank",
+                ));
             }
             for (i, f) in list.iter().enumerate() {
                 if f.text.trim().is_empty() {
-                    problems.push(Problem::at(format!("findings.{area}[{i}]"), "the text is empty"));
+                    problems.push(Problem::at(
+                        format!("findings.{area}[{i}]"),
+                        "the text is empty",
+                    ));
                 }
             }
         }
@@ -349,8 +408,16 @@ mod tests {
         b.id = "01JDX0000000000000000000BB".into();
         b.answers.get_mut("1.1.1").unwrap().scores.system = Some(int(0));
         let sources = [
-            SourceSession { session: &a, sha256: "aa", path: "eksempelvik/a.json".into() },
-            SourceSession { session: &b, sha256: "bb", path: "eksempelvik/b.json".into() },
+            SourceSession {
+                session: &a,
+                sha256: "aa",
+                path: "eksempelvik/a.json".into(),
+            },
+            SourceSession {
+                session: &b,
+                sha256: "bb",
+                path: "eksempelvik/b.json".into(),
+            },
         ];
         let assessment = Assessment::build(&bank, &sources, a.started_at);
         (bank, assessment)
@@ -376,11 +443,21 @@ mod tests {
         let q = a.questions.get_mut("1.1.1").unwrap();
         let mut scores = q.suggested;
         scores.system = Some(int(4));
-        q.decision = Some(Decision::Override { scores, reason: "Dokumentert i planen".into() });
+        q.decision = Some(Decision::Override {
+            scores,
+            reason: "Dokumentert i planen".into(),
+        });
         assert_eq!(q.overridden(), vec![Dimension::System]);
         assert!(a.scorecard(&bank).total > before);
-        a.questions.get_mut("1.1.1").unwrap().decision = Some(Decision::Override { scores, reason: " ".into() });
-        assert!(a.check(&bank).iter().any(|p| p.message.contains("needs a reason")));
+        a.questions.get_mut("1.1.1").unwrap().decision = Some(Decision::Override {
+            scores,
+            reason: " ".into(),
+        });
+        assert!(
+            a.check(&bank)
+                .iter()
+                .any(|p| p.message.contains("needs a reason"))
+        );
     }
 
     use crate::core::exact::Exact;

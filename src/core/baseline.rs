@@ -34,7 +34,11 @@ pub struct SubareaPoints {
 #[serde(deny_unknown_fields)]
 pub struct AreaPoints {
     pub id: String,
-    #[serde(default, with = "exact::as_opt_number", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "exact::as_opt_number",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub points: Option<Exact>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub subareas: Vec<SubareaPoints>,
@@ -57,7 +61,11 @@ pub struct Baseline {
     pub source: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    #[serde(default, with = "exact::as_opt_number", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "exact::as_opt_number",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub total: Option<Exact>,
     pub areas: Vec<AreaPoints>,
 }
@@ -93,17 +101,24 @@ impl Baseline {
     /// The points of an area: as printed, else the sum of its sub-areas.
     pub fn area_points(&self, id: &str) -> Option<Exact> {
         let area = self.areas.iter().find(|a| a.id == id)?;
-        area.points.or_else(|| (!area.subareas.is_empty()).then(|| area.subareas.iter().map(|s| s.points).sum()))
+        area.points.or_else(|| {
+            (!area.subareas.is_empty()).then(|| area.subareas.iter().map(|s| s.points).sum())
+        })
     }
 
     pub fn subarea_points(&self, id: &str) -> Option<Exact> {
-        self.areas.iter().flat_map(|a| &a.subareas).find(|s| s.id == id).map(|s| s.points)
+        self.areas
+            .iter()
+            .flat_map(|a| &a.subareas)
+            .find(|s| s.id == id)
+            .map(|s| s.points)
     }
 
     /// The total: as printed, else the sum of the areas when all are known.
     pub fn total_points(&self) -> Option<Exact> {
         self.total.or_else(|| {
-            let areas: Option<Vec<Exact>> = self.areas.iter().map(|a| self.area_points(&a.id)).collect();
+            let areas: Option<Vec<Exact>> =
+                self.areas.iter().map(|a| self.area_points(&a.id)).collect();
             areas.filter(|a| !a.is_empty()).map(|a| a.into_iter().sum())
         })
     }

@@ -85,11 +85,13 @@ mod tests {
         let mut s = sample(bank);
         s.id = id.into();
         s.answers.clear();
-        let mut a = Answer::default();
-        a.scores = Scores {
-            system: system.map(int),
-            extent: extent.map(int),
-            results: None,
+        let a = Answer {
+            scores: Scores {
+                system: system.map(int),
+                extent: extent.map(int),
+                results: None,
+            },
+            ..Answer::default()
         };
         s.answers.insert("2.1.1".into(), a);
         s

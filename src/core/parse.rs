@@ -69,7 +69,7 @@ impl Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.render("<input>").trim_start_matches("<input>: "))
+        f.write_str(self.render("<input>").trim_start_matches("<input>: "))
     }
 }
 

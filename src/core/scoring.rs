@@ -213,11 +213,13 @@ mod tests {
         let bank = Bank::builtin();
         let mut s = sample(&bank);
         // 1.3 has three questions sharing 30 points: 10 each; (1+0+0)/12 of 10 = 5/6.
-        let mut a = Answer::default();
-        a.scores = Scores {
-            system: Some(int(1)),
-            extent: Some(int(0)),
-            results: Some(int(0)),
+        let a = Answer {
+            scores: Scores {
+                system: Some(int(1)),
+                extent: Some(int(0)),
+                results: Some(int(0)),
+            },
+            ..Answer::default()
         };
         s.answers.insert("1.3.1".into(), a);
         let card = score_session(&bank, &s);

@@ -332,23 +332,20 @@ impl Session {
                 continue;
             }
             for d in DIMENSIONS {
-                if let Some(v) = answer.scores.get(d) {
-                    if let Some(msg) = value_problem(bank, v) {
-                        problems.push(Problem::at(
-                            format!("question {qid}"),
-                            format!("{}: {msg}", d.id()),
-                        ));
-                    }
+                if let Some(msg) = answer.scores.get(d).and_then(|v| value_problem(bank, v)) {
+                    problems.push(Problem::at(
+                        format!("question {qid}"),
+                        format!("{}: {msg}", d.id()),
+                    ));
                 }
             }
         }
-        if let Some(q) = &self.last_question {
-            if bank.question(q).is_none() {
-                problems.push(
-                    Problem::at("last_question", format!("question {q} is not in the bank"))
-                        .warning(),
-                );
-            }
+        if let Some(q) = &self.last_question
+            && bank.question(q).is_none()
+        {
+            problems.push(
+                Problem::at("last_question", format!("question {q} is not in the bank")).warning(),
+            );
         }
         problems
     }
@@ -392,11 +389,13 @@ pub(crate) mod tests {
             }],
             now,
         );
-        let mut a = Answer::default();
-        a.scores = Scores {
-            system: Some(int(3)),
-            extent: Some(int(2)),
-            results: None,
+        let mut a = Answer {
+            scores: Scores {
+                system: Some(int(3)),
+                extent: Some(int(2)),
+                results: None,
+            },
+            ..Answer::default()
         };
         a.notes = "Har en strategi for innbyggerdialog 🙂".into();
         a.findings.push(Finding {

@@ -175,9 +175,13 @@ pub fn assessment_path(dir: &Path, municipality: &str) -> PathBuf {
 pub fn load_assessment(path: &Path, bank: &Bank) -> Result<(Assessment, Vec<Problem>), FileError> {
     let bytes = read_file(path)?;
     let assessment = Assessment::parse(&bytes).map_err(|p| FileError::new(path, p))?;
-    let (warnings, errors): (Vec<Problem>, Vec<Problem>) = assessment.check(bank).into_iter().partition(|p| p.warning);
+    let (warnings, errors): (Vec<Problem>, Vec<Problem>) =
+        assessment.check(bank).into_iter().partition(|p| p.warning);
     if !errors.is_empty() {
-        return Err(FileError { path: path.to_owned(), problems: errors });
+        return Err(FileError {
+            path: path.to_owned(),
+            problems: errors,
+        });
     }
     Ok((assessment, warnings))
 }

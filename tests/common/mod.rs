@@ -29,7 +29,11 @@ pub struct Run {
 }
 
 pub fn run(cmd: &mut Command) -> Run {
-    let Output { status, stdout, stderr } = cmd.output().expect("the binary runs");
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = cmd.output().expect("the binary runs");
     Run {
         code: status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&stdout).into_owned(),
@@ -46,7 +50,10 @@ pub fn session(bank: &Bank, id: &str, municipality: &str, role: &str, value: i12
         bank,
         municipality,
         "Kari Konsulent",
-        vec![Person { name: format!("Person {id}"), role: role.to_owned() }],
+        vec![Person {
+            name: format!("Person {id}"),
+            role: role.to_owned(),
+        }],
         now,
     );
     let roles = s.roles();
@@ -55,9 +62,16 @@ pub fn session(bank: &Bank, id: &str, municipality: &str, role: &str, value: i12
         s.answers.insert(
             q.id.clone(),
             Answer {
-                scores: Scores { system: v, extent: v, results: v },
+                scores: Scores {
+                    system: v,
+                    extent: v,
+                    results: v,
+                },
                 notes: format!("Notat til {}", q.id),
-                findings: vec![Finding { kind: FindingKind::Strength, text: format!("Funn {}", q.id) }],
+                findings: vec![Finding {
+                    kind: FindingKind::Strength,
+                    text: format!("Funn {}", q.id),
+                }],
                 flagged: false,
                 seconds: 60,
             },
@@ -75,13 +89,18 @@ pub fn write_session(dir: &Path, s: &Session) -> PathBuf {
 
 /// The bytes and modification time of a file, to prove it was not touched.
 pub fn fingerprint(path: &Path) -> (Vec<u8>, std::time::SystemTime) {
-    (std::fs::read(path).unwrap(), std::fs::metadata(path).unwrap().modified().unwrap())
+    (
+        std::fs::read(path).unwrap(),
+        std::fs::metadata(path).unwrap().modified().unwrap(),
+    )
 }
 
 /// Names of the entries of a directory, sorted.
 pub fn listing(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> =
-        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
     names.sort();
     names
 }
