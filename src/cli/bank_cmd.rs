@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{BankCommand, CmdResult, Context, Failure, print};
+use super::{BankCommand, CmdResult, Context, Failure, show};
 use crate::core::bank::{Bank, DIMENSIONS};
 use crate::core::text::one_line;
 use crate::storage;
@@ -28,7 +28,7 @@ pub fn run(ctx: &Context, cmd: &BankCommand) -> CmdResult {
                     ctx.bank.role_ids().join(", ")
                 )));
             }
-            print(&readable(&ctx.bank, role.as_deref(), ctx.lang))
+            show(&readable(&ctx.bank, role.as_deref(), ctx.lang))
         }
         BankCommand::Check { file } => {
             let bytes = storage::read_file(file)?;
@@ -38,14 +38,14 @@ pub fn run(ctx: &Context, cmd: &BankCommand) -> CmdResult {
                 Err(p) => vec![p],
             };
             if problems.is_empty() {
-                return print(&format!("{name}: ok\n"));
+                return show(&format!("{name}: ok\n"));
             }
             let errors = problems.iter().any(|p| !p.warning);
             let lines: Vec<String> = problems.iter().map(|p| p.render(&name)).collect();
             if errors {
                 Err(Failure { lines })
             } else {
-                print(&(lines.join("\n") + "\n"))
+                show(&(lines.join("\n") + "\n"))
             }
         }
     }

@@ -330,6 +330,26 @@ fn assessment_scorecard(
     merge_cmd::assessment_scorecard(ctx, path)
 }
 
+/// Prints text for people that may hold strings from files (names, notes,
+/// bank texts, file names): control characters are shown, never obeyed.
+pub fn show(text: &str) -> CmdResult {
+    print(&crate::core::text::multi_line(text))
+}
+
+/// The `.json` files under the given paths; none at all is an error that
+/// names the paths, so a mistyped directory is not silently "nothing to do".
+pub fn json_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+    let files = storage::json_files(paths)?;
+    if files.is_empty() {
+        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(Failure::new(format!(
+            "{}: no .json files found",
+            names.join(", ")
+        )));
+    }
+    Ok(files)
+}
+
 /// Writes to standard output, treating a closed pipe (`| head`) as success.
 pub fn print(text: &str) -> CmdResult {
     use std::io::Write;

@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
-use super::{CmdResult, Context, Failure, ScoreArgs, print};
+use super::{CmdResult, Context, Failure, ScoreArgs, print, show};
 use crate::core::bank::Bank;
 use crate::core::exact::format_points;
 use crate::core::lang::Lang;
@@ -13,9 +13,8 @@ use crate::core::text::one_line;
 use crate::storage::{self, LoadedSession};
 
 pub fn run(ctx: &Context, args: &ScoreArgs) -> CmdResult {
-    let files = storage::json_files(&args.paths)?;
+    let files = super::json_files(&args.paths)?;
     let (card, heading) = match files.as_slice() {
-        [] => return Err(Failure::new("no .json files found in the given paths")),
         [one] if storage::file_format(one)? != crate::core::session::FORMAT => {
             super::assessment_scorecard(ctx, one)?
         }
@@ -27,7 +26,7 @@ pub fn run(ctx: &Context, args: &ScoreArgs) -> CmdResult {
     if args.json {
         print(&(card.to_json() + "\n"))
     } else {
-        print(&table(&ctx.bank, &card, &heading, ctx.lang))
+        show(&table(&ctx.bank, &card, &heading, ctx.lang))
     }
 }
 

@@ -1,13 +1,10 @@
 //! `kompass validate PATH...`: every problem of every file on its own line.
 
-use super::{CmdResult, Context, Failure, ValidateArgs, print};
+use super::{CmdResult, Context, Failure, ValidateArgs, show};
 use crate::storage;
 
 pub fn run(ctx: &Context, args: &ValidateArgs) -> CmdResult {
-    let files = storage::json_files(&args.paths)?;
-    if files.is_empty() {
-        return Err(Failure::new("no .json files found in the given paths"));
-    }
+    let files = super::json_files(&args.paths)?;
     let mut errors = Vec::new();
     let mut report = String::new();
     for file in &files {
@@ -22,7 +19,7 @@ pub fn run(ctx: &Context, args: &ValidateArgs) -> CmdResult {
             Err(e) => errors.extend(e.lines()),
         }
     }
-    print(&report)?;
+    show(&report)?;
     if errors.is_empty() {
         Ok(())
     } else {

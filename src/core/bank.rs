@@ -479,7 +479,65 @@ fn check_rules(b: &BankFile) -> Vec<Problem> {
             push(format!("role {}", r.id), "gets no questions".into());
         }
     }
+    problems.extend(exact_range_problem(b));
     problems
+}
+
+/// Exact scoring adds fractions whose denominators come from the weights; odd
+/// weights such as 1.000000007 in many sub-areas make those denominators
+/// outgrow `i128` (a panic, or in a release build a wrong total). A bank is
+/// refused unless every sum of points stays far inside: all denominators
+/// (question max x quarter-step values / 3 x scale max) divide one common
+/// denominator of at most 10^18, and the total max is at most 10^15, so no
+/// numerator passes 10^33.
+fn exact_range_problem(b: &BankFile) -> Option<Problem> {
+    use num_traits::{CheckedDiv, CheckedMul};
+    const MAX_DENOMINATOR: i128 = 1_000_000_000_000_000_000;
+    const MAX_TOTAL: i128 = 1_000_000_000_000_000;
+    // Merged scores are medians of half steps: quarter steps.
+    let per_question = 4 * 3 * i128::from(b.scale.max.clamp(1, 100));
+    let mut common: i128 = per_question;
+    let mut total = int(0);
+    for area in &b.areas {
+        total += area.max_points;
+        for sub in &area.subareas {
+            let weights: Exact = sub.questions.iter().map(|q| q.weight).sum();
+            let too_fine = || {
+                Problem::at(
+                    format!("sub-area {}", sub.id),
+                    "its max_points and weights have too many decimals to score exactly; \
+                     use fewer (weights such as 1, 1.5 or 2)",
+                )
+            };
+            for q in &sub.questions {
+                let Some(max) = sub
+                    .max_points
+                    .checked_mul(&q.weight)
+                    .and_then(|m| m.checked_div(&weights))
+                else {
+                    return Some(too_fine());
+                };
+                let d = *max.denom();
+                match (common / gcd(common, d)).checked_mul(d) {
+                    Some(lcm) if lcm <= MAX_DENOMINATOR => common = lcm,
+                    _ => return Some(too_fine()),
+                }
+            }
+        }
+    }
+    (total > int(MAX_TOTAL) || total < int(-MAX_TOTAL)).then(|| {
+        Problem::at(
+            "areas",
+            format!("the areas' max_points add up to more than {MAX_TOTAL}"),
+        )
+    })
+}
+
+fn gcd(mut a: i128, mut b: i128) -> i128 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a.abs()
 }
 
 /// `"1.2"` is nested in `"1"`: the parent id, a dot, then a number.
@@ -640,6 +698,40 @@ mod tests {
             ps.iter().any(|p| p.contains("role \"pope\" is not listed")),
             "{ps:?}"
         );
+    }
+
+    #[test]
+    fn weights_too_fine_to_score_exactly_are_refused() {
+        // Found by hand while preparing the fuzz targets: these weights made
+        // `kompass score` panic with "attempt to multiply with overflow".
+        let odd = [
+            1.000000007,
+            1.000000009,
+            1.000000021,
+            1.000000033,
+            1.000000087,
+        ];
+        let ps = broken(|v| {
+            let mut i = 0;
+            for area in v["areas"].as_array_mut().unwrap() {
+                for sub in area["subareas"].as_array_mut().unwrap() {
+                    for q in sub["questions"].as_array_mut().unwrap() {
+                        q["weight"] = serde_json::json!(odd[i % odd.len()]);
+                        i += 1;
+                    }
+                }
+            }
+        });
+        assert!(
+            ps.iter()
+                .any(|p| p.contains("too many decimals to score exactly")),
+            "{ps:?}"
+        );
+        let ps = broken(|v| {
+            v["areas"][0]["subareas"][0]["questions"][0]["weight"] = serde_json::json!(1.5);
+            v["areas"][1]["subareas"][1]["questions"][0]["weight"] = serde_json::json!(0.25);
+        });
+        assert_eq!(ps, Vec::<String>::new());
     }
 
     #[test]

@@ -56,7 +56,10 @@ impl Lang {
 /// A text given in several languages: `{"nb": "...", "en": "..."}`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct Localized(pub BTreeMap<String, String>);
+pub struct Localized(
+    // A language given twice would otherwise let the last text win unseen.
+    #[serde(deserialize_with = "super::parse::unique_map")] pub BTreeMap<String, String>,
+);
 
 impl Localized {
     pub fn new(nb: &str, en: &str) -> Localized {

@@ -102,18 +102,20 @@ pub fn utf8(bytes: &[u8]) -> Result<&str, Problem> {
 
 /// Deserializes strictly, reporting line, column and the field path.
 pub fn from_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Problem> {
-    let text = utf8(bytes)?;
-    if text.trim().is_empty() {
-        return Err(Problem::new("the file is empty"));
-    }
+    let text = document(bytes)?;
     let mut de = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
+        // A syntax error has no meaningful field path (serde_path_to_error says "?").
+        let syntax = matches!(
+            inner.classify(),
+            serde_json::error::Category::Syntax | serde_json::error::Category::Eof
+        );
         Problem {
             line: Some(inner.line()).filter(|&l| l > 0),
             column: Some(inner.column()).filter(|&c| c > 0),
-            at: (path != "." && !path.is_empty()).then_some(path),
+            at: (!syntax && path != "." && path != "?" && !path.is_empty()).then_some(path),
             message: describe(&inner),
             warning: false,
         }
@@ -126,13 +128,59 @@ pub fn from_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Problem> {
     Ok(value)
 }
 
+/// The text of a document that could be JSON: valid UTF-8, not empty, and
+/// without a byte order mark (which serde_json would call "expected value").
+fn document(bytes: &[u8]) -> Result<&str, Problem> {
+    let text = utf8(bytes)?;
+    if text.trim().is_empty() {
+        return Err(Problem::new("the file is empty"));
+    }
+    if text.starts_with('\u{FEFF}') {
+        return Err(Problem {
+            line: Some(1),
+            column: Some(1),
+            ..Problem::new(
+                "the file starts with a byte order mark (BOM); save it as UTF-8 without BOM",
+            )
+        });
+    }
+    Ok(text)
+}
+
+/// serde_json's message, without its " at line L column C" (the place is
+/// reported separately) and in plainer words where it is terse.
 fn describe(e: &serde_json::Error) -> String {
     let text = e.to_string();
-    // serde_json appends " at line L column C"; the place is reported separately.
-    match text.rfind(" at line ") {
-        Some(i) => text[..i].to_owned(),
-        None => text,
+    let text = match text.rfind(" at line ") {
+        Some(i) => &text[..i],
+        None => &text,
+    };
+    if let Some(what) = text.strip_prefix("EOF while parsing ") {
+        return format!("the file ends in the middle of {what}; is it cut off?");
     }
+    let plain = match text {
+        "expected value" => {
+            "expected a JSON value (a string, number, object, array, true, false or null)"
+        }
+        "trailing comma" => "a comma before `}` or `]` (JSON allows none there)",
+        "recursion limit exceeded" => "nested too deeply (more than 128 levels)",
+        "number out of range" => "the number is too large",
+        "key must be a string" => "an object key must be a string in double quotes",
+        _ => "",
+    };
+    if !plain.is_empty() {
+        return plain.to_owned();
+    }
+    // Rust type names mean nothing to the person who edited the file.
+    text.replace("expected f64", "expected a number")
+        .replace(
+            "expected u64",
+            "expected a whole number from 0 to 18446744073709551615",
+        )
+        .replace(
+            "expected u32",
+            "expected a whole number from 0 to 4294967295",
+        )
 }
 
 /// The two fields every Kompass file starts with, read before anything else
@@ -146,6 +194,20 @@ pub struct Header {
 /// Reads just the header; the rest of the document is skipped (but must be
 /// well-formed JSON).
 pub fn header(bytes: &[u8]) -> Result<Header, Problem> {
+    let text = document(bytes)?;
+    // Anything but an object would otherwise be read as a struct from a list
+    // ("[0]: invalid type"), which hides that this is no Kompass file at all.
+    let start = text.len() - text.trim_start().len();
+    if !text[start..].starts_with('{') {
+        let (line, column) = line_column(bytes, start);
+        return Err(Problem {
+            line: Some(line),
+            column: Some(column),
+            ..Problem::new(
+                "not a Kompass file: expected a JSON object starting with `{` and a \"format\" field",
+            )
+        });
+    }
     from_json::<Header>(bytes)
 }
 
@@ -259,7 +321,52 @@ mod tests {
         let skipped = from_json::<Doc>(format!("{{\"items\": {{}}, \"x\": {nest}}}").as_bytes());
         assert!(skipped.is_ok());
         let p = from_json::<serde_json::Value>(nest.as_bytes()).unwrap_err();
-        assert!(p.message.contains("recursion limit"), "{p:?}");
+        assert!(p.message.contains("nested too deeply"), "{p:?}");
+    }
+
+    #[test]
+    fn terse_serde_messages_are_reworded() {
+        let p = from_json::<Doc>(b"{\"items\": {\"a\": 1").unwrap_err();
+        assert_eq!(
+            (p.at.as_deref(), p.message.as_str()),
+            (
+                None,
+                "the file ends in the middle of an object; is it cut off?"
+            )
+        );
+        let p = from_json::<Doc>(b"{\"items\": {\"a\": 1,}}").unwrap_err();
+        assert!(p.message.contains("JSON allows none there"), "{p:?}");
+        let p = from_json::<Doc>(b"{\"items\": {\"a\": 300}}").unwrap_err();
+        assert_eq!(p.at.as_deref(), Some("items.a"));
+        assert!(p.message.contains("expected u8"), "{p:?}");
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct Numbers {
+            f: Option<f64>,
+            u: Option<u64>,
+        }
+        let p = from_json::<Numbers>(br#"{"f": "x"}"#).unwrap_err();
+        assert_eq!(p.message, "invalid type: string \"x\", expected a number");
+        let p = from_json::<Numbers>(br#"{"u": 99999999999999999999}"#).unwrap_err();
+        assert!(
+            p.message
+                .ends_with("expected a whole number from 0 to 18446744073709551615"),
+            "{p:?}"
+        );
+        let p = from_json::<Numbers>(br#"{"f": 1e400}"#).unwrap_err();
+        assert_eq!(p.message, "the number is too large");
+    }
+
+    #[test]
+    fn a_document_that_is_no_object_is_no_kompass_file() {
+        for text in ["[1, 2]", "\n  \"kompass.session\"", "hello", "42"] {
+            let p = header(text.as_bytes()).unwrap_err();
+            assert!(p.message.starts_with("not a Kompass file"), "{text}: {p:?}");
+        }
+        let p = header(b"\n\n  [").unwrap_err();
+        assert_eq!((p.line, p.column), (Some(3), Some(3)));
+        let p = header("\u{FEFF}{}".as_bytes()).unwrap_err();
+        assert!(p.message.contains("byte order mark"), "{p:?}");
     }
 
     #[test]

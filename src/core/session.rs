@@ -368,8 +368,10 @@ pub fn value_problem(bank: &Bank, v: Exact) -> Option<String> {
     None
 }
 
+/// The first 12 characters of a hash; by characters, because the one from
+/// the file may hold anything (slicing bytes panicked on "aéééééé").
 fn short(hex: &str) -> &str {
-    &hex[..hex.len().min(12)]
+    hex.char_indices().nth(12).map_or(hex, |(i, _)| &hex[..i])
 }
 
 #[cfg(test)]
@@ -461,6 +463,18 @@ pub(crate) mod tests {
                 && ps[0].message.contains("kommunekompasset 2019.1")
                 && ps[0].message.contains("kommunekompasset 2026.1")
         );
+    }
+
+    #[test]
+    fn a_non_hex_bank_hash_is_a_warning_not_a_panic() {
+        let bank = Bank::builtin();
+        let mut s = sample(&bank);
+        s.bank.sha256 = "aéééééééééééé".into();
+        let ps = s.check(&bank);
+        assert!(ps.len() == 1 && ps[0].warning, "{ps:?}");
+        let twelve = format!("a{} in the session", "é".repeat(11));
+        assert!(ps[0].message.contains(&twelve), "{ps:?}");
+        assert_eq!(short("abc"), "abc");
     }
 
     #[test]

@@ -104,3 +104,81 @@ pub fn listing(dir: &Path) -> Vec<String> {
     names.sort();
     names
 }
+
+/// Runs `kompass ARGS...` with `dir` as working directory, so that file
+/// names in messages are the short relative ones given.
+pub fn run_in<S: AsRef<std::ffi::OsStr>>(dir: &Path, args: &[S]) -> Run {
+    run(kompass(dir).current_dir(dir).args(args))
+}
+
+/// A valid interview of one mayor with the built-in bank (question 1.1.1
+/// first, scored 3 on every dimension), edited as JSON before it is written.
+pub fn session_json(edit: impl FnOnce(&mut serde_json::Value)) -> Vec<u8> {
+    let s = session(
+        &Bank::builtin(),
+        "01JDX0000000000000000000AA",
+        "Eksempelvik",
+        "mayor",
+        3,
+    );
+    let mut v: serde_json::Value = serde_json::from_slice(&s.to_json()).unwrap();
+    edit(&mut v);
+    let mut bytes = serde_json::to_vec_pretty(&v).unwrap();
+    bytes.push(b'\n');
+    bytes
+}
+
+/// The built-in bank's file, edited as JSON first.
+pub fn bank_json(edit: impl FnOnce(&mut serde_json::Value)) -> Vec<u8> {
+    let mut v: serde_json::Value = serde_json::from_slice(&Bank::builtin().bytes).unwrap();
+    edit(&mut v);
+    serde_json::to_vec_pretty(&v).unwrap()
+}
+
+/// The 1-based line on which `needle` first occurs in `bytes`.
+pub fn line_of(bytes: &[u8], needle: &str) -> usize {
+    let at = bytes
+        .windows(needle.len())
+        .position(|w| w == needle.as_bytes())
+        .unwrap_or_else(|| panic!("{needle:?} is not in the file"));
+    bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+/// Every entry under a directory, hidden ones too, with the sha256 of its
+/// bytes and its modification time: equal snapshots mean nothing was
+/// written, created, renamed or removed anywhere below it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Snapshot(std::collections::BTreeMap<PathBuf, (String, std::time::SystemTime)>);
+
+impl Snapshot {
+    pub fn take(dir: &Path) -> Snapshot {
+        fn collect(
+            dir: &Path,
+            out: &mut std::collections::BTreeMap<PathBuf, (String, std::time::SystemTime)>,
+        ) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                let meta = std::fs::symlink_metadata(&path).unwrap();
+                let modified = meta.modified().unwrap();
+                if meta.is_dir() {
+                    out.insert(path.clone(), ("<dir>".into(), modified));
+                    collect(&path, out);
+                } else {
+                    let hash = kompass::core::bank::sha256_hex(&std::fs::read(&path).unwrap());
+                    out.insert(path, (hash, modified));
+                }
+            }
+        }
+        let mut entries = std::collections::BTreeMap::new();
+        collect(dir, &mut entries);
+        Snapshot(entries)
+    }
+}
+
+/// Characters that must never reach a terminal from file contents: C0
+/// controls other than newline and tab (ESC, BEL, ...), DEL and C1 controls.
+pub fn terminal_controls(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|&c| c.is_control() && c != '\n' && c != '\t')
+        .collect()
+}
