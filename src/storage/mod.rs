@@ -3,6 +3,8 @@
 //! to the user), and who holds a session open.
 
 mod atomic;
+mod autosave;
+mod listing;
 mod lock;
 
 use std::fmt;
@@ -11,6 +13,8 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 pub use atomic::{backup_path, create_private_dir, write_atomic};
+pub use autosave::{Autosaver, EditMarker, SaveReport, Writer, open_marker_path};
+pub use listing::{SessionList, list_sessions};
 pub use lock::{LockHolder, SessionLock};
 
 use crate::core::assessment::Assessment;
@@ -147,8 +151,16 @@ pub struct LoadedSession {
 
 /// Reads and checks a session against the bank. Never writes anything.
 pub fn load_session(path: &Path, bank: &Bank) -> Result<LoadedSession, FileError> {
-    let bytes = read_file(path)?;
-    let session = Session::parse(&bytes).map_err(|p| FileError::new(path, p))?;
+    session_from_bytes(path, &read_file(path)?, bank)
+}
+
+/// [`load_session`] on bytes already read from `path`.
+pub fn session_from_bytes(
+    path: &Path,
+    bytes: &[u8],
+    bank: &Bank,
+) -> Result<LoadedSession, FileError> {
+    let session = Session::parse(bytes).map_err(|p| FileError::new(path, p))?;
     let (warnings, errors): (Vec<Problem>, Vec<Problem>) =
         session.check(bank).into_iter().partition(|p| p.warning);
     if !errors.is_empty() {
@@ -157,7 +169,7 @@ pub fn load_session(path: &Path, bank: &Bank) -> Result<LoadedSession, FileError
             problems: errors,
         });
     }
-    let sha256 = crate::core::bank::sha256_hex(&bytes);
+    let sha256 = crate::core::bank::sha256_hex(bytes);
     Ok(LoadedSession {
         path: path.to_owned(),
         session,

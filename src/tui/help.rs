@@ -1,0 +1,109 @@
+//! The help overlay and the footer line, both drawn from the key tables.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::keys::HelpSection;
+use super::ui::{self, ACCENT, BOLD, DIM};
+use crate::core::lang::Lang;
+
+/// Draws the help over `area`, scrolled by `scroll` lines (clamped).
+pub fn draw_help(frame: &mut Frame, area: Rect, sections: &[HelpSection], scroll: u16, lang: Lang) {
+    let w = area.width.min(90);
+    let h = area.height;
+    let rect = ui::centered(area, w, h);
+    let key_w = sections
+        .iter()
+        .flat_map(|s| s.rows.iter())
+        .map(|(k, _)| unicode_width::UnicodeWidthStr::width(k.as_str()))
+        .max()
+        .unwrap_or(8)
+        .min(w as usize / 3);
+    let mut lines = Vec::new();
+    for s in sections {
+        if !lines.is_empty() {
+            lines.push(Line::raw(""));
+        }
+        lines.push(Line::styled(s.title.clone(), BOLD.fg(ACCENT)));
+        for (k, d) in &s.rows {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {k:<key_w$}  "), BOLD),
+                Span::raw(d.clone()),
+            ]));
+        }
+    }
+    let inner_h = h.saturating_sub(2) as usize;
+    let max_scroll = lines.len().saturating_sub(inner_h) as u16;
+    let scroll = scroll.min(max_scroll);
+    let title = format!(
+        " {} · {} ",
+        lang.pick("Hjelp", "Help"),
+        lang.pick(
+            "↑↓ blar · Esc lukker · ^ er Ctrl",
+            "↑↓ scroll · Esc closes · ^ is Ctrl"
+        )
+    );
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines).scroll((scroll, 0)).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(Style::new().fg(ACCENT))
+                .title(title),
+        ),
+        rect,
+    );
+}
+
+/// One line of `key label` pairs, as many as fit the width. When the full
+/// key names do not fit, Ctrl is written `^` (as in nano).
+pub fn footer_line(entries: &[(String, String)], width: u16) -> Line<'static> {
+    let full: usize = entries
+        .iter()
+        .map(|(k, l)| k.chars().count() + l.chars().count() + 3)
+        .sum();
+    let short = full > width as usize;
+    let mut spans = Vec::new();
+    let mut used = 0usize;
+    for (k, label) in entries {
+        let k = if short {
+            k.replace("Ctrl-", "^")
+        } else {
+            k.clone()
+        };
+        let w = k.chars().count() + label.chars().count() + 3;
+        if used + w > width as usize {
+            break;
+        }
+        spans.push(Span::styled(format!(" {k}"), BOLD.fg(ACCENT)));
+        spans.push(Span::styled(format!(" {label} "), DIM));
+        used += w;
+    }
+    Line::from(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_footer_abbreviates_ctrl_when_narrow() {
+        let entries = vec![
+            ("F1".to_string(), "Hjelp".to_string()),
+            ("Ctrl-Q".into(), "Avslutt".into()),
+        ];
+        let text = |w| {
+            footer_line(&entries, w)
+                .spans
+                .iter()
+                .map(|s| s.content.to_string())
+                .collect::<String>()
+        };
+        assert_eq!(text(80), " F1 Hjelp  Ctrl-Q Avslutt ");
+        assert_eq!(text(24), " F1 Hjelp  ^Q Avslutt ");
+        assert_eq!(text(12), " F1 Hjelp ");
+    }
+}

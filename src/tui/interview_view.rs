@@ -1,0 +1,741 @@
+//! Drawing the interview screen. Only reads the state.
+//!
+//! At 80x24 the screen shows the question, the notes, the findings, the
+//! scores and a narrow navigator (which turns into the score bars while the
+//! scores are focused). Wider and taller terminals get the full question
+//! and probes, a wider navigator with question texts, and the dashboard
+//! beside the navigator all the time.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::dashboard::Dashboard;
+use super::help;
+use super::interview::{Focus, Interview, Overlay};
+use super::ui::{self, ACCENT, BOLD, DIM, SELECTED, WARN};
+use super::walk::{NavRow, Page};
+use crate::core::bank::DIMENSIONS;
+use crate::core::exact::format_points;
+use crate::core::scoring;
+use crate::core::session::{FindingKind, Status};
+use crate::core::text::one_line;
+
+/// Width of the side column (navigator and score bars) for a terminal width.
+pub fn side_width(width: u16) -> u16 {
+    match width {
+        110.. => 40,
+        70.. => 24,
+        _ => 0,
+    }
+}
+
+pub fn draw(frame: &mut Frame, s: &Interview) {
+    let area = frame.area();
+    let [header, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_header(frame, header, s);
+    let [main, side] = Layout::horizontal([
+        Constraint::Min(0),
+        Constraint::Length(side_width(area.width)),
+    ])
+    .areas(body);
+    match s.page {
+        Page::Question(i) => draw_question(frame, main, s, i),
+        Page::Closing => draw_closing(frame, main, s),
+    }
+    if side.width > 0 {
+        draw_side(frame, side, s);
+    }
+    draw_footer(frame, footer, s);
+    match &s.overlay {
+        Some(Overlay::Help { scroll }) => {
+            help::draw_help(frame, body, &s.help_sections(), *scroll, s.lang)
+        }
+        Some(Overlay::Dashboard { area, drill }) => draw_dashboard(frame, body, s, *area, *drill),
+        Some(Overlay::Jump { input }) => {
+            let rect = prompt_rect(main, 4);
+            frame.render_widget(Clear, rect);
+            let block = prompt_block(s.t(" Gå til spørsmål ", " Go to question "));
+            let inner = block.inner(rect);
+            frame.render_widget(block, rect);
+            let [hint, field] =
+                Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(inner);
+            frame.render_widget(
+                Paragraph::new(s.t(
+                    "Id, f.eks. 6.3.1, 6.3 eller 6:",
+                    "Id, e.g. 6.3.1, 6.3 or 6:",
+                ))
+                .style(DIM),
+                hint,
+            );
+            frame.render_widget(input, field);
+        }
+        Some(Overlay::Finding {
+            input,
+            kind,
+            editing,
+        }) => {
+            let rect = prompt_rect(main, 5);
+            frame.render_widget(Clear, rect);
+            let title = if editing.is_some() {
+                s.t(" Rediger funn ", " Edit finding ")
+            } else {
+                s.t(" Nytt funn ", " New finding ")
+            };
+            let block = prompt_block(title);
+            let inner = block.inner(rect);
+            frame.render_widget(block, rect);
+            let [kinds, field, hint] = Layout::vertical([Constraint::Length(1); 3]).areas(inner);
+            let mut spans = vec![Span::raw(s.t("Type: ", "Kind: "))];
+            for k in FindingKind::ALL {
+                let style = if k == *kind {
+                    kind_style(k).add_modifier(Modifier::REVERSED | Modifier::BOLD)
+                } else {
+                    DIM
+                };
+                spans.push(Span::styled(format!(" {} ", k.label(s.lang)), style));
+                spans.push(Span::raw(" "));
+            }
+            frame.render_widget(Paragraph::new(Line::from(spans)), kinds);
+            frame.render_widget(input, field);
+            frame.render_widget(
+                Paragraph::new(s.t(
+                    "Enter lagrer · Tab bytter type · Esc avbryter",
+                    "Enter saves · Tab changes kind · Esc cancels",
+                ))
+                .style(DIM),
+                hint,
+            );
+        }
+        None => {}
+    }
+}
+
+fn prompt_rect(main: Rect, h: u16) -> Rect {
+    let w = main.width.saturating_sub(4).clamp(20, 72).min(main.width);
+    let r = ui::centered(main, w, h + 2);
+    Rect {
+        y: r.y.saturating_sub(2),
+        ..r
+    }
+}
+
+fn prompt_block(title: &str) -> Block<'_> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(Style::new().fg(ACCENT))
+        .title(title)
+}
+
+fn draw_header(frame: &mut Frame, area: Rect, s: &Interview) {
+    let sess = &s.session;
+    let people: Vec<String> = sess
+        .interviewees
+        .iter()
+        .map(|p| {
+            format!(
+                "{} ({})",
+                one_line(&p.name),
+                one_line(&s.bank.role_label(&p.role, s.lang))
+            )
+        })
+        .collect();
+    let (scored, asked) = (s.card.scored(), s.card.asked());
+    let mut right: Vec<Span> = Vec::new();
+    if let Some(reason) = &s.save_failure {
+        right.push(Span::styled(
+            format!(
+                " ⚠ {}: {} ",
+                s.t("IKKE LAGRET", "NOT SAVED"),
+                one_line(reason)
+            ),
+            WARN,
+        ));
+    } else if s.read_only {
+        right.push(Span::styled(
+            format!(" {} ", s.t("SKRIVEBESKYTTET", "READ-ONLY")),
+            WARN,
+        ));
+    } else {
+        right.push(Span::styled(format!("✓{scored}/{asked} "), DIM));
+        if sess.status == Status::Completed {
+            right.push(Span::styled(
+                s.t("Fullført ", "Completed "),
+                BOLD.fg(Color::Green),
+            ));
+        }
+        let saved = s
+            .saved_at
+            .map(|t| t.format("%H:%M:%S").to_string())
+            .unwrap_or_default();
+        let mark = if s.has_unsaved_changes() { "●" } else { " " };
+        right.push(Span::styled(
+            format!("{mark}{} {saved} ", s.t("lagret", "saved")),
+            DIM,
+        ));
+    }
+    let right_w: usize = right.iter().map(|sp| sp.width()).sum();
+    let left_w = (area.width as usize).saturating_sub(right_w + 1);
+    let left = ui::truncate(
+        &format!(" {} · {}", one_line(&sess.municipality), people.join(", ")),
+        left_w,
+    );
+    let mut spans = vec![Span::styled(format!("{left:<left_w$} "), BOLD)];
+    spans.extend(right);
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).style(Style::new().bg(Color::Indexed(236))),
+        area,
+    );
+}
+
+fn draw_footer(frame: &mut Frame, area: Rect, s: &Interview) {
+    let line = match &s.notice {
+        Some(n) => {
+            let style = if n.warning { WARN } else { BOLD.fg(ACCENT) };
+            Line::styled(
+                ui::truncate(&format!(" {}", n.text), area.width as usize),
+                style,
+            )
+        }
+        None => help::footer_line(&s.footer(), area.width),
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// A separator line with a title; accented when its part has the focus.
+fn section(title: String, focused: bool) -> Block<'static> {
+    let style = if focused { BOLD.fg(ACCENT) } else { DIM };
+    Block::default()
+        .borders(Borders::TOP)
+        .border_style(style)
+        .title(Span::styled(title, style))
+}
+
+fn kind_style(k: FindingKind) -> Style {
+    Style::new().fg(match k {
+        FindingKind::Strength => Color::Green,
+        FindingKind::Challenge => Color::Yellow,
+        FindingKind::Weakness => Color::Red,
+    })
+}
+
+fn kind_mark(k: FindingKind) -> &'static str {
+    match k {
+        FindingKind::Strength => "+",
+        FindingKind::Challenge => "~",
+        FindingKind::Weakness => "−",
+    }
+}
+
+/// Heights of the parts of the question page.
+#[derive(Debug, PartialEq, Eq)]
+struct Heights {
+    text: u16,
+    probes: u16,
+    notes: u16,
+    findings: u16,
+}
+
+fn heights(
+    total: u16,
+    text_lines: usize,
+    probe_lines: usize,
+    findings: usize,
+    focus: Focus,
+) -> Heights {
+    let roomy = total >= 30;
+    let total = total as usize;
+    let find_cap = match (focus, roomy) {
+        (Focus::Findings, _) => 6,
+        (_, true) => 5,
+        _ => 2,
+    };
+    let find_h = 1 + findings.min(find_cap);
+    let notes_min = 4;
+    let mut rest = total.saturating_sub(1 + 4 + find_h + notes_min);
+    let text_h = text_lines.min(rest).min(if roomy { 10 } else { 5 });
+    rest -= text_h;
+    let probes_h = probe_lines.min(rest).min(if roomy { 10 } else { 3 });
+    rest -= probes_h;
+    Heights {
+        text: text_h as u16,
+        probes: probes_h as u16,
+        notes: (notes_min + rest) as u16,
+        findings: find_h as u16,
+    }
+}
+
+fn draw_question(frame: &mut Frame, area: Rect, s: &Interview, i: usize) {
+    let bank = s.bank;
+    let pos = s.walk.positions[i];
+    let q = bank.at(pos);
+    let sub = bank.subarea_of(pos);
+    let answer = s.answer(i);
+    let width = area.width as usize;
+    let text_lines = ui::wrap(&one_line(q.text.get(s.lang)), width);
+    let mut probe_lines = Vec::new();
+    for p in &q.probes {
+        for (k, l) in ui::wrap(&one_line(p.get(s.lang)), width.saturating_sub(2))
+            .into_iter()
+            .enumerate()
+        {
+            probe_lines.push(format!("{} {l}", if k == 0 { "•" } else { " " }));
+        }
+    }
+    let findings = answer.map_or(&[][..], |a| a.findings.as_slice());
+    let h = heights(
+        area.height,
+        text_lines.len(),
+        probe_lines.len(),
+        findings.len(),
+        s.focus,
+    );
+    let [head, text, probes, notes, finds, scores] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(h.text),
+        Constraint::Length(h.probes),
+        Constraint::Min(h.notes.min(4)),
+        Constraint::Length(h.findings),
+        Constraint::Length(4),
+    ])
+    .areas(area);
+
+    // The heading: id, sub-area, marks, time on the question.
+    let (place, n) = s.walk.place(s.page);
+    let mut spans = vec![
+        Span::styled(format!(" {} ", q.id), BOLD.fg(Color::Black).bg(ACCENT)),
+        Span::raw(" "),
+    ];
+    if answer.is_some_and(|a| a.flagged) {
+        spans.push(Span::styled(
+            format!("⚑ {} ", s.t("merket", "flagged")),
+            BOLD.fg(Color::Yellow),
+        ));
+    }
+    if !s.walk.routed[i] {
+        spans.push(Span::styled(
+            format!("○ {} ", s.t("ikke for rollene", "not for the roles")),
+            BOLD.fg(Color::Magenta),
+        ));
+    }
+    let minutes = s.seconds_on(i) / 60;
+    let tail = format!(
+        " {}/{n} · {minutes} min",
+        place.map_or("–".to_owned(), |p| p.to_string())
+    );
+    let used: usize = spans.iter().map(|sp| sp.width()).sum::<usize>() + tail.chars().count();
+    let title = ui::truncate(
+        &format!("{} {}", sub.id, one_line(sub.title.get(s.lang))),
+        width.saturating_sub(used),
+    );
+    let pad = width.saturating_sub(used + unicode_width::UnicodeWidthStr::width(title.as_str()));
+    spans.push(Span::styled(title, DIM.add_modifier(Modifier::BOLD)));
+    spans.push(Span::raw(" ".repeat(pad)));
+    spans.push(Span::styled(tail, DIM));
+    frame.render_widget(Paragraph::new(Line::from(spans)), head);
+
+    let text_lines = ui::clip_lines(text_lines, h.text as usize, width);
+    frame.render_widget(
+        Paragraph::new(text_lines.into_iter().map(Line::raw).collect::<Vec<_>>()).style(BOLD),
+        text,
+    );
+    let probe_lines = ui::clip_lines(probe_lines, h.probes as usize, width);
+    frame.render_widget(
+        Paragraph::new(probe_lines.into_iter().map(Line::raw).collect::<Vec<_>>())
+            .style(Style::new().fg(Color::Gray).add_modifier(Modifier::ITALIC)),
+        probes,
+    );
+
+    // Notes.
+    let block = section(
+        format!(" {} ", s.t("Notater", "Notes")),
+        s.focus == Focus::Notes,
+    );
+    let inner = block.inner(notes);
+    frame.render_widget(block, notes);
+    if let Some(ed) = s.editor(i) {
+        frame.render_widget(ed, inner);
+    }
+
+    // Findings.
+    let title = if findings.is_empty() {
+        format!(
+            " {} · Ctrl-K {} ",
+            s.t("Funn", "Findings"),
+            s.t("lager et", "adds one")
+        )
+    } else {
+        format!(" {} ({}) ", s.t("Funn", "Findings"), findings.len())
+    };
+    let block = section(title, s.focus == Focus::Findings);
+    let inner = block.inner(finds);
+    frame.render_widget(block, finds);
+    let visible = inner.height as usize;
+    let first = if s.focus == Focus::Findings {
+        s.finding_cursor.saturating_sub(visible.saturating_sub(1))
+    } else {
+        findings.len().saturating_sub(visible)
+    };
+    let lines: Vec<Line> = findings
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(visible)
+        .map(|(k, f)| {
+            let head = format!("{} {}: ", kind_mark(f.kind), f.kind.label(s.lang));
+            let body = ui::truncate(
+                &one_line(&f.text),
+                width.saturating_sub(unicode_width::UnicodeWidthStr::width(head.as_str())),
+            );
+            let line = Line::from(vec![
+                Span::styled(head, kind_style(f.kind).add_modifier(Modifier::BOLD)),
+                Span::raw(body),
+            ]);
+            if s.focus == Focus::Findings && k == s.finding_cursor {
+                line.style(SELECTED)
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+
+    // Scores, with the points the question gives when complete.
+    let scores_now = answer.map(|a| a.scores).unwrap_or_default();
+    let max = scoring::question_max(bank, pos);
+    let pts = scoring::question_points(bank, pos, &scores_now);
+    let title = format!(
+        " {} · {} {} {} ",
+        s.t("Poeng", "Scores"),
+        pts.map_or("–".to_owned(), |p| format_points(p, 1, s.lang)),
+        s.t("av", "of"),
+        format_points(max, 1, s.lang)
+    );
+    let block = section(title, s.focus == Focus::Scores);
+    let inner = block.inner(scores);
+    frame.render_widget(block, scores);
+    let label_w = DIMENSIONS
+        .iter()
+        .filter_map(|&d| bank.dimension(d))
+        .map(|d| d.label.get(s.lang).chars().count())
+        .max()
+        .unwrap_or(10)
+        .min(width / 3);
+    let lines: Vec<Line> = DIMENSIONS
+        .iter()
+        .enumerate()
+        .map(|(k, &d)| {
+            let label = bank
+                .dimension(d)
+                .map_or(d.id().to_owned(), |x| one_line(x.label.get(s.lang)));
+            let value = scores_now.get(d);
+            let cursor = s.focus == Focus::Scores && k == s.score_cursor;
+            let shown = value.map_or(" ".to_owned(), |v| {
+                if v.is_integer() {
+                    v.to_integer().to_string()
+                } else {
+                    format_points(v, 1, s.lang)
+                }
+            });
+            let desc = match value {
+                Some(v) if v.is_integer() => bank
+                    .level_text(d, v.to_integer() as u32, s.lang)
+                    .map(one_line)
+                    .unwrap_or_default(),
+                Some(v) => format!(
+                    "{} {} {} {}",
+                    s.t("mellom", "between"),
+                    v.floor().to_integer(),
+                    s.t("og", "and"),
+                    v.ceil().to_integer()
+                ),
+                None if cursor => format!(
+                    "{} {}–{}",
+                    s.t("ikke scoret · tast", "not scored · type"),
+                    bank.scale_min(),
+                    bank.scale_max()
+                ),
+                None => s.t("ikke scoret", "not scored").to_owned(),
+            };
+            let used = label_w + 1 + 5 + 1;
+            let value_style = if cursor {
+                BOLD.fg(Color::Black).bg(ACCENT)
+            } else if value.is_some() {
+                BOLD.fg(ACCENT)
+            } else {
+                DIM
+            };
+            Line::from(vec![
+                Span::styled(
+                    format!("{:<label_w$} ", ui::truncate(&label, label_w)),
+                    if cursor { BOLD } else { Style::new() },
+                ),
+                Span::styled(format!("[{shown:^3}]"), value_style),
+                Span::raw(" "),
+                Span::styled(
+                    ui::truncate(&desc, width.saturating_sub(used)),
+                    if value.is_some() { Style::new() } else { DIM },
+                ),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn draw_closing(frame: &mut Frame, area: Rect, s: &Interview) {
+    let [head, intro, pri, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(2),
+        Constraint::Min(4),
+        Constraint::Length(5),
+    ])
+    .areas(area);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(
+                format!(" {} ", s.t("Avslutning", "Closing")),
+                BOLD.fg(Color::Black).bg(ACCENT),
+            ),
+            Span::styled(
+                format!(" {}", one_line(&s.session.municipality)),
+                DIM.add_modifier(Modifier::BOLD),
+            ),
+        ])),
+        head,
+    );
+    let text = ui::wrap(
+        s.t(
+            "Hva mener intervjuobjektet kommunen bør prioritere framover? Skriv én prioritering per linje.",
+            "What does the interviewee think the municipality should prioritise next? Write one priority per line.",
+        ),
+        area.width as usize,
+    );
+    frame.render_widget(
+        Paragraph::new(text.into_iter().map(Line::raw).collect::<Vec<_>>()).style(BOLD),
+        intro,
+    );
+    let block = section(
+        format!(" {} ", s.t("Prioriteringer", "Priorities")),
+        s.focus == Focus::Priorities,
+    );
+    let inner = block.inner(pri);
+    frame.render_widget(block, pri);
+    frame.render_widget(&s.priorities, inner);
+
+    let block = section(
+        format!(" {} ", s.t("Status", "Status")),
+        s.focus == Focus::Status,
+    );
+    let inner = block.inner(status);
+    frame.render_widget(block, status);
+    let done = s.session.status == Status::Completed;
+    let check = format!(
+        "[{}] {}",
+        if done { "x" } else { " " },
+        s.t("Intervjuet er fullført", "The interview is completed")
+    );
+    let style = if s.focus == Focus::Status {
+        SELECTED.add_modifier(Modifier::BOLD)
+    } else {
+        BOLD
+    };
+    let flagged = s.session.answers.values().filter(|a| a.flagged).count();
+    let open = s.card.asked().saturating_sub(s.card.scored());
+    let lines = vec![
+        Line::styled(check, style),
+        Line::styled(
+            format!(
+                "{} {} {} {} · {} {} (Ctrl-O)",
+                s.t("Scoret", "Scored"),
+                s.card.scored(),
+                s.t("av", "of"),
+                s.card.asked(),
+                open,
+                s.t("gjenstår", "to go"),
+            ),
+            DIM,
+        ),
+        Line::styled(
+            format!(
+                "{} {} (Ctrl-T)",
+                flagged,
+                s.t("merket for oppfølging", "flagged for follow-up")
+            ),
+            DIM,
+        ),
+    ];
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn draw_side(frame: &mut Frame, area: Rect, s: &Interview) {
+    let block = Block::default().borders(Borders::LEFT).border_style(DIM);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let dash_h = 2 + 1 + s.card.areas.len() as u16 + 1;
+    if inner.width >= 36 && inner.height >= dash_h + 8 {
+        let [nav, dash] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(dash_h)]).areas(inner);
+        draw_navigator(frame, nav, s);
+        draw_mini_dashboard(frame, dash, s);
+    } else if s.focus == Focus::Scores {
+        draw_mini_dashboard(frame, inner, s);
+    } else {
+        draw_navigator(frame, inner, s);
+    }
+}
+
+fn draw_mini_dashboard(frame: &mut Frame, area: Rect, s: &Interview) {
+    let block = section(format!(" {} · Ctrl-D ", s.t("Poeng", "Points")), false);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let current = s.question_index().map(|i| s.walk.positions[i].area);
+    frame.render_widget(
+        Dashboard::new(&s.card, s.bank, s.lang).selected(current),
+        inner,
+    );
+}
+
+/// The mark of a question in the navigator: ✓ scored, ◐ begun, blank.
+fn progress_mark(s: &Interview, i: usize) -> &'static str {
+    let a = s.answer(i);
+    if a.is_some_and(|a| a.scores.is_complete()) {
+        "✓"
+    } else if a.is_some_and(|a| !a.scores.is_empty() || !a.findings.is_empty()) || s.has_notes(i) {
+        "◐"
+    } else {
+        " "
+    }
+}
+
+fn draw_navigator(frame: &mut Frame, area: Rect, s: &Interview) {
+    let rows = &s.walk.rows;
+    let height = area.height as usize;
+    let width = area.width as usize;
+    let focus_row = if s.focus == Focus::Navigator {
+        s.nav_cursor
+    } else {
+        s.walk.row_of(s.page).unwrap_or(0)
+    };
+    // Keep the row of interest a third from the top.
+    let first = focus_row
+        .saturating_sub(height / 3)
+        .min(rows.len().saturating_sub(height));
+    let current = s.walk.row_of(s.page);
+    let lines: Vec<Line> = rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(r, row)| {
+            let mut line = match *row {
+                NavRow::Area(a) => {
+                    let area = &s.bank.areas()[a];
+                    Line::styled(
+                        ui::truncate(
+                            &format!("{} {}", area.id, one_line(area.title.get(s.lang))),
+                            width,
+                        ),
+                        BOLD.fg(ACCENT),
+                    )
+                }
+                NavRow::Subarea(a, k) => {
+                    let sub = &s.bank.areas()[a].subareas[k];
+                    Line::styled(
+                        ui::truncate(
+                            &format!(" {} {}", sub.id, one_line(sub.title.get(s.lang))),
+                            width,
+                        ),
+                        DIM,
+                    )
+                }
+                NavRow::Question(i) => {
+                    let q = s.bank.at(s.walk.positions[i]);
+                    let flag = if s.answer(i).is_some_and(|a| a.flagged) {
+                        "⚑"
+                    } else {
+                        " "
+                    };
+                    let routed = if s.walk.routed[i] { " " } else { "○" };
+                    let head = format!("  {}{flag}{routed}{}", progress_mark(s, i), q.id);
+                    let rest = width
+                        .saturating_sub(unicode_width::UnicodeWidthStr::width(head.as_str()) + 1);
+                    let text = if rest >= 8 {
+                        format!(" {}", ui::truncate(&one_line(q.text.get(s.lang)), rest))
+                    } else {
+                        String::new()
+                    };
+                    let style = if s.walk.routed[i] { Style::new() } else { DIM };
+                    Line::styled(format!("{head}{text}"), style)
+                }
+                NavRow::Closing => Line::styled(
+                    format!("  ★ {}", s.t("Avslutning", "Closing")),
+                    Style::new().fg(ACCENT),
+                ),
+            };
+            if Some(r) == current {
+                line = line.style(BOLD.fg(Color::Black).bg(ACCENT));
+            }
+            if s.focus == Focus::Navigator && r == s.nav_cursor {
+                line = line.style(SELECTED.add_modifier(Modifier::BOLD));
+            }
+            line
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn draw_dashboard(frame: &mut Frame, area: Rect, s: &Interview, selected: usize, drill: bool) {
+    frame.render_widget(Clear, area);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(Style::new().fg(ACCENT))
+        .title(format!(
+            " {} · {} ",
+            s.t("Poengoversikt", "Score dashboard"),
+            s.t(
+                "↑↓ område · Enter delområder · Esc lukker",
+                "↑↓ area · Enter sub-areas · Esc closes"
+            )
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    frame.render_widget(
+        Dashboard::new(&s.card, s.bank, s.lang)
+            .selected(Some(selected))
+            .drill(drill),
+        inner,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_screens_keep_room_for_the_notes() {
+        let h = heights(22, 5, 9, 0, Focus::Notes);
+        assert_eq!(
+            h,
+            Heights {
+                text: 5,
+                probes: 3,
+                notes: 8,
+                findings: 1
+            }
+        );
+        let h = heights(38, 5, 9, 3, Focus::Notes);
+        assert_eq!(h.text + h.probes, 14);
+        assert!(h.notes >= 10, "{h:?}");
+        assert_eq!(h.findings, 4);
+        let h = heights(22, 5, 9, 8, Focus::Findings);
+        assert_eq!(h.findings, 7);
+        assert!(h.notes >= 4);
+    }
+}

@@ -1,0 +1,559 @@
+//! The start screen: the sessions in the data directory, grouped by
+//! municipality, with keys to resume, start, open read-only and review.
+
+use std::path::{Path, PathBuf};
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::help;
+use super::keys::{self, Binding, HelpSection, bind, ch, ctrl, key};
+use super::ui::{self, ACCENT, BOLD, DIM, SELECTED, WARN};
+use crate::core::bank::Bank;
+use crate::core::lang::Lang;
+use crate::core::session::Status;
+use crate::core::text::one_line;
+use crate::storage::{LockHolder, SessionList};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Act {
+    Up,
+    Down,
+    Resume,
+    New,
+    ReadOnly,
+    Review,
+    Help,
+    Quit,
+    Yes,
+    No,
+    Scroll,
+}
+
+pub const START: &[Binding<Act>] = &[
+    bind(
+        &[key(KeyCode::Up)],
+        Act::Up,
+        "Forrige intervju",
+        "Previous interview",
+    ),
+    bind(
+        &[key(KeyCode::Down)],
+        Act::Down,
+        "Neste intervju",
+        "Next interview",
+    ),
+    bind(
+        &[key(KeyCode::Enter)],
+        Act::Resume,
+        "Fortsett intervjuet",
+        "Resume the interview",
+    )
+    .footer("Fortsett", "Resume"),
+    bind(&[ch('n')], Act::New, "Nytt intervju", "New interview").footer("Nytt", "New"),
+    bind(
+        &[ch('o')],
+        Act::ReadOnly,
+        "Åpne skrivebeskyttet",
+        "Open read-only",
+    )
+    .footer("Les", "Read-only"),
+    bind(
+        &[ch('r')],
+        Act::Review,
+        "Gjennomgang av kommunen",
+        "Review of the municipality",
+    )
+    .footer("Gjennomgang", "Review"),
+    bind(&[key(KeyCode::F(1)), ch('?')], Act::Help, "Hjelp", "Help").footer("Hjelp", "Help"),
+    bind(
+        &[ch('q'), key(KeyCode::Esc), ctrl('q')],
+        Act::Quit,
+        "Avslutt",
+        "Quit",
+    )
+    .footer("Avslutt", "Quit"),
+];
+
+pub const LOCKED: &[Binding<Act>] = &[
+    bind(
+        &[ch('j'), ch('y')],
+        Act::Yes,
+        "Åpne skrivebeskyttet",
+        "Open read-only",
+    )
+    .footer("Ja", "Yes"),
+    bind(&[ch('n'), key(KeyCode::Esc)], Act::No, "Avbryt", "Cancel").footer("Nei", "No"),
+];
+
+pub const HELP: &[Binding<Act>] = &[
+    bind(
+        &[key(KeyCode::Up), key(KeyCode::Down)],
+        Act::Scroll,
+        "Bla",
+        "Scroll",
+    ),
+    bind(
+        &[key(KeyCode::Esc), key(KeyCode::F(1)), ch('q'), ch('?')],
+        Act::No,
+        "Lukk hjelpen",
+        "Close the help",
+    )
+    .footer("Lukk", "Close"),
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Quit,
+    Resume(PathBuf),
+    ReadOnly(PathBuf),
+    /// A new interview, with the selected municipality suggested.
+    New(Option<String>),
+    Review(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Row {
+    Group(usize),
+    Session(usize, usize),
+}
+
+#[derive(Debug)]
+enum Overlay {
+    Help { scroll: u16 },
+    Locked { path: PathBuf, holder: String },
+}
+
+pub struct Start<'b> {
+    bank: &'b Bank,
+    lang: Lang,
+    dir: PathBuf,
+    list: SessionList,
+    rows: Vec<Row>,
+    cursor: usize,
+    overlay: Option<Overlay>,
+    notice: Option<(String, bool)>,
+}
+
+impl<'b> Start<'b> {
+    pub fn new(bank: &'b Bank, lang: Lang, dir: &Path, list: SessionList) -> Start<'b> {
+        let mut rows = Vec::new();
+        for (g, (_, sessions)) in list.municipalities.iter().enumerate() {
+            rows.push(Row::Group(g));
+            rows.extend((0..sessions.len()).map(|k| Row::Session(g, k)));
+        }
+        let cursor = rows
+            .iter()
+            .position(|r| matches!(r, Row::Session(..)))
+            .unwrap_or(0);
+        Start {
+            bank,
+            lang,
+            dir: dir.to_owned(),
+            list,
+            rows,
+            cursor,
+            overlay: None,
+            notice: None,
+        }
+    }
+
+    /// Shows a message in the footer until the next key.
+    pub fn say(&mut self, text: String, warning: bool) {
+        self.notice = Some((text, warning));
+    }
+
+    /// Asks whether to open a session held by another process read-only.
+    pub fn ask_read_only(&mut self, path: PathBuf, holder: &LockHolder) {
+        self.overlay = Some(Overlay::Locked {
+            path,
+            holder: holder.to_string(),
+        });
+    }
+
+    fn t(&self, nb: &'static str, en: &'static str) -> &'static str {
+        self.lang.pick(nb, en)
+    }
+
+    fn selected_group(&self) -> Option<usize> {
+        match self.rows.get(self.cursor)? {
+            Row::Group(g) | Row::Session(g, _) => Some(*g),
+        }
+    }
+
+    fn selected_path(&self) -> Option<PathBuf> {
+        match self.rows.get(self.cursor)? {
+            Row::Session(g, k) => Some(self.list.municipalities[*g].1[*k].path.clone()),
+            Row::Group(_) => None,
+        }
+    }
+
+    fn tables(&self) -> &'static [Binding<Act>] {
+        match self.overlay {
+            Some(Overlay::Help { .. }) => HELP,
+            Some(Overlay::Locked { .. }) => LOCKED,
+            None => START,
+        }
+    }
+
+    pub fn update(&mut self, ev: KeyEvent) -> Option<Effect> {
+        self.notice = None;
+        let act = keys::lookup(self.tables(), &ev)?;
+        match (&mut self.overlay, act) {
+            (Some(Overlay::Help { scroll }), Act::Scroll) => {
+                *scroll = if ev.code == KeyCode::Up {
+                    scroll.saturating_sub(1)
+                } else {
+                    scroll.saturating_add(1)
+                };
+                None
+            }
+            (Some(Overlay::Locked { path, .. }), Act::Yes) => {
+                let path = path.clone();
+                self.overlay = None;
+                Some(Effect::ReadOnly(path))
+            }
+            (Some(_), _) => {
+                self.overlay = None;
+                None
+            }
+            (None, Act::Up) => {
+                self.cursor = self.cursor.saturating_sub(1);
+                None
+            }
+            (None, Act::Down) => {
+                self.cursor = (self.cursor + 1).min(self.rows.len().saturating_sub(1));
+                None
+            }
+            (None, Act::Resume | Act::ReadOnly) => match self.selected_path() {
+                Some(p) if act == Act::Resume => Some(Effect::Resume(p)),
+                Some(p) => Some(Effect::ReadOnly(p)),
+                None => {
+                    self.say(
+                        self.t("Velg et intervju med ↑↓", "Pick an interview with ↑↓")
+                            .into(),
+                        true,
+                    );
+                    None
+                }
+            },
+            (None, Act::New) => Some(Effect::New(
+                self.selected_group()
+                    .map(|g| self.list.municipalities[g].0.clone()),
+            )),
+            (None, Act::Review) => match self.selected_group() {
+                Some(g) => Some(Effect::Review(self.list.municipalities[g].0.clone())),
+                None => {
+                    self.say(
+                        self.t(
+                            "Ingen kommune å gå gjennom ennå",
+                            "No municipality to review yet",
+                        )
+                        .into(),
+                        true,
+                    );
+                    None
+                }
+            },
+            (None, Act::Help) => {
+                self.overlay = Some(Overlay::Help { scroll: 0 });
+                None
+            }
+            (None, Act::Quit) => Some(Effect::Quit),
+            (None, _) => None,
+        }
+    }
+
+    pub fn help_sections(&self) -> Vec<HelpSection> {
+        vec![
+            keys::section(("Startskjermen", "Start screen"), START, self.lang, 4),
+            keys::section(
+                (
+                    "Når intervjuet er åpent et annet sted",
+                    "When the interview is open elsewhere",
+                ),
+                LOCKED,
+                self.lang,
+                4,
+            ),
+            keys::section(("Hjelp", "Help"), HELP, self.lang, 4),
+        ]
+    }
+
+    pub fn draw(&self, frame: &mut Frame) {
+        let area = frame.area();
+        let broken_h = if self.list.broken.is_empty() {
+            0
+        } else {
+            (self.list.broken.len() as u16 + 1).min(4)
+        };
+        let [head, body, broken, foot] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Min(0),
+            Constraint::Length(broken_h),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        let title = format!(
+            " Kompass · {} · {}",
+            self.t("Intervjuer", "Interviews"),
+            one_line(&self.dir.display().to_string())
+        );
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                ui::truncate(&title, area.width as usize),
+                BOLD,
+            ))
+            .style(Style::new().bg(Color::Indexed(236))),
+            head,
+        );
+        if self.rows.is_empty() {
+            let text = ui::wrap(
+                self.t(
+                    "Ingen intervjuer her ennå. Trykk n for å starte et nytt intervju.",
+                    "No interviews here yet. Press n to start a new interview.",
+                ),
+                body.width.saturating_sub(2) as usize,
+            );
+            frame.render_widget(
+                Paragraph::new(
+                    text.into_iter()
+                        .map(|l| Line::raw(format!(" {l}")))
+                        .collect::<Vec<_>>(),
+                ),
+                body,
+            );
+        } else {
+            self.draw_rows(frame, body);
+        }
+        if broken_h > 0 {
+            let mut lines = vec![Line::styled(
+                format!(
+                    " ⚠ {} {}",
+                    self.list.broken.len(),
+                    self.t("filer kunne ikke leses:", "files could not be read:")
+                ),
+                BOLD.fg(Color::Yellow),
+            )];
+            for e in &self.list.broken {
+                for l in e.lines() {
+                    lines.push(Line::styled(
+                        ui::truncate(&format!("   {}", one_line(&l)), area.width as usize),
+                        DIM,
+                    ));
+                }
+            }
+            frame.render_widget(Paragraph::new(lines), broken);
+        }
+        let line = match &self.notice {
+            Some((text, warning)) => Line::styled(
+                ui::truncate(&format!(" {text}"), area.width as usize),
+                if *warning { WARN } else { BOLD.fg(ACCENT) },
+            ),
+            None => help::footer_line(&keys::footer(&[self.tables()], self.lang), area.width),
+        };
+        frame.render_widget(Paragraph::new(line), foot);
+        match &self.overlay {
+            Some(Overlay::Help { scroll }) => {
+                help::draw_help(frame, body, &self.help_sections(), *scroll, self.lang)
+            }
+            Some(Overlay::Locked { holder, .. }) => {
+                let rect = ui::centered(body, body.width.min(64), 6);
+                frame.render_widget(Clear, rect);
+                let text = format!(
+                    "{} {}. {}",
+                    self.t(
+                        "Intervjuet er åpent for redigering i",
+                        "The interview is open for editing in"
+                    ),
+                    holder,
+                    self.t(
+                        "Åpne det skrivebeskyttet? (j/n)",
+                        "Open it read-only? (y/n)"
+                    )
+                );
+                let lines = ui::wrap(&text, rect.width.saturating_sub(2) as usize);
+                frame.render_widget(
+                    Paragraph::new(lines.into_iter().map(Line::raw).collect::<Vec<_>>()).block(
+                        Block::default()
+                            .borders(Borders::ALL)
+                            .border_style(Style::new().fg(Color::Yellow))
+                            .title(self.t(" Låst ", " Locked ")),
+                    ),
+                    rect,
+                );
+            }
+            None => {}
+        }
+    }
+
+    fn draw_rows(&self, frame: &mut Frame, area: Rect) {
+        let height = area.height as usize;
+        let width = area.width as usize;
+        let first = self
+            .cursor
+            .saturating_sub(height.saturating_sub(2))
+            .min(self.rows.len().saturating_sub(height));
+        let lines: Vec<Line> = self
+            .rows
+            .iter()
+            .enumerate()
+            .skip(first)
+            .take(height)
+            .map(|(r, row)| {
+                let line = match *row {
+                    Row::Group(g) => {
+                        let (name, sessions) = &self.list.municipalities[g];
+                        Line::styled(
+                            ui::truncate(
+                                &format!(" {} ({})", one_line(name), sessions.len()),
+                                width,
+                            ),
+                            BOLD.fg(ACCENT),
+                        )
+                    }
+                    Row::Session(g, k) => {
+                        self.session_line(&self.list.municipalities[g].1[k], width)
+                    }
+                };
+                if r == self.cursor {
+                    line.style(SELECTED)
+                } else {
+                    line
+                }
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines), area);
+    }
+
+    fn session_line(&self, l: &crate::storage::LoadedSession, width: usize) -> Line<'static> {
+        let s = &l.session;
+        let (scored, asked) = s.progress(self.bank);
+        let status = match s.status {
+            Status::InProgress => self.t("pågår", "in progress"),
+            Status::Completed => self.t("fullført", "completed"),
+        };
+        let people = s
+            .interviewees
+            .iter()
+            .map(|p| {
+                format!(
+                    "{} ({})",
+                    one_line(&p.name),
+                    one_line(&self.bank.role_label(&p.role, self.lang))
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        let right = format!(" {scored:>2}/{asked:<2} {status:<11}");
+        let date = s.started_at.format("%Y-%m-%d").to_string();
+        let people_w = width.saturating_sub(3 + date.len() + 2 + right.chars().count());
+        Line::from(vec![
+            Span::styled(format!("   {date}  "), DIM),
+            Span::raw(format!("{:<people_w$}", ui::truncate(&people, people_w))),
+            Span::styled(
+                right,
+                if s.status == Status::Completed {
+                    Style::new().fg(Color::Green)
+                } else {
+                    DIM
+                },
+            ),
+        ])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::session::tests::sample;
+    use crate::storage::LoadedSession;
+
+    fn list(bank: &Bank) -> SessionList {
+        let s = sample(bank);
+        let loaded = |id: &str, m: &str| {
+            let mut s = s.clone();
+            s.id = id.into();
+            s.municipality = m.into();
+            LoadedSession {
+                path: PathBuf::from(format!("/d/{id}.json")),
+                session: s,
+                sha256: String::new(),
+                warnings: vec![],
+            }
+        };
+        SessionList {
+            municipalities: vec![
+                ("Askvoll".into(), vec![loaded("A1", "Askvoll")]),
+                (
+                    "Eksempelvik".into(),
+                    vec![loaded("E1", "Eksempelvik"), loaded("E2", "Eksempelvik")],
+                ),
+            ],
+            broken: vec![],
+        }
+    }
+
+    #[test]
+    fn keys_resume_open_new_and_review_the_selection() {
+        let bank = Bank::builtin();
+        let mut s = Start::new(&bank, Lang::Nb, Path::new("/d"), list(&bank));
+        let k = |c: KeyCode| KeyEvent::from(c);
+        assert_eq!(
+            s.update(k(KeyCode::Enter)),
+            Some(Effect::Resume("/d/A1.json".into()))
+        );
+        s.update(k(KeyCode::Down));
+        s.update(k(KeyCode::Down));
+        assert_eq!(
+            s.update(k(KeyCode::Char('o'))),
+            Some(Effect::ReadOnly("/d/E1.json".into()))
+        );
+        assert_eq!(
+            s.update(k(KeyCode::Char('r'))),
+            Some(Effect::Review("Eksempelvik".into()))
+        );
+        assert_eq!(
+            s.update(k(KeyCode::Char('n'))),
+            Some(Effect::New(Some("Eksempelvik".into())))
+        );
+        s.update(k(KeyCode::Up));
+        // On a group heading there is no interview to resume.
+        assert_eq!(s.update(k(KeyCode::Enter)), None);
+        assert!(s.notice.is_some());
+        assert_eq!(s.update(k(KeyCode::Char('q'))), Some(Effect::Quit));
+    }
+
+    #[test]
+    fn a_locked_interview_offers_read_only() {
+        let bank = Bank::builtin();
+        let mut s = Start::new(&bank, Lang::En, Path::new("/d"), list(&bank));
+        let holder = LockHolder {
+            pid: Some(42),
+            host: Some("laptop".into()),
+        };
+        s.ask_read_only("/d/A1.json".into(), &holder);
+        assert_eq!(
+            s.update(KeyEvent::from(KeyCode::Char('y'))),
+            Some(Effect::ReadOnly("/d/A1.json".into()))
+        );
+        s.ask_read_only("/d/A1.json".into(), &holder);
+        assert_eq!(s.update(KeyEvent::from(KeyCode::Esc)), None);
+        assert!(s.overlay.is_none());
+    }
+
+    #[test]
+    fn an_empty_directory_only_offers_a_new_interview() {
+        let bank = Bank::builtin();
+        let mut s = Start::new(&bank, Lang::Nb, Path::new("/d"), SessionList::default());
+        assert_eq!(
+            s.update(KeyEvent::from(KeyCode::Char('n'))),
+            Some(Effect::New(None))
+        );
+        assert_eq!(s.update(KeyEvent::from(KeyCode::Char('r'))), None);
+    }
+}
