@@ -83,7 +83,7 @@ mod tests {
         let mut a = sample(&bank);
         super::super::save_session(dir.path(), &a).unwrap();
         a.id = "01JDX0000000000000000000BB".into();
-        a.started_at = a.started_at + chrono::Duration::days(1);
+        a.started_at += chrono::Duration::days(1);
         super::super::save_session(dir.path(), &a).unwrap();
         a.id = "01JDX0000000000000000000CC".into();
         a.municipality = "Askvoll".into();
