@@ -133,6 +133,10 @@ pub struct MergeArgs {
     /// Municipality to merge when the paths hold several
     #[arg(long)]
     pub municipality: Option<String>,
+    /// Replace an existing assessment even if it holds decisions or curation
+    /// (the old file is kept as FILE.bak)
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -228,6 +232,15 @@ impl Failure {
     pub fn new(line: impl Into<String>) -> Failure {
         Failure {
             lines: vec![line.into()],
+        }
+    }
+}
+
+impl Failure {
+    /// Why a review or merge could not open its files, in the user's language.
+    pub fn open(e: &crate::core::review::OpenError, lang: Lang) -> Failure {
+        Failure {
+            lines: e.lines(lang),
         }
     }
 }

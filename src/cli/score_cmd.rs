@@ -4,13 +4,14 @@ use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use super::{CmdResult, Context, Failure, ScoreArgs, print, show};
+use crate::core::assessment::SourceSession;
 use crate::core::bank::Bank;
 use crate::core::exact::format_points;
 use crate::core::lang::Lang;
 use crate::core::merge;
 use crate::core::scoring::{self, Scorecard};
 use crate::core::text::one_line;
-use crate::storage::{self, LoadedSession};
+use crate::storage;
 
 pub fn run(ctx: &Context, args: &ScoreArgs) -> CmdResult {
     let files = super::json_files(&args.paths)?;
@@ -35,57 +36,14 @@ pub fn run(ctx: &Context, args: &ScoreArgs) -> CmdResult {
 pub fn load_sessions(
     ctx: &Context,
     files: &[std::path::PathBuf],
-) -> Result<Vec<LoadedSession>, Failure> {
-    let mut loaded = Vec::new();
-    let mut errors = Vec::new();
-    for file in files {
-        match storage::load_session(file, &ctx.bank) {
-            Ok(l) => {
-                for w in &l.warnings {
-                    eprintln!("{}", one_line(&w.render(&file.display().to_string())));
-                }
-                loaded.push(l)
-            }
-            Err(e) => errors.extend(e.lines()),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(Failure { lines: errors });
-    }
-    let (unique, conflicts) = merge::dedupe(loaded, |l| &l.session.id, |l| &l.sha256);
-    if !conflicts.is_empty() {
-        return Err(Failure {
-            lines: conflicts
-                .iter()
-                .map(|(a, b)| {
-                    format!(
-                        "session {} has two different contents: {} and {}; keep one of them",
-                        a.session.id,
-                        a.path.display(),
-                        b.path.display()
-                    )
-                })
-                .collect(),
-        });
-    }
-    let municipalities: BTreeSet<&str> = unique
-        .iter()
-        .map(|l| l.session.municipality.as_str())
-        .collect();
-    if municipalities.len() > 1 {
-        return Err(Failure::new(format!(
-            "these sessions are from {} municipalities ({}); give the files of one municipality",
-            municipalities.len(),
-            municipalities.into_iter().collect::<Vec<_>>().join(", ")
-        )));
-    }
-    Ok(unique)
+) -> Result<Vec<SourceSession>, Failure> {
+    super::merge_cmd::municipality_sessions(ctx, files, &[], None).map(|(_, sessions, _)| sessions)
 }
 
 /// One session's own points, or the default merge of several.
 pub fn sessions_scorecard(
     bank: &Bank,
-    sessions: &[LoadedSession],
+    sessions: &[SourceSession],
     lang: Lang,
 ) -> (Scorecard, String) {
     let municipality = sessions

@@ -94,7 +94,7 @@ impl QuestionReview {
 }
 
 /// Where a finding came from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FindingSource {
     pub session: String,
@@ -149,6 +149,14 @@ pub struct Assessment {
     /// Findings per area id, in the order the report prints them.
     #[serde(deserialize_with = "parse::unique_map")]
     pub findings: BTreeMap<String, Vec<CuratedFinding>>,
+    /// Findings the reviewer dropped, per area id: kept so that they can be
+    /// restored, never printed by the report.
+    #[serde(
+        default,
+        deserialize_with = "parse::unique_map",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
+    pub dropped: BTreeMap<String, Vec<CuratedFinding>>,
     #[serde(default)]
     pub priorities: Vec<PriorityGroup>,
     #[serde(default)]
@@ -156,107 +164,68 @@ pub struct Assessment {
 }
 
 /// A session as read, for building an assessment.
-pub struct SourceSession<'a> {
-    pub session: &'a Session,
-    pub sha256: &'a str,
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceSession {
+    pub session: Session,
+    /// sha256 of the file's bytes.
+    pub sha256: String,
+    /// Where it was read from, relative to the data directory when possible.
     pub path: String,
 }
 
-impl Assessment {
-    /// The default merge of the given sessions (one municipality, deduplicated,
-    /// checked against `bank`), with every finding and priority as given.
-    pub fn build(bank: &Bank, sources: &[SourceSession], now: DateTime<FixedOffset>) -> Assessment {
-        let sessions: Vec<&Session> = sources.iter().map(|s| s.session).collect();
-        let questions = bank
-            .questions()
-            .map(|(_, q)| {
-                let interviews = sessions
-                    .iter()
-                    .filter_map(|s| {
-                        s.answers
-                            .get(&q.id)
-                            .filter(|a| !a.scores.is_empty())
-                            .map(|a| (s.id.clone(), a.scores))
-                    })
-                    .collect();
-                let review = QuestionReview {
-                    interviews,
-                    suggested: merge::merge_question(&sessions, &q.id),
-                    decision: None,
-                };
-                (q.id.clone(), review)
-            })
-            .collect();
-        let mut findings: BTreeMap<String, Vec<CuratedFinding>> = bank
-            .areas()
-            .iter()
-            .map(|a| (a.id.clone(), Vec::new()))
-            .collect();
-        for s in &sessions {
-            for (qid, answer) in &s.answers {
-                let Some(pos) = bank.position(qid) else {
-                    continue;
-                };
-                let area = &bank.area_of(pos).id;
-                for f in &answer.findings {
-                    findings
-                        .entry(area.clone())
-                        .or_default()
-                        .push(CuratedFinding {
-                            kind: f.kind,
-                            text: f.text.clone(),
-                            best_practice: false,
-                            sources: vec![FindingSource {
-                                session: s.id.clone(),
-                                question: qid.clone(),
-                                text: f.text.clone(),
-                                kind: f.kind,
-                            }],
-                        });
-                }
-            }
+impl SourceSession {
+    /// What the assessment records of this session.
+    pub fn record(&self) -> SessionRecord {
+        SessionRecord {
+            id: self.session.id.clone(),
+            sha256: self.sha256.clone(),
+            path: self.path.clone(),
+            interviewer: self.session.interviewer.clone(),
+            interviewees: self.session.interviewees.clone(),
+            started_at: self.session.started_at,
+            status: self.session.status,
         }
-        let priorities = sessions
-            .iter()
-            .flat_map(|s| {
-                s.priorities.iter().map(|p| PriorityItem {
-                    session: s.id.clone(),
-                    text: p.clone(),
-                })
-            })
-            .filter(|p| !p.text.trim().is_empty())
-            .map(|item| PriorityGroup {
-                theme: item.text.trim().to_owned(),
-                items: vec![item],
-            })
-            .collect();
+    }
+}
+
+impl Assessment {
+    /// An assessment of no interviews yet: every question of the bank
+    /// undecided, every area without findings.
+    pub fn empty(bank: &Bank, municipality: &str, now: DateTime<FixedOffset>) -> Assessment {
         Assessment {
             format: FORMAT.to_owned(),
             format_version: FORMAT_VERSION,
-            municipality: sessions
-                .first()
-                .map(|s| s.municipality.clone())
-                .unwrap_or_default(),
+            municipality: municipality.trim().to_owned(),
             bank: BankRef::of(bank),
             created_at: now,
             updated_at: now,
-            sessions: sources
-                .iter()
-                .map(|s| SessionRecord {
-                    id: s.session.id.clone(),
-                    sha256: s.sha256.to_owned(),
-                    path: s.path.clone(),
-                    interviewer: s.session.interviewer.clone(),
-                    interviewees: s.session.interviewees.clone(),
-                    started_at: s.session.started_at,
-                    status: s.session.status,
-                })
+            sessions: Vec::new(),
+            questions: bank
+                .questions()
+                .map(|(_, q)| (q.id.clone(), QuestionReview::default()))
                 .collect(),
-            questions,
-            findings,
-            priorities,
+            findings: bank
+                .areas()
+                .iter()
+                .map(|a| (a.id.clone(), Vec::new()))
+                .collect(),
+            dropped: BTreeMap::new(),
+            priorities: Vec::new(),
             baselines: Vec::new(),
         }
+    }
+
+    /// The default merge of the given sessions (one municipality, deduplicated,
+    /// checked against `bank`), with every finding as given and the
+    /// priorities grouped by theme.
+    pub fn build(bank: &Bank, sources: &[SourceSession], now: DateTime<FixedOffset>) -> Assessment {
+        let municipality = sources
+            .first()
+            .map(|s| s.session.municipality.as_str())
+            .unwrap_or_default();
+        let mut assessment = Assessment::empty(bank, municipality, now);
+        super::review::refresh::refresh(&mut assessment, bank, sources);
+        assessment
     }
 
     pub fn parse(bytes: &[u8]) -> Result<Assessment, Problem> {
@@ -340,6 +309,12 @@ impl Assessment {
                 problems.push(Problem::at(format!("question {qid}"), "is not in the bank"));
                 continue;
             }
+            if review.suggested != merge::merge_scores(review.interviews.values()) {
+                problems.push(Problem::at(
+                    format!("question {qid}"),
+                    "suggested is not the median of the interviews' scores",
+                ));
+            }
             let mut all = vec![("suggested".to_owned(), review.suggested)];
             if let Some(Decision::Override { scores, reason }) = &review.decision {
                 all.push(("decision".to_owned(), *scores));
@@ -373,7 +348,7 @@ impl Assessment {
                 }
             }
         }
-        for (area, list) in &self.findings {
+        for (area, list) in self.findings.iter().chain(&self.dropped) {
             if !bank.areas().iter().any(|a| &a.id == area) {
                 problems.push(Problem::at(
                     format!("findings.{area}"),
@@ -394,10 +369,19 @@ impl Assessment {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::core::exact::int;
     use crate::core::session::tests::sample;
+
+    /// A session as if read from `eksempelvik/<id>.json` with the given hash.
+    pub fn source(session: &Session, sha256: &str) -> SourceSession {
+        SourceSession {
+            session: session.clone(),
+            sha256: sha256.to_owned(),
+            path: format!("eksempelvik/{}.json", session.id),
+        }
+    }
 
     fn build() -> (Bank, Assessment) {
         let bank = Bank::builtin();
@@ -407,18 +391,7 @@ mod tests {
         let mut b = a.clone();
         b.id = "01JDX0000000000000000000BB".into();
         b.answers.get_mut("1.1.1").unwrap().scores.system = Some(int(0));
-        let sources = [
-            SourceSession {
-                session: &a,
-                sha256: "aa",
-                path: "eksempelvik/a.json".into(),
-            },
-            SourceSession {
-                session: &b,
-                sha256: "bb",
-                path: "eksempelvik/b.json".into(),
-            },
-        ];
+        let sources = [source(&a, "aa"), source(&b, "bb")];
         let assessment = Assessment::build(&bank, &sources, a.started_at);
         (bank, assessment)
     }
@@ -431,7 +404,9 @@ mod tests {
         assert_eq!(q.suggested.system, Some(Exact::new(3, 2)));
         assert_eq!(a.questions.len(), 75);
         assert_eq!(a.findings["1"].len(), 2);
-        assert_eq!(a.priorities.len(), 2);
+        // The same priority from both interviews is one theme, counted twice.
+        assert_eq!(a.priorities.len(), 1);
+        assert_eq!(a.priorities[0].items.len(), 2);
         assert_eq!(a.check(&bank), vec![]);
         assert_eq!(Assessment::parse(&a.to_json()).unwrap(), a);
     }

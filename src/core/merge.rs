@@ -6,30 +6,36 @@
 
 use std::collections::BTreeMap;
 
-use super::bank::{Bank, DIMENSIONS, Dimension};
+use super::bank::{Bank, DIMENSIONS};
 use super::exact::{self, Exact};
 use super::session::{Scores, Session};
 
-/// The values the interviews gave one dimension of one question.
-pub fn values<'a>(
-    sessions: impl IntoIterator<Item = &'a Session>,
-    question_id: &str,
-    d: Dimension,
-) -> Vec<Exact> {
-    sessions
-        .into_iter()
-        .filter_map(|s| s.answers.get(question_id)?.scores.get(d))
-        .collect()
+/// The default merge of several interviews' scores of one question: per
+/// dimension, the median of the values given.
+pub fn merge_scores<'a>(scores: impl IntoIterator<Item = &'a Scores>) -> Scores {
+    let all: Vec<&Scores> = scores.into_iter().collect();
+    let mut merged = Scores::default();
+    for d in DIMENSIONS {
+        let mut vals: Vec<Exact> = all.iter().filter_map(|s| s.get(d)).collect();
+        merged.set(d, exact::median(&mut vals));
+    }
+    merged
 }
 
 /// The suggested (default-merge) scores of one question.
 pub fn merge_question(sessions: &[&Session], question_id: &str) -> Scores {
-    let mut merged = Scores::default();
-    for d in DIMENSIONS {
-        let mut vals = values(sessions.iter().copied(), question_id, d);
-        merged.set(d, exact::median(&mut vals));
-    }
-    merged
+    merge_scores(
+        sessions
+            .iter()
+            .filter_map(|s| s.answers.get(question_id).map(|a| &a.scores)),
+    )
+}
+
+/// The spread of each dimension (in the order of [`DIMENSIONS`]) over
+/// several interviews' scores; `None` where fewer than two gave a value.
+pub fn spreads<'a>(scores: impl IntoIterator<Item = &'a Scores>) -> [Option<Exact>; 3] {
+    let all: Vec<&Scores> = scores.into_iter().collect();
+    DIMENSIONS.map(|d| spread(&all.iter().filter_map(|s| s.get(d)).collect::<Vec<_>>()))
 }
 
 /// The default merge of every question of the bank; questions nobody scored
@@ -49,30 +55,6 @@ pub fn spread(values: &[Exact]) -> Option<Exact> {
     let max = values.iter().max()?;
     let min = values.iter().min()?;
     Some(max - min)
-}
-
-/// Resolves copies of one session: items with the same id and the same
-/// content count once; the same id with other content is a conflict, returned
-/// as (the item kept, the other one) so that nothing is dropped silently.
-pub fn dedupe<T: Clone>(
-    items: Vec<T>,
-    id: impl Fn(&T) -> &str,
-    content: impl Fn(&T) -> &str,
-) -> (Vec<T>, Vec<(T, T)>) {
-    let mut kept: Vec<T> = Vec::with_capacity(items.len());
-    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let mut conflicts = Vec::new();
-    for item in items {
-        match index.get(id(&item)) {
-            Some(&i) if content(&kept[i]) == content(&item) => {}
-            Some(&i) => conflicts.push((kept[i].clone(), item)),
-            None => {
-                index.insert(id(&item).to_owned(), kept.len());
-                kept.push(item);
-            }
-        }
-    }
-    (kept, conflicts)
 }
 
 #[cfg(test)]
@@ -109,14 +91,6 @@ mod tests {
         assert_eq!(q.extent, Some(int(2)));
         assert_eq!(q.results, None);
         assert_eq!(merged.len(), 1);
-    }
-
-    #[test]
-    fn dedupe_counts_identical_copies_once_and_reports_conflicts() {
-        let items = vec![("a", "1"), ("b", "2"), ("a", "1"), ("b", "3")];
-        let (kept, conflicts) = dedupe(items, |x| x.0, |x| x.1);
-        assert_eq!(kept, vec![("a", "1"), ("b", "2")]);
-        assert_eq!(conflicts, vec![(("b", "2"), ("b", "3"))]);
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod atomic;
 mod autosave;
 mod listing;
 mod lock;
+mod review_load;
 
 use std::fmt;
 use std::fs;
@@ -16,6 +17,7 @@ pub use atomic::{backup_path, create_private_dir, write_atomic};
 pub use autosave::{Autosaver, EditMarker, SaveReport, Writer, open_marker_path};
 pub use listing::{SessionList, list_sessions};
 pub use lock::{LockHolder, SessionLock};
+pub use review_load::{open_review, read_review_inputs, save_review};
 
 use crate::core::assessment::Assessment;
 use crate::core::bank::Bank;
@@ -185,8 +187,16 @@ pub fn assessment_path(dir: &Path, municipality: &str) -> PathBuf {
 
 /// Reads an assessment and checks it against the bank. Never writes anything.
 pub fn load_assessment(path: &Path, bank: &Bank) -> Result<(Assessment, Vec<Problem>), FileError> {
-    let bytes = read_file(path)?;
-    let assessment = Assessment::parse(&bytes).map_err(|p| FileError::new(path, p))?;
+    assessment_from_bytes(path, &read_file(path)?, bank)
+}
+
+/// Parses and checks the bytes of an assessment file read from `path`.
+pub fn assessment_from_bytes(
+    path: &Path,
+    bytes: &[u8],
+    bank: &Bank,
+) -> Result<(Assessment, Vec<Problem>), FileError> {
+    let assessment = Assessment::parse(bytes).map_err(|p| FileError::new(path, p))?;
     let (warnings, errors): (Vec<Problem>, Vec<Problem>) =
         assessment.check(bank).into_iter().partition(|p| p.warning);
     if !errors.is_empty() {
@@ -205,6 +215,10 @@ pub fn save_assessment(path: &Path, assessment: &Assessment) -> io::Result<()> {
 pub fn load_baseline(path: &Path) -> Result<Baseline, FileError> {
     let bytes = read_file(path)?;
     Baseline::parse(&bytes).map_err(|p| FileError::new(path, p))
+}
+
+pub fn save_baseline(path: &Path, baseline: &Baseline) -> io::Result<()> {
+    write_atomic(path, &baseline.to_json())
 }
 
 /// Writes a session to its place in the data directory, atomically.

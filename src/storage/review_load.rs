@@ -1,0 +1,205 @@
+//! The disk side of a review: reading the paths given into
+//! [`Inputs`](crate::core::review::Inputs), finding the assessment that holds
+//! the review's state, and saving it. Session files are only ever read.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset};
+
+use super::{
+    FileError, assessment_from_bytes, assessment_path, json_files, load_assessment, load_baseline,
+    read_file, session_from_bytes,
+};
+use crate::core::assessment::{self, SourceSession};
+use crate::core::bank::{self, Bank};
+use crate::core::baseline::{self, Baseline};
+use crate::core::lang::Lang;
+use crate::core::parse::{self, Problem};
+use crate::core::review::open::{self, Inputs, OpenError, ReviewSession};
+use crate::core::session;
+
+/// Reads every `.json` file under `paths` (recursively) and sorts it by its
+/// `format`: sessions (checked against the bank), assessments and baselines;
+/// `baselines` are further baseline files (`--baseline`). Other JSON files
+/// are skipped with a warning. Any file that cannot be read or is invalid
+/// fails the whole read, with one line per problem naming the file.
+pub fn read_review_inputs(
+    paths: &[PathBuf],
+    baselines: &[PathBuf],
+    bank: &Bank,
+    data_dir: &Path,
+) -> Result<Inputs, OpenError> {
+    read_inputs(paths, baselines, bank, data_dir).map(|(inputs, _)| inputs)
+}
+
+/// Where each session was read from, by id and sha256.
+type SessionFiles = HashMap<(String, String), PathBuf>;
+
+fn read_inputs(
+    paths: &[PathBuf],
+    baselines: &[PathBuf],
+    bank: &Bank,
+    data_dir: &Path,
+) -> Result<(Inputs, SessionFiles), OpenError> {
+    let files = json_files(paths).map_err(|e| OpenError::Files(e.lines()))?;
+    let mut inputs = Inputs::default();
+    let mut session_files = SessionFiles::new();
+    let mut errors = Vec::new();
+    for file in &files {
+        match read_one(file, bank, data_dir, &mut inputs) {
+            Ok(Some((id, sha))) => {
+                session_files.insert((id, sha), file.clone());
+            }
+            Ok(None) => {}
+            Err(e) => errors.extend(e.lines()),
+        }
+    }
+    for file in baselines {
+        match load_baseline(file) {
+            Ok(b) => inputs.baselines.push((file.clone(), b)),
+            Err(e) => errors.extend(e.lines()),
+        }
+    }
+    if errors.is_empty() {
+        Ok((inputs, session_files))
+    } else {
+        Err(OpenError::Files(errors))
+    }
+}
+
+/// Reads one file into `inputs`; for a session, returns its id and sha256.
+fn read_one(
+    path: &Path,
+    bank: &Bank,
+    data_dir: &Path,
+    inputs: &mut Inputs,
+) -> Result<Option<(String, String)>, FileError> {
+    let bytes = read_file(path)?;
+    let header = parse::header(&bytes).map_err(|p| FileError::new(path, p))?;
+    let name = path.display().to_string();
+    let skipped = |what: &str| {
+        Problem::new(format!("{what}; skipped"))
+            .warning()
+            .render(&name)
+    };
+    match header.format.as_deref() {
+        Some(session::FORMAT) => {
+            let loaded = session_from_bytes(path, &bytes, bank)?;
+            inputs
+                .warnings
+                .extend(loaded.warnings.iter().map(|w| w.render(&name)));
+            let key = (loaded.session.id.clone(), loaded.sha256.clone());
+            inputs.sessions.push(SourceSession {
+                session: loaded.session,
+                sha256: loaded.sha256,
+                path: shown(path, data_dir),
+            });
+            return Ok(Some(key));
+        }
+        Some(assessment::FORMAT) => {
+            let (a, warnings) = assessment_from_bytes(path, &bytes, bank)?;
+            inputs
+                .warnings
+                .extend(warnings.iter().map(|w| w.render(&name)));
+            inputs.assessments.push((path.to_owned(), a));
+        }
+        Some(baseline::FORMAT) => {
+            let b = Baseline::parse(&bytes).map_err(|p| FileError::new(path, p))?;
+            inputs.baselines.push((path.to_owned(), b));
+        }
+        Some(bank::FORMAT) => inputs
+            .warnings
+            .push(skipped("a question bank, not part of a review")),
+        Some(other) => inputs.warnings.push(skipped(&format!(
+            "format \"{other}\" is not a Kompass file"
+        ))),
+        None => inputs
+            .warnings
+            .push(skipped("not a Kompass file (no \"format\")")),
+    }
+    Ok(None)
+}
+
+/// A path as recorded in an assessment: relative to the data directory when
+/// the file lies in it, else as given.
+fn shown(path: &Path, data_dir: &Path) -> String {
+    let absolute = fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    let base = fs::canonicalize(data_dir).unwrap_or_else(|_| data_dir.to_owned());
+    match absolute.strip_prefix(&base) {
+        Ok(relative) => relative.display().to_string(),
+        Err(_) => path.display().to_string(),
+    }
+}
+
+/// Where a review's assessment lives when none was among the paths: beside
+/// the municipality's session files when they all lie in one directory (in
+/// the data directory that is `<municipality-slug>/`), else in the data
+/// directory's `<municipality-slug>/assessment.json`.
+fn default_assessment_path(
+    sessions: &[SourceSession],
+    files: &SessionFiles,
+    data_dir: &Path,
+    municipality: &str,
+) -> PathBuf {
+    let mut dirs = sessions
+        .iter()
+        .filter_map(|s| files.get(&(s.session.id.clone(), s.sha256.clone())))
+        .filter_map(|f| f.parent());
+    let first = dirs.next();
+    match first {
+        Some(dir) if dirs.all(|d| d == dir) => dir.join("assessment.json"),
+        _ => assessment_path(data_dir, municipality),
+    }
+}
+
+/// Opens a review: reads the paths, picks the municipality (`municipality`,
+/// else the only one), resolves duplicates, and takes the existing
+/// assessment (among the paths, else at its usual place) or builds a fresh
+/// one. Reads only; [`save_review`] writes the assessment.
+pub fn open_review(
+    bank: &Bank,
+    paths: &[PathBuf],
+    municipality: Option<&str>,
+    baselines: &[PathBuf],
+    data_dir: &Path,
+    now: DateTime<FixedOffset>,
+    lang: Lang,
+) -> Result<ReviewSession, OpenError> {
+    let (inputs, files) = read_inputs(paths, baselines, bank, data_dir)?;
+    let mut selection = open::select(inputs, municipality)?;
+    let (path, existing) = match selection.assessment.take() {
+        Some((path, a)) => (path, Some(a)),
+        None => {
+            let path = default_assessment_path(
+                &selection.sessions,
+                &files,
+                data_dir,
+                &selection.municipality.name,
+            );
+            if path.exists() {
+                let (a, warnings) =
+                    load_assessment(&path, bank).map_err(|e| OpenError::Files(e.lines()))?;
+                let name = path.display().to_string();
+                selection
+                    .warnings
+                    .extend(warnings.iter().map(|w| w.render(&name)));
+                (path, Some(a))
+            } else {
+                (path, None)
+            }
+        }
+    };
+    open::assemble(bank, selection, path, existing, now, lang)
+}
+
+/// Saves the review's assessment atomically (the previous version stays as
+/// `assessment.json.bak`), stamped with `now`.
+pub fn save_review(review: &mut ReviewSession, now: DateTime<FixedOffset>) -> io::Result<()> {
+    review.assessment.updated_at = now;
+    super::save_assessment(&review.assessment_path, &review.assessment)?;
+    review.existing = true;
+    Ok(())
+}
