@@ -198,21 +198,28 @@ fn several_sessions_merge_and_conflicts_are_refused() {
     let mut changed = session(&bank, "A", "Eksempelvik", "union_rep", 1);
     changed.priorities.push("Endret etterpå".into());
     write_session(&copy_dir, &changed);
-    let r = run(kompass(dir.path()).arg("score").arg(dir.path()));
+    let r = run(kompass(dir.path())
+        .args(["--lang", "en", "score"])
+        .arg(dir.path()));
     assert_eq!(r.code, 1);
-    assert!(
-        r.stderr.contains("session A has two different contents"),
-        "{}",
-        r.stderr
+    let both = format!(
+        "session A has different contents in {} and {}",
+        a.display(),
+        copy_dir.join("A.json").display()
     );
+    assert!(r.stderr.contains(&both), "{}", r.stderr);
 
     let other = dir.path().join("other");
     std::fs::create_dir(&other).unwrap();
     let c = write_session(&other, &session(&bank, "C", "Nabovik", "mayor", 2));
-    let r = run(kompass(dir.path()).arg("score").arg(&a).arg(&c));
+    let r = run(kompass(dir.path())
+        .args(["--lang", "en", "score"])
+        .arg(&a)
+        .arg(&c));
     assert_eq!(r.code, 1);
     assert!(
-        r.stderr.contains("2 municipalities (Eksempelvik, Nabovik)"),
+        r.stderr
+            .contains("2 municipalities: Eksempelvik (1 interviews), Nabovik (1 interviews)"),
         "{}",
         r.stderr
     );

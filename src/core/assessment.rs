@@ -7,6 +7,7 @@
 //! sha256 so that a session changed since can be pointed out.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
@@ -169,8 +170,11 @@ pub struct SourceSession {
     pub session: Session,
     /// sha256 of the file's bytes.
     pub sha256: String,
-    /// Where it was read from, relative to the data directory when possible.
+    /// Where it was read from, relative to the data directory when possible:
+    /// what the assessment records.
     pub path: String,
+    /// The file it was read from on this machine, for messages.
+    pub file: PathBuf,
 }
 
 impl SourceSession {
@@ -380,6 +384,7 @@ pub(crate) mod tests {
             session: session.clone(),
             sha256: sha256.to_owned(),
             path: format!("eksempelvik/{}.json", session.id),
+            file: PathBuf::from(format!("/data/eksempelvik/{}.json", session.id)),
         }
     }
 

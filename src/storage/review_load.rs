@@ -2,7 +2,6 @@
 //! [`Inputs`](crate::core::review::Inputs), finding the assessment that holds
 //! the review's state, and saving it. Session files are only ever read.
 
-use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -32,29 +31,12 @@ pub fn read_review_inputs(
     bank: &Bank,
     data_dir: &Path,
 ) -> Result<Inputs, OpenError> {
-    read_inputs(paths, baselines, bank, data_dir).map(|(inputs, _)| inputs)
-}
-
-/// Where each session was read from, by id and sha256.
-type SessionFiles = HashMap<(String, String), PathBuf>;
-
-fn read_inputs(
-    paths: &[PathBuf],
-    baselines: &[PathBuf],
-    bank: &Bank,
-    data_dir: &Path,
-) -> Result<(Inputs, SessionFiles), OpenError> {
     let files = json_files(paths).map_err(|e| OpenError::Files(e.lines()))?;
     let mut inputs = Inputs::default();
-    let mut session_files = SessionFiles::new();
     let mut errors = Vec::new();
     for file in &files {
-        match read_one(file, bank, data_dir, &mut inputs) {
-            Ok(Some((id, sha))) => {
-                session_files.insert((id, sha), file.clone());
-            }
-            Ok(None) => {}
-            Err(e) => errors.extend(e.lines()),
+        if let Err(e) = read_one(file, bank, data_dir, &mut inputs) {
+            errors.extend(e.lines());
         }
     }
     for file in baselines {
@@ -64,19 +46,19 @@ fn read_inputs(
         }
     }
     if errors.is_empty() {
-        Ok((inputs, session_files))
+        Ok(inputs)
     } else {
         Err(OpenError::Files(errors))
     }
 }
 
-/// Reads one file into `inputs`; for a session, returns its id and sha256.
+/// Reads one file into `inputs`.
 fn read_one(
     path: &Path,
     bank: &Bank,
     data_dir: &Path,
     inputs: &mut Inputs,
-) -> Result<Option<(String, String)>, FileError> {
+) -> Result<(), FileError> {
     let bytes = read_file(path)?;
     let header = parse::header(&bytes).map_err(|p| FileError::new(path, p))?;
     let name = path.display().to_string();
@@ -91,13 +73,12 @@ fn read_one(
             inputs
                 .warnings
                 .extend(loaded.warnings.iter().map(|w| w.render(&name)));
-            let key = (loaded.session.id.clone(), loaded.sha256.clone());
             inputs.sessions.push(SourceSession {
                 session: loaded.session,
                 sha256: loaded.sha256,
                 path: shown(path, data_dir),
+                file: path.to_owned(),
             });
-            return Ok(Some(key));
         }
         Some(assessment::FORMAT) => {
             let (a, warnings) = assessment_from_bytes(path, &bytes, bank)?;
@@ -120,7 +101,7 @@ fn read_one(
             .warnings
             .push(skipped("not a Kompass file (no \"format\")")),
     }
-    Ok(None)
+    Ok(())
 }
 
 /// A path as recorded in an assessment: relative to the data directory when
@@ -140,16 +121,11 @@ fn shown(path: &Path, data_dir: &Path) -> String {
 /// directory's `<municipality-slug>/assessment.json`.
 fn default_assessment_path(
     sessions: &[SourceSession],
-    files: &SessionFiles,
     data_dir: &Path,
     municipality: &str,
 ) -> PathBuf {
-    let mut dirs = sessions
-        .iter()
-        .filter_map(|s| files.get(&(s.session.id.clone(), s.sha256.clone())))
-        .filter_map(|f| f.parent());
-    let first = dirs.next();
-    match first {
+    let mut dirs = sessions.iter().filter_map(|s| s.file.parent());
+    match dirs.next() {
         Some(dir) if dirs.all(|d| d == dir) => dir.join("assessment.json"),
         _ => assessment_path(data_dir, municipality),
     }
@@ -168,14 +144,13 @@ pub fn open_review(
     now: DateTime<FixedOffset>,
     lang: Lang,
 ) -> Result<ReviewSession, OpenError> {
-    let (inputs, files) = read_inputs(paths, baselines, bank, data_dir)?;
+    let inputs = read_review_inputs(paths, baselines, bank, data_dir)?;
     let mut selection = open::select(inputs, municipality)?;
     let (path, existing) = match selection.assessment.take() {
         Some((path, a)) => (path, Some(a)),
         None => {
             let path = default_assessment_path(
                 &selection.sessions,
-                &files,
                 data_dir,
                 &selection.municipality.name,
             );

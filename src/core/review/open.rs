@@ -279,9 +279,13 @@ impl Conflict {
             .unwrap_or(0)
     }
 
-    /// One line per candidate for a message: "path (saved ...)".
+    /// The message naming the session id and every file.
     pub fn describe(&self, lang: Lang) -> String {
-        let files: Vec<String> = self.candidates.iter().map(|c| c.path.clone()).collect();
+        let files: Vec<String> = self
+            .candidates
+            .iter()
+            .map(|c| c.file.display().to_string())
+            .collect();
         match lang {
             Lang::Nb => format!(
                 "økt {} har ulikt innhold i {}; velg én av dem",
@@ -633,7 +637,7 @@ mod tests {
         a2.answers.get_mut("1.1.1").unwrap().scores.system = Some(int(0));
         let b = session("B", "Eksempelvik");
         let mut copy = source(&b, "b");
-        copy.path = "usb/B.json".into();
+        copy.file = "/usb/B.json".into();
         let all = vec![source(&a, "a1"), source(&b, "b"), source(&a2, "a2"), copy];
         let (kept, conflicts) = resolve(all.clone(), None);
         assert_eq!(
@@ -642,12 +646,12 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["B"]
         );
-        assert_eq!(kept[0].path, "eksempelvik/B.json");
+        assert_eq!(kept[0].file, PathBuf::from("/data/eksempelvik/B.json"));
         assert_eq!(conflicts.len(), 1);
         assert_eq!(conflicts[0].chosen, None);
         assert_eq!(
             conflicts[0].describe(Lang::En),
-            "session A has different contents in eksempelvik/A.json and eksempelvik/A.json; keep one of them"
+            "session A has different contents in /data/eksempelvik/A.json and /data/eksempelvik/A.json; keep one of them"
         );
 
         // The reviewer picks the second version; after a refresh it counts.
