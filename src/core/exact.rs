@@ -78,6 +78,13 @@ pub fn from_f64(x: f64) -> Result<Exact, String> {
     if !x.is_finite() {
         return Err("not a finite number".into());
     }
+    // Whole and half steps (every score) are exact in binary, so they need
+    // no trip through their decimal text, which is the slow part of reading
+    // a session.
+    let doubled = x * 2.0;
+    if doubled == doubled.trunc() && x.abs() <= LIMIT as f64 {
+        return Ok(Exact::new(doubled as i128, 2));
+    }
     parse_decimal(&format!("{x}"))
 }
 
@@ -224,6 +231,18 @@ mod tests {
         assert!(parse_decimal("").is_err());
         assert!(parse_decimal("1.2.3").is_err());
         assert!(from_f64(f64::NAN).is_err());
+    }
+
+    #[test]
+    fn the_fast_path_for_steps_agrees_with_the_decimal_path() {
+        for twice in -41..=41 {
+            let x = twice as f64 / 2.0;
+            assert_eq!(from_f64(x), parse_decimal(&format!("{x}")), "{x}");
+        }
+        assert_eq!(from_f64(-0.0), Ok(int(0)));
+        assert!(from_f64(2e9).is_err());
+        assert!(from_f64(-1e300).is_err());
+        assert_eq!(from_f64(0.25), Ok(Exact::new(1, 4)));
     }
 
     #[test]

@@ -217,9 +217,23 @@ impl Session {
     /// Parses a session file strictly (syntax, types, duplicate keys); see
     /// [`Session::check`] for the rules that need the bank.
     pub fn parse(bytes: &[u8]) -> Result<Session, Problem> {
-        let header = parse::header(bytes)?;
-        parse::check_header(&header, FORMAT, FORMAT_VERSION)?;
-        parse::from_json(bytes)
+        // One pass over a good file (the header is in the parsed session);
+        // the header is read on its own only to explain a failure, so that a
+        // newer file is refused by its version rather than by some new field.
+        match parse::from_json::<Session>(bytes) {
+            Ok(session) => {
+                let header = parse::Header {
+                    format: Some(session.format.clone()),
+                    format_version: Some(session.format_version),
+                };
+                parse::check_header(&header, FORMAT, FORMAT_VERSION)?;
+                Ok(session)
+            }
+            Err(problem) => {
+                parse::check_header(&parse::header(bytes)?, FORMAT, FORMAT_VERSION)?;
+                Err(problem)
+            }
+        }
     }
 
     pub fn to_json(&self) -> Vec<u8> {
@@ -475,6 +489,23 @@ pub(crate) mod tests {
         let twelve = format!("a{} in the session", "é".repeat(11));
         assert!(ps[0].message.contains(&twelve), "{ps:?}");
         assert_eq!(short("abc"), "abc");
+    }
+
+    #[test]
+    fn a_newer_session_is_refused_by_its_version_parsable_or_not() {
+        let bank = Bank::builtin();
+        let mut s = sample(&bank);
+        s.format_version = 2;
+        let newer = s.to_json();
+        let p = Session::parse(&newer).unwrap_err();
+        assert!(p.message.contains("format_version 2"), "{p:?}");
+        let text = String::from_utf8(newer).unwrap();
+        let with_new_field = text.replacen('{', "{\"new_in_v2\": true,", 1);
+        let p = Session::parse(with_new_field.as_bytes()).unwrap_err();
+        assert!(p.message.contains("format_version 2"), "{p:?}");
+        s.format = "kompass.assessment".into();
+        let p = Session::parse(&s.to_json()).unwrap_err();
+        assert!(p.message.contains("expected \"kompass.session\""), "{p:?}");
     }
 
     #[test]

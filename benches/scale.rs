@@ -1,0 +1,91 @@
+//! The core's cost per interview and per municipality (issue 7, "Scale"):
+//! parsing and loading a session, scoring it, the default merge of a
+//! municipality's 20 interviews, and building its assessment.
+//!
+//!     cargo bench --bench scale
+//!
+//! Whole-command timings over 2,000 files are in `docs/performance.md`
+//! (hyperfine against `kompass score`).
+
+// Each bench uses part of the shared generator (the full interview is the tui bench's).
+#[allow(dead_code)]
+mod support;
+
+use std::hint::black_box;
+
+use chrono::DateTime;
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+
+use kompass::core::assessment::{Assessment, SourceSession};
+use kompass::core::bank::{Bank, sha256_hex};
+use kompass::core::merge;
+use kompass::core::scoring;
+use kompass::core::session::Session;
+use kompass::storage;
+
+fn spec(note_bytes: usize) -> support::Spec {
+    support::Spec {
+        municipalities: 1,
+        per_municipality: 20,
+        note_bytes,
+        seed: 7,
+    }
+}
+
+fn municipality(bank: &Bank, note_bytes: usize) -> Vec<Session> {
+    support::sessions(bank, &spec(note_bytes)).collect()
+}
+
+fn per_session(c: &mut Criterion) {
+    let bank = Bank::builtin();
+    let mut group = c.benchmark_group("session");
+    // Three note sizes: parsing must grow linearly with the bytes.
+    for note_bytes in [250, 1000, 4000] {
+        let session = support::session(&bank, &spec(note_bytes), 0, 0);
+        let bytes = session.to_json();
+        group.throughput(Throughput::Bytes(bytes.len() as u64));
+        group.bench_with_input(BenchmarkId::new("parse", note_bytes), &bytes, |b, bytes| {
+            b.iter(|| Session::parse(bytes).expect("generated sessions parse"))
+        });
+        group.bench_with_input(BenchmarkId::new("sha256", note_bytes), &bytes, |b, bytes| {
+            b.iter(|| sha256_hex(bytes))
+        });
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let path = storage::save_session(dir.path(), &session).expect("saved");
+        group.bench_with_input(BenchmarkId::new("load", note_bytes), &path, |b, path| {
+            b.iter(|| storage::load_session(path, &bank).expect("loads"))
+        });
+    }
+    group.finish();
+
+    let session = support::session(&bank, &spec(1000), 0, 0);
+    c.bench_function("score_session", |b| {
+        b.iter(|| scoring::score_session(&bank, black_box(&session)))
+    });
+}
+
+fn per_municipality(c: &mut Criterion) {
+    let bank = Bank::builtin();
+    let sessions = municipality(&bank, 1000);
+    let refs: Vec<&Session> = sessions.iter().collect();
+    c.bench_function("default_merge_20", |b| {
+        b.iter(|| merge::default_merge(&bank, black_box(&refs)))
+    });
+    let hashes: Vec<String> = sessions.iter().map(|s| sha256_hex(&s.to_json())).collect();
+    let sources: Vec<SourceSession> = sessions
+        .iter()
+        .zip(&hashes)
+        .map(|(session, sha256)| SourceSession {
+            session,
+            sha256,
+            path: format!("{}.json", session.id),
+        })
+        .collect();
+    let now = DateTime::parse_from_rfc3339("2026-12-01T12:00:00+01:00").expect("a date");
+    c.bench_function("build_assessment_20", |b| {
+        b.iter(|| Assessment::build(&bank, black_box(&sources), now))
+    });
+}
+
+criterion_group!(benches, per_session, per_municipality);
+criterion_main!(benches);
