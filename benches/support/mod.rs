@@ -142,7 +142,10 @@ const SENTENCES: [&str; 24] = [
 ];
 
 const FINDINGS: [(FindingKind, &str); 6] = [
-    (FindingKind::Strength, "Har en oppdatert klima- og miljøplan"),
+    (
+        FindingKind::Strength,
+        "Har en oppdatert klima- og miljøplan",
+    ),
     (
         FindingKind::Strength,
         "Ordfører er lett tilgjengelig for innbyggerne",
@@ -172,7 +175,8 @@ pub fn note(rng: &mut Rng, target: usize) -> String {
         if !out.is_empty() {
             out.push_str(if rng.chance(15) { "\n\n" } else { " " });
         }
-        out.push_str(*rng.pick(&SENTENCES));
+        let sentence: &&str = rng.pick(&SENTENCES);
+        out.push_str(sentence);
     }
     out
 }
@@ -190,7 +194,9 @@ fn value(rng: &mut Rng, level: i64, max: i64) -> Exact {
 fn start_of(rng: &mut Rng, municipality: usize) -> DateTime<FixedOffset> {
     let tz = FixedOffset::east_opt(3600).expect("a valid offset");
     let week = (municipality % 40) as i64;
-    tz.with_ymd_and_hms(2026, 1, 12, 8, 30, 0).single().expect("a valid date")
+    tz.with_ymd_and_hms(2026, 1, 12, 8, 30, 0)
+        .single()
+        .expect("a valid date")
         + Duration::weeks(week)
         + Duration::days(rng.below(4) as i64)
         + Duration::minutes(15 * rng.below(24) as i64)
@@ -200,7 +206,8 @@ fn start_of(rng: &mut Rng, municipality: usize) -> DateTime<FixedOffset> {
 /// with a note of about `spec.note_bytes`, some findings and flags.
 pub fn session(bank: &Bank, spec: &Spec, municipality: usize, index: usize) -> Session {
     let mut rng = Rng::new(
-        spec.seed ^ ((municipality as u64) << 32 | index as u64).wrapping_mul(0xA24B_AED4_963E_E407),
+        spec.seed
+            ^ ((municipality as u64) << 32 | index as u64).wrapping_mul(0xA24B_AED4_963E_E407),
     );
     let started = start_of(&mut rng, municipality);
     let people = PLAN[index % PLAN.len()]
