@@ -47,9 +47,11 @@ fn per_session(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("parse", note_bytes), &bytes, |b, bytes| {
             b.iter(|| Session::parse(bytes).expect("generated sessions parse"))
         });
-        group.bench_with_input(BenchmarkId::new("sha256", note_bytes), &bytes, |b, bytes| {
-            b.iter(|| sha256_hex(bytes))
-        });
+        group.bench_with_input(
+            BenchmarkId::new("sha256", note_bytes),
+            &bytes,
+            |b, bytes| b.iter(|| sha256_hex(bytes)),
+        );
         let dir = tempfile::tempdir().expect("a temporary directory");
         let path = storage::save_session(dir.path(), &session).expect("saved");
         group.bench_with_input(BenchmarkId::new("load", note_bytes), &path, |b, path| {
