@@ -73,14 +73,13 @@ fn per_municipality(c: &mut Criterion) {
     c.bench_function("default_merge_20", |b| {
         b.iter(|| merge::default_merge(&bank, black_box(&refs)))
     });
-    let hashes: Vec<String> = sessions.iter().map(|s| sha256_hex(&s.to_json())).collect();
     let sources: Vec<SourceSession> = sessions
         .iter()
-        .zip(&hashes)
-        .map(|(session, sha256)| SourceSession {
-            session,
-            sha256,
+        .map(|session| SourceSession {
+            session: session.clone(),
+            sha256: sha256_hex(&session.to_json()),
             path: format!("{}.json", session.id),
+            file: format!("/data/{}.json", session.id).into(),
         })
         .collect();
     let now = DateTime::parse_from_rfc3339("2026-12-01T12:00:00+01:00").expect("a date");
