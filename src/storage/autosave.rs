@@ -36,7 +36,7 @@ pub enum SaveReport {
     /// The session as of `updated_at` is on disk.
     Saved { updated_at: DateTime<FixedOffset> },
     /// The write failed; the copy is kept and retried.
-    Failed { reason: String },
+    Failed { kind: io::ErrorKind, reason: String },
 }
 
 /// The background saver of one session file.
@@ -94,6 +94,7 @@ impl Autosaver {
                                 pending = None;
                             }
                             Err(e) => notify(SaveReport::Failed {
+                                kind: e.kind(),
                                 reason: super::describe_io(&e),
                             }),
                         }
@@ -247,6 +248,7 @@ mod tests {
         wait_for(&|r| r.len() >= 3);
         assert!(seen.lock().unwrap().iter().all(|r| *r
             == SaveReport::Failed {
+                kind: io::ErrorKind::StorageFull,
                 reason: "the disk is full".into()
             }));
         assert!(!path.exists());
@@ -273,6 +275,7 @@ mod tests {
         assert_eq!(
             seen.lock().unwrap().last(),
             Some(&SaveReport::Failed {
+                kind: io::ErrorKind::ReadOnlyFilesystem,
                 reason: "the file system is read-only".into()
             })
         );

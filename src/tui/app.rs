@@ -158,12 +158,8 @@ pub fn open<'b>(ctx: &'b Context, path: &Path, read_only: bool) -> Result<Opened
 pub fn recovered_notice(lang: Lang, saved: DateTime<FixedOffset>) -> String {
     let when = saved.format("%d.%m.%Y %H:%M:%S");
     match lang {
-        Lang::Nb => format!(
-            "Gjenopprettet: Kompass ble ikke avsluttet normalt sist. Alt lagret til {when} er med."
-        ),
-        Lang::En => format!(
-            "Recovered: Kompass did not exit normally last time. Everything saved up to {when} is here."
-        ),
+        Lang::Nb => format!("Gjenopprettet etter uventet avslutning. Sist lagret {when}."),
+        Lang::En => format!("Recovered after an unexpected exit. Last saved {when}."),
     }
 }
 

@@ -72,9 +72,9 @@ impl<'a> Dashboard<'a> {
             .map_or_else(String::new, |a| one_line(a.title.get(self.lang)))
     }
 
-    fn lines(&self, width: usize) -> Vec<Line<'static>> {
+    fn lines(&self, width: usize, height: usize) -> Vec<Line<'static>> {
         let t = |nb, en| self.lang.pick(nb, en);
-        let compact = width < 40;
+        let compact = width < 32;
         let mut out = Vec::new();
         let total = format!(
             "{} {} {} {}",
@@ -109,13 +109,22 @@ impl<'a> Dashboard<'a> {
         out.push(Line::raw(""));
         match (self.drill, self.selected) {
             (true, Some(a)) if a < self.card.areas.len() => self.subarea_lines(a, width, &mut out),
+            (false, Some(a)) if a < self.card.areas.len() => {
+                self.area_lines(width, &mut out);
+                // With room to spare, the selected area's sub-areas follow.
+                let subs = self.card.areas[a].subareas.len();
+                if out.len() + 2 + subs <= height {
+                    out.push(Line::raw(""));
+                    self.subarea_lines(a, width, &mut out);
+                }
+            }
             _ => self.area_lines(width, &mut out),
         }
         out
     }
 
     fn area_lines(&self, width: usize, out: &mut Vec<Line<'static>>) {
-        let compact = width < 40;
+        let compact = width < 32;
         // "1 " + title + " " + bar + " " + points(3) + " " + coverage(5) + baselines
         let base_w = if compact { 0 } else { 5 * self.baselines.len() };
         let tail = if compact { 4 } else { 4 + 6 + base_w };
@@ -251,7 +260,7 @@ fn bar(points: Exact, max: Exact, width: usize, marks: &[(Exact, Color)]) -> Vec
 
 impl Widget for Dashboard<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        Paragraph::new(self.lines(area.width as usize)).render(area, buf);
+        Paragraph::new(self.lines(area.width as usize, area.height as usize)).render(area, buf);
     }
 }
 

@@ -308,7 +308,8 @@ impl<'b> Form<'b> {
             head,
         );
         let label_w = 14usize;
-        let input_w = (width.saturating_sub(label_w + 4)).min(40) as u16;
+        // Room for the hint to the right of the inputs.
+        let input_w = width.saturating_sub(label_w + 4 + 26).clamp(16, 40) as u16;
         // (label, input, focused, hint); None is an empty line.
         let mut rows: Vec<Option<(String, &TextArea, bool, Line<'static>)>> = Vec::new();
         let known_hint = if self.known.is_empty() {
@@ -407,8 +408,9 @@ impl<'b> Form<'b> {
             .map(|l| Line::styled(format!(" {l}"), DIM))
             .collect();
         for e in &self.errors {
-            for l in ui::wrap(e, width.saturating_sub(4)) {
-                lines.push(Line::styled(format!(" ⚠ {l}"), WARN));
+            for (k, l) in ui::wrap(e, width.saturating_sub(4)).into_iter().enumerate() {
+                let mark = if k == 0 { "⚠" } else { " " };
+                lines.push(Line::styled(format!(" {mark} {l}"), WARN));
             }
         }
         if y < body.bottom() {

@@ -15,13 +15,9 @@ pub fn draw_help(frame: &mut Frame, area: Rect, sections: &[HelpSection], scroll
     let w = area.width.min(90);
     let h = area.height;
     let rect = ui::centered(area, w, h);
-    let key_w = sections
-        .iter()
-        .flat_map(|s| s.rows.iter())
-        .map(|(k, _)| unicode_width::UnicodeWidthStr::width(k.as_str()))
-        .max()
-        .unwrap_or(8)
-        .min(w as usize / 3);
+    // Keys in a column; a longer key list puts its text on the next line.
+    let key_w = 16usize;
+    let text_w = (w as usize).saturating_sub(key_w + 6).max(10);
     let mut lines = Vec::new();
     for s in sections {
         if !lines.is_empty() {
@@ -29,10 +25,20 @@ pub fn draw_help(frame: &mut Frame, area: Rect, sections: &[HelpSection], scroll
         }
         lines.push(Line::styled(s.title.clone(), BOLD.fg(ACCENT)));
         for (k, d) in &s.rows {
+            let mut text = ui::wrap(d, text_w).into_iter();
+            let long = unicode_width::UnicodeWidthStr::width(k.as_str()) > key_w;
+            if long {
+                lines.push(Line::styled(format!("  {k}"), BOLD));
+            }
+            let shown_key = if long { "" } else { k.as_str() };
+            let first = text.next().unwrap_or_default();
             lines.push(Line::from(vec![
-                Span::styled(format!("  {k:<key_w$}  "), BOLD),
-                Span::raw(d.clone()),
+                Span::styled(format!("  {shown_key:<key_w$}  "), BOLD),
+                Span::raw(first),
             ]));
+            for more in text {
+                lines.push(Line::raw(format!("  {:key_w$}  {more}", "")));
+            }
         }
     }
     let inner_h = h.saturating_sub(2) as usize;

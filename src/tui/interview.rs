@@ -715,8 +715,19 @@ impl<'b> Interview<'b> {
                 self.save_failure = None;
                 vec![]
             }
-            Msg::Saved(SaveReport::Failed { reason }) => {
-                self.save_failure = Some(reason);
+            Msg::Saved(SaveReport::Failed { kind, reason }) => {
+                use std::io::ErrorKind;
+                let nb = match kind {
+                    ErrorKind::StorageFull => Some("disken er full"),
+                    ErrorKind::ReadOnlyFilesystem => Some("filsystemet er skrivebeskyttet"),
+                    ErrorKind::PermissionDenied => Some("mangler skrivetilgang"),
+                    ErrorKind::NotFound => Some("mappen finnes ikke"),
+                    _ => None,
+                };
+                self.save_failure = Some(match (self.lang, nb) {
+                    (Lang::Nb, Some(nb)) => nb.to_owned(),
+                    _ => reason,
+                });
                 vec![]
             }
             Msg::Paste(text) => {
@@ -1238,6 +1249,15 @@ impl<'b> Interview<'b> {
             return;
         };
         let act = keys::lookup(table, &ev);
+        // An upper bound of the help's length, so scrolling stops at its end.
+        let help_lines = match self.overlay {
+            Some(Overlay::Help { .. }) => self
+                .help_sections()
+                .iter()
+                .map(|s| s.rows.len() as u16 + 2)
+                .sum::<u16>(),
+            _ => 0,
+        };
         let Some(overlay) = self.overlay.as_mut() else {
             return;
         };
@@ -1252,7 +1272,7 @@ impl<'b> Interview<'b> {
                 *scroll = if matches!(ev.code, Up | PageUp) {
                     scroll.saturating_sub(step)
                 } else {
-                    scroll.saturating_add(step)
+                    scroll.saturating_add(step).min(help_lines)
                 };
             }
             (Overlay::Dashboard { area, .. }, Some(Act::Up)) => *area = area.saturating_sub(1),
@@ -1719,11 +1739,12 @@ mod tests {
         let at = t.at();
         t.s.update(
             Msg::Saved(SaveReport::Failed {
+                kind: std::io::ErrorKind::StorageFull,
                 reason: "the disk is full".into(),
             }),
             at,
         );
-        assert_eq!(t.s.save_failure.as_deref(), Some("the disk is full"));
+        assert_eq!(t.s.save_failure.as_deref(), Some("disken er full"));
         t.typ("x");
         assert!(
             t.s.save_failure.is_some(),

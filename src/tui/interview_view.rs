@@ -34,10 +34,19 @@ pub fn side_width(width: u16) -> u16 {
 
 pub fn draw(frame: &mut Frame, s: &Interview) {
     let area = frame.area();
+    // A long notice (a recovery message) may take up to three lines.
+    let notice = s.notice.as_ref().map(|n| {
+        ui::clip_lines(
+            ui::wrap(&n.text, area.width.saturating_sub(2) as usize),
+            3,
+            area.width as usize,
+        )
+    });
+    let footer_h = notice.as_ref().map_or(1, |l| l.len().max(1) as u16);
     let [header, body, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(0),
-        Constraint::Length(1),
+        Constraint::Length(footer_h),
     ])
     .areas(area);
     draw_header(frame, header, s);
@@ -53,14 +62,14 @@ pub fn draw(frame: &mut Frame, s: &Interview) {
     if side.width > 0 {
         draw_side(frame, side, s);
     }
-    draw_footer(frame, footer, s);
+    draw_footer(frame, footer, s, notice);
     match &s.overlay {
         Some(Overlay::Help { scroll }) => {
             help::draw_help(frame, body, &s.help_sections(), *scroll, s.lang)
         }
         Some(Overlay::Dashboard { area, drill }) => draw_dashboard(frame, body, s, *area, *drill),
         Some(Overlay::Jump { input }) => {
-            let rect = prompt_rect(main, 4);
+            let rect = prompt_rect(main, 2);
             frame.render_widget(Clear, rect);
             let block = prompt_block(s.t(" Gå til spørsmål ", " Go to question "));
             let inner = block.inner(rect);
@@ -82,7 +91,7 @@ pub fn draw(frame: &mut Frame, s: &Interview) {
             kind,
             editing,
         }) => {
-            let rect = prompt_rect(main, 5);
+            let rect = prompt_rect(main, 3);
             frame.render_widget(Clear, rect);
             let title = if editing.is_some() {
                 s.t(" Rediger funn ", " Edit finding ")
@@ -95,12 +104,15 @@ pub fn draw(frame: &mut Frame, s: &Interview) {
             let [kinds, field, hint] = Layout::vertical([Constraint::Length(1); 3]).areas(inner);
             let mut spans = vec![Span::raw(s.t("Type: ", "Kind: "))];
             for k in FindingKind::ALL {
-                let style = if k == *kind {
-                    kind_style(k).add_modifier(Modifier::REVERSED | Modifier::BOLD)
+                let (text, style) = if k == *kind {
+                    (
+                        format!("[{}]", k.label(s.lang)),
+                        kind_style(k).add_modifier(Modifier::REVERSED | Modifier::BOLD),
+                    )
                 } else {
-                    DIM
+                    (format!(" {} ", k.label(s.lang)), DIM)
                 };
-                spans.push(Span::styled(format!(" {} ", k.label(s.lang)), style));
+                spans.push(Span::styled(text, style));
                 spans.push(Span::raw(" "));
             }
             frame.render_widget(Paragraph::new(Line::from(spans)), kinds);
@@ -118,11 +130,12 @@ pub fn draw(frame: &mut Frame, s: &Interview) {
     }
 }
 
+/// A prompt box over the question text, leaving the notes in view.
 fn prompt_rect(main: Rect, h: u16) -> Rect {
-    let w = main.width.saturating_sub(4).clamp(20, 72).min(main.width);
+    let w = main.width.saturating_sub(2).clamp(20, 72).min(main.width);
     let r = ui::centered(main, w, h + 2);
     Rect {
-        y: r.y.saturating_sub(2),
+        y: main.y + 1.min(main.height),
         ..r
     }
 }
@@ -152,9 +165,10 @@ fn draw_header(frame: &mut Frame, area: Rect, s: &Interview) {
     if let Some(reason) = &s.save_failure {
         right.push(Span::styled(
             format!(
-                " ⚠ {}: {} ",
+                " ⚠ {} ({}) – {} ",
                 s.t("IKKE LAGRET", "NOT SAVED"),
-                one_line(reason)
+                one_line(reason),
+                s.t("prøver igjen", "retrying")
             ),
             WARN,
         ));
@@ -195,18 +209,23 @@ fn draw_header(frame: &mut Frame, area: Rect, s: &Interview) {
     );
 }
 
-fn draw_footer(frame: &mut Frame, area: Rect, s: &Interview) {
-    let line = match &s.notice {
-        Some(n) => {
+fn draw_footer(frame: &mut Frame, area: Rect, s: &Interview, notice: Option<Vec<String>>) {
+    let lines = match (&s.notice, notice) {
+        (Some(n), Some(lines)) => {
             let style = if n.warning { WARN } else { BOLD.fg(ACCENT) };
-            Line::styled(
-                ui::truncate(&format!(" {}", n.text), area.width as usize),
-                style,
-            )
+            lines
+                .into_iter()
+                .map(|l| {
+                    Line::styled(
+                        format!(" {l:<w$}", w = area.width.saturating_sub(1) as usize),
+                        style,
+                    )
+                })
+                .collect()
         }
-        None => help::footer_line(&s.footer(), area.width),
+        _ => vec![help::footer_line(&s.footer(), area.width)],
     };
-    frame.render_widget(Paragraph::new(line), area);
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 /// A separator line with a title; accented when its part has the focus.
@@ -582,13 +601,104 @@ fn draw_side(frame: &mut Frame, area: Rect, s: &Interview) {
     if inner.width >= 36 && inner.height >= dash_h + 8 {
         let [nav, dash] =
             Layout::vertical([Constraint::Min(0), Constraint::Length(dash_h)]).areas(inner);
-        draw_navigator(frame, nav, s);
+        if s.focus == Focus::Scores {
+            draw_scale(frame, nav, s);
+        } else {
+            draw_navigator(frame, nav, s);
+        }
         draw_mini_dashboard(frame, dash, s);
     } else if s.focus == Focus::Scores {
-        draw_mini_dashboard(frame, inner, s);
+        let [dash, level] =
+            Layout::vertical([Constraint::Length(dash_h + 1), Constraint::Min(0)]).areas(inner);
+        draw_mini_dashboard(frame, dash, s);
+        draw_level(frame, level, s);
     } else {
         draw_navigator(frame, inner, s);
     }
+}
+
+/// The full description of the level under the score cursor (the score
+/// rows only have room for its start on narrow screens).
+fn draw_level(frame: &mut Frame, area: Rect, s: &Interview) {
+    let d = DIMENSIONS[s.score_cursor];
+    let label = s
+        .bank
+        .dimension(d)
+        .map_or(d.id().to_owned(), |x| one_line(x.label.get(s.lang)));
+    let value = s
+        .question_index()
+        .and_then(|i| s.answer(i))
+        .and_then(|a| a.scores.get(d));
+    let text = match value {
+        Some(v) if v.is_integer() => format!(
+            "{}: {}",
+            v.to_integer(),
+            s.bank
+                .level_text(d, v.to_integer() as u32, s.lang)
+                .map(one_line)
+                .unwrap_or_default()
+        ),
+        Some(v) => format_points(v, 1, s.lang),
+        None => format!(
+            "{} {}–{}",
+            s.t("Ikke scoret. Tast", "Not scored. Type"),
+            s.bank.scale_min(),
+            s.bank.scale_max()
+        ),
+    };
+    let block = section(format!(" {label} "), true);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let lines = ui::clip_lines(
+        ui::wrap(&text, inner.width as usize),
+        inner.height as usize,
+        inner.width as usize,
+    );
+    frame.render_widget(
+        Paragraph::new(lines.into_iter().map(Line::raw).collect::<Vec<_>>()),
+        inner,
+    );
+}
+
+/// Every level of the dimension under the score cursor, the value given
+/// marked: a calibration guide while scoring on a large screen.
+fn draw_scale(frame: &mut Frame, area: Rect, s: &Interview) {
+    let d = DIMENSIONS[s.score_cursor];
+    let Some(def) = s.bank.dimension(d) else {
+        return;
+    };
+    let value = s
+        .question_index()
+        .and_then(|i| s.answer(i))
+        .and_then(|a| a.scores.get(d));
+    let block = section(format!(" {} ", one_line(def.label.get(s.lang))), true);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+    let mut lines = Vec::new();
+    for level in &def.levels {
+        let chosen = value.is_some_and(|v| v == crate::core::exact::int(level.value as i128));
+        let style = if chosen {
+            BOLD.fg(Color::Black).bg(ACCENT)
+        } else {
+            Style::new()
+        };
+        for (k, l) in ui::wrap(&one_line(level.text.get(s.lang)), width.saturating_sub(3))
+            .into_iter()
+            .enumerate()
+        {
+            let head = if k == 0 {
+                format!("{:>2} ", level.value)
+            } else {
+                "   ".into()
+            };
+            lines.push(Line::from(vec![
+                Span::styled(head, BOLD.fg(ACCENT)),
+                Span::styled(l, style),
+            ]));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 fn draw_mini_dashboard(frame: &mut Frame, area: Rect, s: &Interview) {
@@ -663,7 +773,8 @@ fn draw_navigator(frame: &mut Frame, area: Rect, s: &Interview) {
                         " "
                     };
                     let routed = if s.walk.routed[i] { " " } else { "○" };
-                    let head = format!("  {}{flag}{routed}{}", progress_mark(s, i), q.id);
+                    let here = if current == Some(r) { "›" } else { " " };
+                    let head = format!(" {here}{}{flag}{routed}{}", progress_mark(s, i), q.id);
                     let rest = width
                         .saturating_sub(unicode_width::UnicodeWidthStr::width(head.as_str()) + 1);
                     let text = if rest >= 8 {
@@ -675,7 +786,11 @@ fn draw_navigator(frame: &mut Frame, area: Rect, s: &Interview) {
                     Line::styled(format!("{head}{text}"), style)
                 }
                 NavRow::Closing => Line::styled(
-                    format!("  ★ {}", s.t("Avslutning", "Closing")),
+                    format!(
+                        " {}★ {}",
+                        if current == Some(r) { "›" } else { " " },
+                        s.t("Avslutning", "Closing")
+                    ),
                     Style::new().fg(ACCENT),
                 ),
             };

@@ -450,7 +450,7 @@ impl<'b> Start<'b> {
             .collect::<Vec<_>>()
             .join(", ");
         let right = format!(" {scored:>2}/{asked:<2} {status:<11}");
-        let date = s.started_at.format("%Y-%m-%d").to_string();
+        let date = s.started_at.format("%Y-%m-%d %H:%M").to_string();
         let people_w = width.saturating_sub(3 + date.len() + 2 + right.chars().count());
         Line::from(vec![
             Span::styled(format!("   {date}  "), DIM),

@@ -19,6 +19,7 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
+use ratatui::style::Color;
 use ratatui::{Frame, Terminal};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
@@ -41,6 +42,7 @@ pub struct Tui {
     terminal: Terminal<CrosstermBackend<Stdout>>,
     rx: Receiver<AppEvent>,
     tx: Sender<AppEvent>,
+    no_color: bool,
 }
 
 impl Tui {
@@ -91,7 +93,13 @@ impl Tui {
                     }
                 }
             })?;
-        Ok(Tui { terminal, rx, tx })
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Ok(Tui {
+            terminal,
+            rx,
+            tx,
+            no_color,
+        })
     }
 
     /// A sender for other threads (the autosaver) to wake the loop.
@@ -116,8 +124,20 @@ impl Tui {
     }
 
     /// Draws a frame; only the cells that changed reach the terminal.
+    /// With `NO_COLOR` set, colours are dropped (bold and reverse stay).
     pub fn draw(&mut self, render: impl FnOnce(&mut Frame)) -> io::Result<()> {
-        self.terminal.draw(render).map(|_| ())
+        let no_color = self.no_color;
+        self.terminal
+            .draw(|f| {
+                render(f);
+                if no_color {
+                    for cell in f.buffer_mut().content.iter_mut() {
+                        cell.fg = Color::Reset;
+                        cell.bg = Color::Reset;
+                    }
+                }
+            })
+            .map(|_| ())
     }
 
     /// Forgets what is on screen so the next frame is drawn in full.

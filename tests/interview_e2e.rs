@@ -1,0 +1,372 @@
+//! The interview mode end to end: the built binary in a real
+//! pseudo-terminal, typed into like a person, killed like a laptop.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use kompass::core::bank::Bank;
+use kompass::core::exact::int;
+use kompass::core::session::{FindingKind, Session};
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+/// The binary running in a pseudo-terminal, with everything it wrote.
+struct Term {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    output: Arc<Mutex<Vec<u8>>>,
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Term {
+    fn start(dir: &Path, args: &[&str]) -> Term {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kompass"));
+        cmd.env_clear();
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("LANG", "C.UTF-8");
+        cmd.env("PATH", std::env::var_os("PATH").unwrap_or_default());
+        cmd.args(["--lang", "nb", "--dir"]);
+        cmd.arg(dir);
+        cmd.args(args);
+        let child = pair.slave.spawn_command(cmd).expect("kompass starts");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let sink = output.clone();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        let writer = pair.master.take_writer().unwrap();
+        let term = Term {
+            child,
+            writer,
+            output,
+            _master: pair.master,
+        };
+        term.wait_for("Notater");
+        term
+    }
+
+    fn pid(&self) -> i32 {
+        self.child.process_id().expect("a pid") as i32
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Types like a person: one key at a time.
+    fn type_slowly(&mut self, text: &str) {
+        for c in text.chars() {
+            self.send(c.encode_utf8(&mut [0; 4]));
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    fn output(&self) -> Vec<u8> {
+        self.output.lock().unwrap().clone()
+    }
+
+    fn wait_for(&self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if contains(&self.output(), text.as_bytes()) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!(
+            "{text:?} never appeared; output:\n{}",
+            String::from_utf8_lossy(&self.output())
+        );
+    }
+
+    fn signal(&self, sig: i32) {
+        // SAFETY: kill(2) on our own child's pid has no memory effects.
+        assert_eq!(unsafe { libc::kill(self.pid(), sig) }, 0);
+    }
+
+    /// Waits for the process to end; None if it does not within 10 s.
+    fn wait_exit(&mut self) -> Option<portable_pty::ExitStatus> {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return Some(status);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
+    }
+}
+
+impl Drop for Term {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+fn session_file(dir: &Path) -> PathBuf {
+    let sub = dir.join("eksempelvik");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&sub)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    files.remove(0)
+}
+
+fn load(dir: &Path) -> Session {
+    let bytes = std::fs::read(session_file(dir)).unwrap();
+    Session::parse(&bytes).expect("the session file parses")
+}
+
+/// The notes of the first question of a mayor's walk.
+fn first_notes(s: &Session) -> String {
+    let bank = Bank::builtin();
+    let first = bank
+        .questions()
+        .find(|(_, q)| q.roles.iter().any(|r| r == "mayor"))
+        .unwrap()
+        .1
+        .id
+        .clone();
+    s.answers
+        .get(&first)
+        .map(|a| a.notes.clone())
+        .unwrap_or_default()
+}
+
+/// Polls the file until `pred` holds (the autosave runs in the background).
+fn wait_file(dir: &Path, pred: impl Fn(&Session) -> bool) -> Session {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let s = load(dir);
+        if pred(&s) || Instant::now() > deadline {
+            return s;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+const NEW: [&str; 7] = [
+    "interview",
+    "--municipality",
+    "Eksempelvik",
+    "--interviewer",
+    "Kari",
+    "--person",
+    "Ola Nordmann:mayor",
+];
+
+#[test]
+fn notes_scores_and_a_finding_typed_in_a_terminal_reach_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Term::start(dir.path(), &NEW);
+    t.type_slowly("Hei æøå 🙂 fra ordføreren");
+    t.send("\t"); // to the scores
+    t.type_slowly("324");
+    t.send("\r"); // back to the notes
+    t.send("\x0b"); // Ctrl-K: the line becomes a finding
+    t.send("\t"); // strength -> challenge
+    t.send("\r");
+    t.send("\x11"); // Ctrl-Q
+    let status = t.wait_exit().expect("Ctrl-Q ends the program");
+    assert!(status.success(), "{status:?}");
+    let out = t.output();
+    assert!(
+        contains(&out, b"\x1b[?1049l"),
+        "the alternate screen was left"
+    );
+
+    let s = load(dir.path());
+    let notes = first_notes(&s);
+    assert_eq!(notes, "Hei æøå 🙂 fra ordføreren");
+    let a = s.answers.values().find(|a| a.notes == notes).unwrap();
+    assert_eq!(
+        (a.scores.system, a.scores.extent, a.scores.results),
+        (Some(int(3)), Some(int(2)), Some(int(4)))
+    );
+    assert_eq!(a.findings.len(), 1);
+    assert_eq!(a.findings[0].kind, FindingKind::Challenge);
+    assert_eq!(a.findings[0].text, "Hei æøå 🙂 fra ordføreren");
+    let file = session_file(dir.path());
+    assert!(
+        !kompass::storage::open_marker_path(&file).exists(),
+        "a clean exit"
+    );
+}
+
+#[test]
+fn kill_9_after_a_pause_keeps_what_was_typed_before_it_and_resume_says_recovered() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Term::start(dir.path(), &NEW);
+    t.type_slowly("Før pausen æøå");
+    std::thread::sleep(Duration::from_millis(1300));
+    t.type_slowly(" etter");
+    t.signal(libc::SIGKILL);
+    t.wait_exit().expect("SIGKILL ends it");
+    let s = load(dir.path());
+    assert!(
+        first_notes(&s).starts_with("Før pausen æøå"),
+        "{:?}",
+        first_notes(&s)
+    );
+    assert!(kompass::storage::open_marker_path(&session_file(dir.path())).exists());
+
+    let mut again = Term::start(dir.path(), &["interview", "--resume", &s.id]);
+    again.wait_for("Gjenopprettet etter uventet avslutning");
+    again.send("\x11");
+    assert!(again.wait_exit().unwrap().success());
+    assert!(!kompass::storage::open_marker_path(&session_file(dir.path())).exists());
+}
+
+#[test]
+fn sighup_loses_nothing_and_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Term::start(dir.path(), &NEW);
+    t.type_slowly("Første linje");
+    wait_file(dir.path(), |s| first_notes(s) == "Første linje");
+    t.type_slowly(" og rett før lokket ble lukket");
+    std::thread::sleep(Duration::from_millis(100));
+    t.signal(libc::SIGHUP);
+    let status = t.wait_exit().expect("SIGHUP ends the program");
+    assert!(!status.success());
+    let s = load(dir.path());
+    assert_eq!(
+        first_notes(&s),
+        "Første linje og rett før lokket ble lukket"
+    );
+    // Give the reader thread a moment to collect the last bytes.
+    std::thread::sleep(Duration::from_millis(200));
+    let out = t.output();
+    for (seq, what) in [
+        (&b"\x1b[?1049l"[..], "alternate screen left"),
+        (&b"\x1b[?2004l"[..], "bracketed paste off"),
+        (&b"\x1b[?25h"[..], "cursor shown"),
+    ] {
+        assert!(contains(&out, seq), "{what}");
+    }
+    assert!(!kompass::storage::open_marker_path(&session_file(dir.path())).exists());
+}
+
+#[test]
+fn sigterm_saves_and_exits() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Term::start(dir.path(), &NEW);
+    t.type_slowly("Avsluttet av systemet");
+    std::thread::sleep(Duration::from_millis(100));
+    t.signal(libc::SIGTERM);
+    t.wait_exit().expect("SIGTERM ends the program");
+    assert_eq!(first_notes(&load(dir.path())), "Avsluttet av systemet");
+}
+
+#[test]
+fn bracketed_paste_arrives_as_one_undoable_insert() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Term::start(dir.path(), &NEW);
+    let long = "Lang tekst fra e-post. ".repeat(200);
+    t.send(&format!("\x1b[200~{long}\nsiste linje\x1b[201~"));
+    let s = wait_file(dir.path(), |s| !first_notes(s).is_empty());
+    assert_eq!(first_notes(&s), format!("{long}\nsiste linje"));
+    t.send("\x1a"); // Ctrl-Z: one undo takes the whole paste back
+    std::thread::sleep(Duration::from_millis(100));
+    t.send("\x11");
+    assert!(t.wait_exit().unwrap().success());
+    assert_eq!(first_notes(&load(dir.path())), "");
+}
+
+#[test]
+fn a_second_editor_is_refused_naming_the_holder_and_read_only_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = Term::start(dir.path(), &NEW);
+    let id = load(dir.path()).id;
+    let r = common::run(common::kompass(dir.path()).args([
+        "--lang",
+        "nb",
+        "interview",
+        "--resume",
+        &id,
+    ]));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&format!("process {}", first.pid())),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("--read-only"), "{}", r.stderr);
+
+    let mut reader = Term::start(dir.path(), &["interview", "--resume", &id, "--read-only"]);
+    reader.wait_for("SKRIVEBESKYTTET");
+    reader.type_slowly("x");
+    reader.send("\x11");
+    assert!(reader.wait_exit().unwrap().success());
+    first.send("\x11");
+    assert!(first.wait_exit().unwrap().success());
+    assert_eq!(first_notes(&load(dir.path())), "");
+}
+
+#[test]
+fn bad_arguments_exit_1_with_the_allowed_roles() {
+    let dir = tempfile::tempdir().unwrap();
+    for (person, expected) in [
+        ("Ola:pope", "Unknown role «pope»"),
+        ("Ola", "NAME:ROLE"),
+        (" :mayor", "The name is missing"),
+    ] {
+        let r = common::run(common::kompass(dir.path()).args([
+            "--lang",
+            "en",
+            "interview",
+            "--municipality",
+            "Eksempelvik",
+            "--interviewer",
+            "Kari",
+            "--person",
+            person,
+        ]));
+        assert_eq!(r.code, 1, "{person}: {}", r.stderr);
+        assert!(r.stderr.contains(expected), "{person}: {}", r.stderr);
+        if person != " :mayor" {
+            assert!(
+                r.stderr.contains("union_rep (Chief union representative)"),
+                "{}",
+                r.stderr
+            );
+        }
+    }
+    let r = common::run(common::kompass(dir.path()).args(["--lang", "en", "interview"]));
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("--municipality is missing"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("--person is missing"), "{}", r.stderr);
+    assert!(
+        !dir.path().join("eksempelvik").exists(),
+        "nothing was written"
+    );
+}
