@@ -11,6 +11,7 @@ pub mod exact;
 pub mod lang;
 pub mod merge;
 pub mod parse;
+pub mod results;
 pub mod review;
 pub mod scoring;
 pub mod session;
