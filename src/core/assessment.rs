@@ -319,7 +319,10 @@ impl Assessment {
                     "suggested is not the median of the interviews' scores",
                 ));
             }
-            let mut all = vec![("suggested".to_owned(), review.suggested)];
+            // The suggestion is the median of values checked below (it may
+            // fall on a quarter), so only the interviews and the decision
+            // are checked against the scale.
+            let mut all = Vec::new();
             if let Some(Decision::Override { scores, reason }) = &review.decision {
                 all.push(("decision".to_owned(), *scores));
                 if reason.trim().is_empty() {
@@ -414,6 +417,19 @@ pub(crate) mod tests {
         assert_eq!(a.priorities[0].items.len(), 2);
         assert_eq!(a.check(&bank), vec![]);
         assert_eq!(Assessment::parse(&a.to_json()).unwrap(), a);
+    }
+
+    #[test]
+    fn a_median_on_a_quarter_is_valid() {
+        let (bank, mut a) = build();
+        let q = a.questions.get_mut("1.1.1").unwrap();
+        q.interviews.values_mut().next().unwrap().system = Some(Exact::new(3, 2));
+        q.suggested = merge::merge_scores(q.interviews.values());
+        assert_eq!(q.suggested.system, Some(Exact::new(3, 4)));
+        assert_eq!(a.check(&bank), vec![]);
+        assert_eq!(Assessment::parse(&a.to_json()).unwrap(), a);
+        a.questions.get_mut("1.1.1").unwrap().suggested.system = Some(int(1));
+        assert!(a.check(&bank)[0].message.contains("not the median"));
     }
 
     #[test]
