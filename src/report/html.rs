@@ -1,0 +1,735 @@
+//! The report as one self-contained HTML file: inline CSS and SVG, no
+//! script, nothing loaded from elsewhere. Reads on a screen as a stack of
+//! sheets and prints to A4 with each focus area on its own page.
+
+use std::fmt::Write;
+
+use super::escape::{css_string, html as esc};
+use super::model::{AreaReport, Change, Points, Report};
+use super::svg::{self, Axis, Series};
+use super::words::{self, year_text};
+use crate::core::baseline::BaselineKind;
+use crate::core::exact::{format_points, int};
+use crate::core::lang::Lang;
+use crate::core::session::FindingKind;
+
+const CURRENT: &str = "#1f4e79";
+/// Earlier evaluations, oldest (lightest) to most recent.
+const EARLIER: [&str; 4] = ["#d3dce6", "#b8c7d7", "#97adc4", "#7893b0"];
+const AVERAGES: [&str; 3] = ["#c8702a", "#5b8a3c", "#8b5a9e"];
+
+pub fn render(report: &Report) -> String {
+    let mut page = Page { out: String::with_capacity(64 * 1024), report, lang: report.lang };
+    page.document();
+    page.out
+}
+
+struct Page<'a> {
+    out: String,
+    report: &'a Report,
+    lang: Lang,
+}
+
+impl Page<'_> {
+    fn pick<'s>(&self, nb: &'s str, en: &'s str) -> &'s str {
+        self.lang.pick(nb, en)
+    }
+
+    fn document(&mut self) {
+        let r = self.report;
+        let title = format!("{} – {}", words::edition(r), r.municipality_long());
+        let footer = format!("{} · {}", words::edition(r), r.municipality_long());
+        let page_word = self.pick("Side", "Page");
+        let of_word = self.pick("av", "of");
+        let _ = write!(
+            self.out,
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\n{CSS}\n@page {{ @bottom-left {{ content: {}; }} @bottom-right {{ content: {} counter(page) {} counter(pages); }} }}\n</style>\n</head>\n<body>\n",
+            r.lang.code(),
+            esc(title.trim()),
+            css_string(footer.trim()),
+            css_string(&format!("{page_word} ")),
+            css_string(&format!(" {of_word} ")),
+        );
+        self.cover();
+        self.summary();
+        self.overview();
+        for area in &r.areas {
+            self.area(area);
+        }
+        self.priorities();
+        self.method();
+        self.out.push_str("</body>\n</html>\n");
+    }
+
+    fn cover(&mut self) {
+        let r = self.report;
+        let _ = write!(
+            self.out,
+            "<section class=\"sheet cover\">\n<div class=\"cover-top\">{}<p class=\"eyebrow\">{}</p>\n<h1>{}</h1>\n<p class=\"cover-year\">{}</p>\n<p class=\"cover-sub\">{}</p>\n</div>\n<dl class=\"cover-meta\">\n",
+            COMPASS_MARK,
+            esc(&r.title.framework),
+            esc(&words::subtitle(r)),
+            esc(&year_text(r)),
+            self.pick("Rapport til kommunestyret", "Report to the municipal council"),
+        );
+        let evaluators = if r.title.evaluators.is_empty() { "–".to_owned() } else { r.title.evaluators.join(", ") };
+        let interviews = words::interview_count(r);
+        let rows = [
+            (self.pick("Evaluatorer", "Evaluators"), evaluators),
+            (self.pick("Dato", "Date"), r.title.date_display.clone()),
+            (self.pick("Grunnlag", "Basis"), interviews),
+        ];
+        for (k, v) in rows {
+            let _ = writeln!(self.out, "<div><dt>{}</dt><dd>{}</dd></div>", esc(k), esc(&v));
+        }
+        self.out.push_str("</dl>\n</section>\n");
+    }
+
+    fn summary(&mut self) {
+        let r = self.report;
+        let _ = write!(
+            self.out,
+            "<section class=\"sheet page summary\">\n<p class=\"eyebrow\">{}</p>\n<h2>{}</h2>\n",
+            esc(&words::edition(r)),
+            self.pick("Sammendrag", "Summary")
+        );
+        let _ = writeln!(self.out, "<p class=\"lead\">{}</p>", esc(&words::intro(r)));
+        // Key figures.
+        self.out.push_str("<div class=\"cards\">\n");
+        let _ = write!(
+            self.out,
+            "<div class=\"card\"><div class=\"card-label\">{}</div><div class=\"big\" data-total=\"{}\">{}</div><div class=\"card-sub\">{} {}</div></div>\n",
+            self.pick("Totalt", "Total"),
+            esc(&r.total.points.display),
+            esc(&r.total.points.display),
+            self.pick("av", "of"),
+            esc(&format!("{} {}", r.total.max.display, self.pick("mulige poeng", "possible points")))
+        );
+        match &r.total.change {
+            Some(change) => {
+                let _ = write!(
+                    self.out,
+                    "<div class=\"card\"><div class=\"card-label\">{}</div><div class=\"big {}\">{}</div><div class=\"card-sub\">{}</div></div>\n",
+                    self.pick("Endring", "Change"),
+                    change_class(change),
+                    esc(&change.display),
+                    esc(&format!("{} {}", self.pick("poeng siden", "points since"), change.since))
+                );
+            }
+            None => {
+                let _ = write!(
+                    self.out,
+                    "<div class=\"card\"><div class=\"card-label\">{}</div><div class=\"big\">{}</div><div class=\"card-sub\">{}</div></div>\n",
+                    self.pick("Fokusområder", "Focus areas"),
+                    r.areas.len(),
+                    esc(&format!(
+                        "{} {}",
+                        self.pick("à inntil", "of up to"),
+                        words::area_max(r).unwrap_or_else(|| "–".into())
+                    ))
+                );
+            }
+        }
+        let _ = write!(
+            self.out,
+            "<div class=\"card\"><div class=\"card-label\">{}</div><div class=\"big\">{}</div><div class=\"card-sub\">{}</div></div>\n</div>\n",
+            self.pick("Intervjuer", "Interviews"),
+            r.method.interviews.len(),
+            esc(&format!("{} {}", r.method.people, self.pick("personer", "people")))
+        );
+        for b in r.baselines.iter().filter(|b| b.kind == BaselineKind::Average) {
+            if let Some(p) = r.total.baselines.iter().find(|c| c.baseline == b.label).and_then(|c| c.points.as_ref()) {
+                let _ = writeln!(
+                    self.out,
+                    "<p class=\"note\">{}</p>",
+                    esc(&format!("{}: {} {}", b.label, p.display, self.pick("poeng", "points")))
+                );
+            }
+        }
+        let series = self.series();
+        let categories: Vec<String> = r.areas.iter().map(|a| format!("{} {}", a.id, a.title)).collect();
+        let chart = svg::grouped_bars(
+            "bars",
+            self.pick("Poeng per fokusområde", "Points per focus area"),
+            &self.chart_description(),
+            &categories,
+            &series,
+            &self.axis(),
+        );
+        let caption = match r.baselines.is_empty() {
+            true => self.pick("Poeng per fokusområde.", "Points per focus area.").to_owned(),
+            false => self
+                .pick(
+                    "Poeng per fokusområde, sammenlignet med tidligere evalueringer og gjennomsnitt.",
+                    "Points per focus area, compared with earlier evaluations and averages.",
+                )
+                .to_owned(),
+        };
+        let _ = write!(self.out, "<figure>\n{chart}\n<figcaption>{}", esc(&caption));
+        self.fictional_note();
+        self.out.push_str("</figcaption>\n</figure>\n</section>\n");
+    }
+
+    fn chart_description(&self) -> String {
+        let r = self.report;
+        r.areas
+            .iter()
+            .map(|a| {
+                let mut s = format!("{} {}: {}", a.id, a.title, a.points.display);
+                for c in &a.baselines {
+                    if let Some(p) = &c.points {
+                        let _ = write!(s, ", {} {}", c.baseline, p.display);
+                    }
+                }
+                s
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    fn axis(&self) -> Axis {
+        let max = self.report.areas.iter().map(|a| a.max.value).max().unwrap_or(int(100));
+        let ticks = (0..=4)
+            .map(|i| {
+                let v = max * int(i) / int(4);
+                (crate::core::exact::to_f64(v), format_points(v, 0, self.lang))
+            })
+            .collect();
+        Axis { max: crate::core::exact::to_f64(max), ticks }
+    }
+
+    /// The chart series over the areas: earlier evaluations oldest first,
+    /// this evaluation, then the averages.
+    fn series(&self) -> Vec<Series> {
+        let r = self.report;
+        let of_kind =
+            |kind: BaselineKind| -> Vec<usize> { (0..r.baselines.len()).filter(|&i| r.baselines[i].kind == kind).collect() };
+        let (earlier, averages) = (of_kind(BaselineKind::Earlier), of_kind(BaselineKind::Average));
+        let make = |label: String, color: &'static str, points: Vec<Option<&Points>>, emphasis, dash| Series {
+            label,
+            color,
+            values: points.iter().map(|p| p.map(Points::as_f64)).collect(),
+            displays: points.iter().map(|p| p.map_or("–".to_owned(), |p| p.display.clone())).collect(),
+            emphasis,
+            dash,
+        };
+        let baseline = |i: usize| r.areas.iter().map(|a| a.baselines[i].points.as_ref()).collect();
+        let mut out = Vec::new();
+        let shade = EARLIER.len().saturating_sub(earlier.len());
+        for (k, &i) in earlier.iter().enumerate() {
+            let color = EARLIER[(shade + k).min(EARLIER.len() - 1)];
+            out.push(make(r.baselines[i].label.clone(), color, baseline(i), false, None));
+        }
+        let current = r.areas.iter().map(|a| Some(&a.points)).collect();
+        out.push(make(r.current_label(), CURRENT, current, true, None));
+        for (k, &i) in averages.iter().enumerate() {
+            out.push(make(r.baselines[i].label.clone(), AVERAGES[k % AVERAGES.len()], baseline(i), false, Some("7 4")));
+        }
+        out
+    }
+
+    fn fictional_note(&mut self) {
+        if self.report.has_fictional_baselines() {
+            let _ = write!(
+                self.out,
+                " <strong class=\"fictional\">{}</strong>",
+                words::fictional_notice(self.lang)
+            );
+        }
+    }
+
+    fn overview(&mut self) {
+        let r = self.report;
+        let _ = write!(
+            self.out,
+            "<section class=\"sheet page overview\">\n<h2>{}</h2>\n",
+            self.pick("Fokusområdene samlet", "The focus areas together")
+        );
+        if r.areas.len() >= 3 {
+            let series = self.series();
+            let categories: Vec<String> = r.areas.iter().map(|a| format!("{} {}", a.id, a.title)).collect();
+            let chart = svg::radar(
+                "radar",
+                self.pick("Profil over fokusområdene", "Profile across the focus areas"),
+                &self.chart_description(),
+                &categories,
+                &series,
+                &self.axis(),
+            );
+            let _ = write!(
+                self.out,
+                "<figure class=\"radar\">\n{chart}\n<figcaption>{}",
+                esc(self.pick(
+                    "Profil over fokusområdene. Jo lenger ut, jo nærmere idealkommunen. Tidligere evalueringer og gjennomsnitt er vist som linjer.",
+                    "Profile across the focus areas. The further out, the closer to the ideal municipality. Earlier evaluations and averages are shown as lines."
+                ))
+            );
+            self.fictional_note();
+            self.out.push_str("</figcaption>\n</figure>\n");
+        }
+        // The table of area points.
+        let _ = write!(
+            self.out,
+            "<table class=\"areas\">\n<thead><tr><th>{}</th><th class=\"num\">{}</th>",
+            self.pick("Fokusområde", "Focus area"),
+            esc(&r.current_label())
+        );
+        for b in &r.baselines {
+            let _ = write!(self.out, "<th class=\"num\">{}</th>", esc(&b.label));
+        }
+        if let Some(last) = &r.last_evaluation {
+            let _ = write!(self.out, "<th class=\"num\">{} {}</th>", self.pick("Endring siden", "Change since"), esc(last));
+        }
+        let _ = writeln!(self.out, "<th class=\"num\">{}</th></tr></thead>\n<tbody>", self.pick("Maks", "Max"));
+        for a in &r.areas {
+            self.overview_row(&format!("{} {}", a.id, a.title), &a.points, &a.baselines, a.change.as_ref(), &a.max, "");
+        }
+        let total = &r.total;
+        self.overview_row(
+            self.pick("Totalt", "Total"),
+            &total.points,
+            &total.baselines,
+            total.change.as_ref(),
+            &total.max,
+            " class=\"sum\"",
+        );
+        self.out.push_str("</tbody>\n</table>\n</section>\n");
+    }
+
+    fn overview_row(
+        &mut self,
+        label: &str,
+        points: &Points,
+        baselines: &[super::model::Comparison],
+        change: Option<&Change>,
+        max: &Points,
+        class: &str,
+    ) {
+        let _ = write!(
+            self.out,
+            "<tr{class}><td>{}</td><td class=\"num strong\">{}</td>",
+            esc(label),
+            esc(&points.display)
+        );
+        for c in baselines {
+            let _ = write!(
+                self.out,
+                "<td class=\"num\">{}</td>",
+                esc(c.points.as_ref().map_or("–", |p| p.display.as_str()))
+            );
+        }
+        if self.report.last_evaluation.is_some() {
+            match change {
+                Some(ch) => {
+                    let _ = write!(self.out, "<td class=\"num {}\">{}</td>", change_class(ch), esc(&ch.display));
+                }
+                None => self.out.push_str("<td class=\"num\">–</td>"),
+            }
+        }
+        let _ = writeln!(self.out, "<td class=\"num\">{}</td></tr>", esc(&max.display));
+    }
+
+    fn area(&mut self, a: &AreaReport) {
+        let r = self.report;
+        let _ = write!(
+            self.out,
+            "<section class=\"sheet page area\" id=\"area-{}\">\n<p class=\"eyebrow\">{} {} · {} {} {}</p>\n<h2>{}</h2>\n",
+            esc(&a.id),
+            self.pick("Fokusområde", "Focus area"),
+            esc(&a.id),
+            self.pick("Perspektiv", "Perspective"),
+            esc(&a.perspective),
+            esc(&a.perspective_title),
+            esc(&a.title)
+        );
+        // The score and its comparisons.
+        let _ = write!(
+            self.out,
+            "<div class=\"score-row\">\n<div class=\"score\"><div class=\"card-label\">{}</div><div class=\"big\" data-area=\"{}\">{}</div><div class=\"card-sub\">{} {}</div>",
+            self.pick("Poengskår", "Score"),
+            esc(&a.id),
+            esc(&a.points.display),
+            self.pick("av", "of"),
+            esc(&a.max.display)
+        );
+        if let Some(ch) = &a.change {
+            let _ = write!(
+                self.out,
+                "<div class=\"chip {}\">{} {}</div>",
+                change_class(ch),
+                esc(&ch.display),
+                esc(&format!("{} {}", self.pick("siden", "since"), ch.since))
+            );
+        }
+        self.out.push_str("</div>\n");
+        if !r.baselines.is_empty() {
+            let series: Vec<Series> = self
+                .series()
+                .into_iter()
+                .map(|mut s| {
+                    let i = r.areas.iter().position(|x| x.id == a.id).unwrap_or(0);
+                    s.values = vec![s.values[i]];
+                    s.displays = vec![s.displays[i].clone()];
+                    s
+                })
+                .collect();
+            let chart = svg::bar_rows(
+                &format!("cmp-{}", a.id),
+                &format!("{} {}", self.pick("Sammenligning", "Comparison"), a.title),
+                &series
+                    .iter()
+                    .map(|s| format!("{}: {}", s.label, s.displays[0]))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                &series,
+                &self.axis(),
+            );
+            let _ = write!(self.out, "<div class=\"compare\">{chart}</div>\n");
+        }
+        self.out.push_str("</div>\n");
+        self.score_table(a);
+        if let Some(note) = words::unscored(a, self.lang) {
+            let _ = writeln!(self.out, "<p class=\"note\">{}</p>", esc(&note));
+        }
+        self.findings(a);
+        self.out.push_str("</section>\n");
+    }
+
+    fn score_table(&mut self, a: &AreaReport) {
+        let r = self.report;
+        // Sub-area points of the last earlier evaluation, when it has them.
+        let last = r
+            .last_evaluation
+            .as_ref()
+            .and_then(|l| r.baselines.iter().position(|b| &b.label == l))
+            .filter(|&i| a.subareas.iter().any(|s| s.baselines[i].points.is_some()));
+        let _ = write!(
+            self.out,
+            "<h3>{}</h3>\n<table class=\"breakdown\">\n<thead><tr><th class=\"id\"></th><th>{}</th><th class=\"num\">{}</th>",
+            self.pick("Poengfordeling", "Score breakdown"),
+            self.pick("Delområde", "Sub-area"),
+            self.pick("Poeng", "Points")
+        );
+        if let Some(i) = last {
+            let _ = write!(self.out, "<th class=\"num\">{}</th>", esc(&r.baselines[i].label));
+        }
+        let _ = writeln!(self.out, "<th class=\"num\">{}</th></tr></thead>\n<tbody>", self.pick("Maks", "Max"));
+        let _ = write!(
+            self.out,
+            "<tr class=\"sum\"><td class=\"id\">{}.</td><td>{}</td><td class=\"num\">{}</td>",
+            esc(&a.id),
+            esc(&a.title),
+            esc(&a.points.display)
+        );
+        if let Some(i) = last {
+            let _ = write!(
+                self.out,
+                "<td class=\"num\">{}</td>",
+                esc(a.baselines[i].points.as_ref().map_or("–", |p| p.display.as_str()))
+            );
+        }
+        let _ = writeln!(self.out, "<td class=\"num\">{}</td></tr>", esc(&a.max.display));
+        for s in &a.subareas {
+            let _ = write!(
+                self.out,
+                "<tr><td class=\"id\">{}</td><td>{}</td><td class=\"num\" data-subarea=\"{}\">{}</td>",
+                esc(&s.id),
+                esc(&s.title),
+                esc(&s.id),
+                esc(&s.points.display)
+            );
+            if let Some(i) = last {
+                let _ = write!(
+                    self.out,
+                    "<td class=\"num\">{}</td>",
+                    esc(s.baselines[i].points.as_ref().map_or("–", |p| p.display.as_str()))
+                );
+            }
+            let _ = writeln!(self.out, "<td class=\"num\">{}</td></tr>", esc(&format_points(s.max.value, 0, self.lang)));
+        }
+        self.out.push_str("</tbody>\n</table>\n");
+    }
+
+    fn findings(&mut self, a: &AreaReport) {
+        let _ = write!(self.out, "<h3>{}</h3>\n<div class=\"findings\">\n", self.pick("Funn", "Findings"));
+        for kind in FindingKind::ALL {
+            let items = a.findings.column(kind);
+            let _ = write!(
+                self.out,
+                "<div class=\"col {}\"><h4>{}</h4>\n<ul>\n",
+                kind.id(),
+                esc(kind.heading(self.lang))
+            );
+            if items.is_empty() {
+                let _ = writeln!(self.out, "<li class=\"none\">{}</li>", self.pick("Ingen registrert", "None recorded"));
+            }
+            for f in items {
+                if f.best_practice {
+                    let _ = writeln!(
+                        self.out,
+                        "<li class=\"best\"><span class=\"star\" title=\"{0}\" aria-label=\"{0}\">★</span> {1}</li>",
+                        self.pick("Beste praksis", "Best practice"),
+                        esc(&f.text)
+                    );
+                } else {
+                    let _ = writeln!(self.out, "<li>{}</li>", esc(&f.text));
+                }
+            }
+            self.out.push_str("</ul>\n</div>\n");
+        }
+        self.out.push_str("</div>\n");
+        if FindingKind::ALL.iter().any(|&k| a.findings.column(k).iter().any(|f| f.best_practice)) {
+            let _ = writeln!(
+                self.out,
+                "<p class=\"legend\"><span class=\"star\">★</span> {}</p>",
+                esc(words::best_practice_legend(self.lang))
+            );
+        }
+    }
+
+    fn priorities(&mut self) {
+        let r = self.report;
+        let _ = write!(
+            self.out,
+            "<section class=\"sheet page priorities\">\n<h2>{}</h2>\n<p class=\"lead\">{}</p>\n",
+            esc(words::priorities_heading(self.lang)),
+            esc(words::priorities_lead(self.lang))
+        );
+        if r.priorities.is_empty() {
+            let _ = writeln!(
+                self.out,
+                "<p class=\"note\">{}</p>",
+                self.pick("Ingen prioriteringer registrert.", "No priorities recorded.")
+            );
+        } else {
+            let most = r.priorities.iter().map(|p| p.count).max().unwrap_or(1).max(1);
+            let _ = write!(
+                self.out,
+                "<table class=\"prio\">\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"barcell\"></th></tr></thead>\n<tbody>\n",
+                self.pick("Tema", "Theme"),
+                self.pick("Antall", "Count")
+            );
+            for p in &r.priorities {
+                let _ = writeln!(
+                    self.out,
+                    "<tr><td>{}</td><td class=\"num strong\">{}</td><td class=\"barcell\"><span class=\"bar\" style=\"width:{}%\"></span></td></tr>",
+                    esc(&p.theme),
+                    p.count,
+                    p.count * 100 / most
+                );
+            }
+            self.out.push_str("</tbody>\n</table>\n");
+        }
+        self.out.push_str("</section>\n");
+    }
+
+    fn method(&mut self) {
+        let r = self.report;
+        let m = &r.method;
+        let _ = write!(
+            self.out,
+            "<section class=\"sheet page method\">\n<h2>{}</h2>\n<p>{}</p>\n<h3>{}</h3>\n<ul class=\"roles\">\n",
+            self.pick("Metode", "Method"),
+            esc(&words::method_intro(r)),
+            self.pick("Intervjuer med", "Interviews with")
+        );
+        for role in &m.roles {
+            let _ = writeln!(
+                self.out,
+                "<li>{} <span class=\"muted\">({})</span></li>",
+                esc(&role.label),
+                esc(&words::role_count(role, self.lang))
+            );
+        }
+        self.out.push_str("</ul>\n");
+        let names = m.interviews.iter().any(|i| i.names.is_some());
+        let _ = write!(
+            self.out,
+            "<table class=\"interviews\">\n<thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th>{}</tr></thead>\n<tbody>\n",
+            self.pick("Dato", "Date"),
+            self.pick("Roller", "Roles"),
+            self.pick("Personer", "People"),
+            if names { format!("<th>{}</th>", self.pick("Navn", "Names")) } else { String::new() }
+        );
+        for i in &m.interviews {
+            let _ = write!(
+                self.out,
+                "<tr><td class=\"nowrap\">{}</td><td>{}</td><td class=\"num\">{}</td>",
+                esc(&i.date_display),
+                esc(&i.roles.join(", ")),
+                i.people
+            );
+            if let Some(n) = &i.names {
+                let _ = write!(self.out, "<td>{}</td>", esc(&n.join(", ")));
+            }
+            self.out.push_str("</tr>\n");
+        }
+        self.out.push_str("</tbody>\n</table>\n");
+
+        let _ = writeln!(self.out, "<h3>{}</h3>", self.pick("Poenggivning", "Scoring"));
+        for p in &m.scoring_rule {
+            let _ = writeln!(self.out, "<p>{}</p>", esc(p));
+        }
+        let _ = write!(
+            self.out,
+            "<table class=\"scale\">\n<thead><tr><th class=\"num\">{}</th>",
+            self.pick("Verdi", "Value")
+        );
+        for d in &m.dimensions {
+            let _ = write!(self.out, "<th>{}</th>", esc(&d.label));
+        }
+        self.out.push_str("</tr></thead>\n<tbody>\n");
+        for value in m.scale_min..=m.scale_max {
+            let _ = write!(self.out, "<tr><td class=\"num strong\">{value}</td>");
+            for d in &m.dimensions {
+                let text = d.levels.iter().find(|l| l.value == value).map_or("", |l| l.text.as_str());
+                let _ = write!(self.out, "<td>{}</td>", esc(text));
+            }
+            self.out.push_str("</tr>\n");
+        }
+        self.out.push_str("</tbody>\n</table>\n");
+        let _ = writeln!(self.out, "<p>{}</p>", esc(&words::coverage(r)));
+
+        let _ = writeln!(self.out, "<h3>{}</h3>", self.pick("Overstyringer", "Overrides"));
+        if r.overrides.is_empty() {
+            let _ = writeln!(self.out, "<p>{}</p>", esc(words::no_overrides(self.lang)));
+        } else {
+            let _ = write!(
+                self.out,
+                "<table class=\"overrides\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+                self.pick("Spørsmål", "Question"),
+                self.pick("Endring", "Change"),
+                self.pick("Begrunnelse", "Reason")
+            );
+            for o in &r.overrides {
+                let changes: Vec<String> = o.changes.iter().map(|c| esc(&words::override_change(c))).collect();
+                let _ = writeln!(
+                    self.out,
+                    "<tr><td><strong>{}</strong> {}</td><td class=\"nowrap\">{}</td><td>{}</td></tr>",
+                    esc(&o.question),
+                    esc(&o.question_text),
+                    changes.join("<br>"),
+                    esc(&o.reason)
+                );
+            }
+            self.out.push_str("</tbody>\n</table>\n");
+        }
+
+        if !r.baselines.is_empty() {
+            let _ = write!(
+                self.out,
+                "<h3>{}</h3>\n<ul class=\"baselines\">\n",
+                self.pick("Sammenligningsgrunnlag", "Comparisons")
+            );
+            for b in &r.baselines {
+                let mut line = format!("<strong>{}</strong> – {}", esc(&b.label), esc(words::baseline_kind(b.kind, self.lang)));
+                for extra in [&b.source, &b.note].into_iter().flatten() {
+                    let _ = write!(line, ". {}", esc(extra));
+                }
+                let _ = writeln!(self.out, "<li>{line}</li>");
+            }
+            self.out.push_str("</ul>\n");
+            if r.has_fictional_baselines() {
+                let _ = writeln!(self.out, "<p class=\"fictional\">{}</p>", esc(words::fictional_notice(self.lang)));
+            }
+        }
+        let _ = write!(
+            self.out,
+            "<h3>{}</h3>\n<p>{}</p>\n</section>\n",
+            self.pick("Spørsmålsbank", "Question bank"),
+            esc(&words::bank_line(r))
+        );
+    }
+}
+
+fn change_class(c: &Change) -> &'static str {
+    match c.value {
+        v if v > 0 => "up",
+        v if v < 0 => "down",
+        _ => "same",
+    }
+}
+
+/// A quiet compass rose for the cover.
+const COMPASS_MARK: &str = r##"<svg class="mark" viewBox="0 0 100 100" aria-hidden="true"><circle cx="50" cy="50" r="46" fill="none" stroke="#1f4e79" stroke-width="2"/><circle cx="50" cy="50" r="36" fill="none" stroke="#b8c7d7" stroke-width="1"/><polygon points="50,8 57,50 50,92 43,50" fill="#1f4e79"/><polygon points="8,50 50,43 92,50 50,57" fill="#97adc4"/><circle cx="50" cy="50" r="4" fill="#fff" stroke="#1f4e79" stroke-width="2"/></svg>"##;
+
+const CSS: &str = r#":root {
+  --ink: #1d2733; --muted: #5b6675; --line: #d5dbe3; --accent: #1f4e79; --accent-soft: #eaf0f6;
+  --strength: #2f6b3b; --strength-bg: #f1f7f2; --challenge: #875800; --challenge-bg: #fcf6ea;
+  --weakness: #9b2c2c; --weakness-bg: #fcf0f0; --gold: #a87200; --up: #2f6b3b; --down: #9b2c2c;
+}
+* { box-sizing: border-box; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+html { font-family: "Source Sans 3", "Source Sans Pro", "Segoe UI", "Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans", sans-serif;
+  color: var(--ink); font-size: 10.5pt; line-height: 1.45; }
+body { margin: 0; background: #e9edf2; }
+.sheet { background: #fff; max-width: 210mm; margin: 10mm auto; padding: 16mm 18mm 18mm; box-shadow: 0 1px 6px rgba(29, 39, 51, 0.14); }
+h1, h2, h3, h4 { line-height: 1.2; font-weight: 650; break-after: avoid; page-break-after: avoid; }
+h2 { font-size: 21pt; color: var(--accent); margin: 0 0 5mm; }
+h3 { font-size: 13pt; color: var(--accent); margin: 7mm 0 2.5mm; }
+p { margin: 0 0 3mm; }
+.eyebrow { text-transform: uppercase; letter-spacing: 0.08em; font-size: 8.5pt; font-weight: 600; color: var(--muted); margin: 0 0 1.5mm; }
+.lead { font-size: 11.5pt; max-width: 42em; }
+.note, .legend, figcaption { font-size: 9pt; color: var(--muted); }
+.muted { color: var(--muted); }
+.fictional { color: #8a3b00; font-weight: 600; }
+.strong { font-weight: 700; }
+.nowrap { white-space: nowrap; }
+code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 9pt; }
+table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; margin: 0 0 4mm; }
+th, td { padding: 1.5mm 2.2mm; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+thead th { font-size: 8.5pt; font-weight: 600; color: var(--muted); border-bottom: 1.5px solid var(--ink); vertical-align: bottom; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+.num { text-align: right; white-space: nowrap; }
+td.id { color: var(--muted); width: 3.2em; white-space: nowrap; }
+tr.sum td { font-weight: 700; background: var(--accent-soft); border-bottom: 1.5px solid var(--accent); }
+td.up, .chip.up, .big.up { color: var(--up); }
+td.down, .chip.down, .big.down { color: var(--down); }
+figure { margin: 5mm 0 0; break-inside: avoid; page-break-inside: avoid; }
+figcaption { margin-top: 2mm; }
+svg.chart { width: 100%; height: auto; display: block; font-family: inherit; }
+.cover { display: flex; flex-direction: column; justify-content: space-between; min-height: 262mm; }
+.cover .mark { width: 26mm; height: 26mm; margin-bottom: 14mm; }
+.cover h1 { font-size: 26pt; color: var(--ink); margin: 2mm 0 4mm; max-width: 15em; }
+.cover .eyebrow { font-size: 11pt; color: var(--accent); }
+.cover-year { font-size: 54pt; font-weight: 300; color: var(--accent); margin: 0; line-height: 1; }
+.cover-sub { font-size: 13pt; color: var(--muted); margin-top: 6mm; }
+.cover-meta { border-top: 2px solid var(--accent); padding-top: 5mm; margin: 0; display: grid; grid-template-columns: repeat(3, 1fr); gap: 4mm; }
+.cover-meta dt { font-size: 8.5pt; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); font-weight: 600; }
+.cover-meta dd { margin: 1mm 0 0; font-size: 11pt; }
+.cards { display: grid; grid-template-columns: repeat(3, 1fr); gap: 4mm; margin: 5mm 0 4mm; }
+.card, .score { border: 1px solid var(--line); border-top: 3px solid var(--accent); border-radius: 1.5mm; padding: 3mm 4mm; break-inside: avoid; }
+.card-label { font-size: 8.5pt; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); font-weight: 600; }
+.big { font-size: 28pt; font-weight: 700; color: var(--accent); line-height: 1.1; font-variant-numeric: tabular-nums; }
+.card-sub { font-size: 9.5pt; color: var(--muted); }
+.score-row { display: grid; grid-template-columns: 44mm 1fr; gap: 6mm; align-items: center; margin: 2mm 0 2mm; break-inside: avoid; }
+.chip { display: inline-block; margin-top: 2mm; font-size: 9.5pt; font-weight: 600; }
+.chip.same { color: var(--muted); }
+.findings { display: grid; grid-template-columns: repeat(3, 1fr); gap: 3.5mm; align-items: start; }
+.col h4 { margin: 0; padding: 2mm 3mm; color: #fff; font-size: 11pt; border-radius: 1.5mm 1.5mm 0 0; }
+.col ul { margin: 0; padding: 2.5mm 3mm 3mm 6.5mm; border-radius: 0 0 1.5mm 1.5mm; font-size: 9.5pt; line-height: 1.4; }
+.col li { margin: 0 0 1.8mm; break-inside: avoid; page-break-inside: avoid; }
+.col li.none { list-style: none; margin-left: -3.5mm; color: var(--muted); font-style: italic; }
+.col li.best { list-style: none; margin-left: -4mm; }
+.col.strength h4 { background: var(--strength); } .col.strength ul { background: var(--strength-bg); } .col.strength li::marker { color: var(--strength); }
+.col.challenge h4 { background: var(--challenge); } .col.challenge ul { background: var(--challenge-bg); } .col.challenge li::marker { color: var(--challenge); }
+.col.weakness h4 { background: var(--weakness); } .col.weakness ul { background: var(--weakness-bg); } .col.weakness li::marker { color: var(--weakness); }
+.star { color: var(--gold); font-weight: 700; }
+.legend { margin-top: 3mm; }
+table.prio td.barcell { width: 35%; vertical-align: middle; }
+table.prio .bar { display: block; height: 3mm; background: var(--accent); border-radius: 0.8mm; }
+ul.roles, ul.baselines { margin: 0 0 4mm; padding-left: 5mm; }
+table.scale td { font-size: 9pt; }
+@media screen and (max-width: 700px) {
+  .sheet { padding: 8mm 6mm; margin: 0 0 4mm; }
+  .cards, .findings, .cover-meta, .score-row { grid-template-columns: 1fr; }
+}
+@media print {
+  body { background: none; }
+  .sheet { margin: 0; padding: 0; max-width: none; box-shadow: none; }
+  .page { break-before: page; page-break-before: always; }
+}
+@page { size: A4; margin: 17mm 18mm 19mm 18mm;
+  @bottom-left { font-size: 8pt; color: #5b6675; }
+  @bottom-right { font-size: 8pt; color: #5b6675; } }
+@page :first { @bottom-left { content: none; } @bottom-right { content: none; } }"#;

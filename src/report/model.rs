@@ -1,0 +1,789 @@
+//! The one computed report: every number and text the council sees, in the
+//! order the deck prints them. Every format renders this same value, so the
+//! same numbers appear in every format.
+//!
+//! Building it is pure. Every string that comes from a file (session,
+//! assessment, baseline, bank) passes through [`clean`] here, so control
+//! characters never reach any output; each renderer then escapes for its own
+//! syntax (HTML, Markdown, CSV, XLSX).
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use crate::core::assessment::{Assessment, Decision};
+use crate::core::bank::{Bank, DIMENSIONS};
+use crate::core::baseline::{Baseline, BaselineKind};
+use crate::core::exact::{self, Exact, format_points, round_scaled};
+use crate::core::lang::Lang;
+use crate::core::session::FindingKind;
+use crate::core::text::one_line;
+
+pub const FORMAT: &str = "kompass.report";
+pub const FORMAT_VERSION: u64 = 1;
+
+/// Decimals shown for sub-areas; areas and the total are whole points.
+pub const SUBAREA_DECIMALS: u32 = 1;
+pub const AREA_DECIMALS: u32 = 0;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    pub lang: Lang,
+    /// Print the interviewees' names in the method section.
+    pub names: bool,
+}
+
+/// A number of points: exact (as a JSON number) and as displayed, rounded by
+/// [`format_points`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Points {
+    #[serde(with = "exact::as_number")]
+    pub value: Exact,
+    pub display: String,
+    /// Decimals of `display`, so a spreadsheet can show the same.
+    pub decimals: u32,
+}
+
+impl Points {
+    pub fn new(value: Exact, decimals: u32, lang: Lang) -> Points {
+        Points {
+            value,
+            display: format_points(value, decimals, lang),
+            decimals,
+        }
+    }
+
+    pub fn as_f64(&self) -> f64 {
+        exact::to_f64(self.value)
+    }
+}
+
+/// The change since the last earlier evaluation: the difference of the
+/// rounded points shown, so that it agrees with the two numbers beside it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    /// The label of the earlier evaluation.
+    pub since: String,
+    pub value: i64,
+    /// Signed, with a true minus: "+7", "−3", "0".
+    pub display: String,
+}
+
+impl Change {
+    fn between(now: &Points, then: &Points, since: &str) -> Change {
+        debug_assert_eq!(now.decimals, then.decimals);
+        let value = (round_scaled(now.value, now.decimals) - round_scaled(then.value, then.decimals)) as i64;
+        let display = match value {
+            v if v > 0 => format!("+{v}"),
+            v if v < 0 => format!("\u{2212}{}", -v),
+            _ => "0".to_owned(),
+        };
+        Change {
+            since: since.to_owned(),
+            value,
+            display,
+        }
+    }
+}
+
+/// A baseline's points beside one of ours (`None` when it has none there).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison {
+    pub baseline: String,
+    pub points: Option<Points>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BaselineInfo {
+    pub name: String,
+    /// The name as legends print it, "(fiktiv)" added to made-up figures.
+    pub label: String,
+    pub kind: BaselineKind,
+    pub fictional: bool,
+    pub year: Option<i32>,
+    pub source: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TitleInfo {
+    /// "Kommunekompasset".
+    pub framework: String,
+    pub municipality: String,
+    pub year: Option<i32>,
+    pub evaluators: Vec<String>,
+    /// The day the assessment was last saved (ISO 8601), so the same
+    /// assessment always gives the same report.
+    pub date: String,
+    pub date_display: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Total {
+    pub points: Points,
+    pub max: Points,
+    pub baselines: Vec<Comparison>,
+    pub change: Option<Change>,
+    pub questions: usize,
+    pub asked: usize,
+    pub scored: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SubareaReport {
+    pub id: String,
+    pub title: String,
+    pub points: Points,
+    pub max: Points,
+    pub baselines: Vec<Comparison>,
+    pub questions: usize,
+    pub asked: usize,
+    pub scored: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FindingItem {
+    pub text: String,
+    /// Outstanding practice: a gold star.
+    pub best_practice: bool,
+}
+
+/// The three columns of the deck.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Findings {
+    pub strengths: Vec<FindingItem>,
+    pub challenges: Vec<FindingItem>,
+    pub weaknesses: Vec<FindingItem>,
+}
+
+impl Findings {
+    pub fn column(&self, kind: FindingKind) -> &[FindingItem] {
+        match kind {
+            FindingKind::Strength => &self.strengths,
+            FindingKind::Challenge => &self.challenges,
+            FindingKind::Weakness => &self.weaknesses,
+        }
+    }
+
+    fn column_mut(&mut self, kind: FindingKind) -> &mut Vec<FindingItem> {
+        match kind {
+            FindingKind::Strength => &mut self.strengths,
+            FindingKind::Challenge => &mut self.challenges,
+            FindingKind::Weakness => &mut self.weaknesses,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        FindingKind::ALL.iter().all(|&k| self.column(k).is_empty())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AreaReport {
+    pub id: String,
+    pub perspective: String,
+    pub perspective_title: String,
+    pub title: String,
+    pub points: Points,
+    pub max: Points,
+    pub baselines: Vec<Comparison>,
+    pub change: Option<Change>,
+    pub subareas: Vec<SubareaReport>,
+    pub findings: Findings,
+    pub questions: usize,
+    pub asked: usize,
+    pub scored: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Priority {
+    pub theme: String,
+    /// How many times it was named.
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Interview {
+    pub session: String,
+    pub date: String,
+    pub date_display: String,
+    pub interviewer: String,
+    /// Role labels, in the bank's language.
+    pub roles: Vec<String>,
+    pub people: usize,
+    /// Only with `--names`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub names: Option<Vec<String>>,
+    pub completed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RoleCount {
+    pub role: String,
+    pub label: String,
+    pub interviews: usize,
+    pub people: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Level {
+    pub value: u32,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DimensionInfo {
+    pub id: String,
+    pub label: String,
+    pub levels: Vec<Level>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BankInfo {
+    pub id: String,
+    pub version: String,
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Method {
+    pub interviews: Vec<Interview>,
+    pub roles: Vec<RoleCount>,
+    pub people: usize,
+    /// The scoring rule in plain words, one paragraph each.
+    pub scoring_rule: Vec<String>,
+    pub scale_min: u32,
+    pub scale_max: u32,
+    pub dimensions: Vec<DimensionInfo>,
+    pub bank: BankInfo,
+}
+
+/// A score value (0-4, halves after a merge), written as a JSON number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Value(#[serde(with = "exact::as_number")] pub Exact);
+
+/// One dimension of one question: what each interview gave, what counts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DimensionDetail {
+    pub dimension: String,
+    pub reconciled: Option<Value>,
+    pub suggested: Option<Value>,
+    /// By session id; only interviews that scored this dimension.
+    pub interviews: BTreeMap<String, Value>,
+    pub overridden: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuestionDetail {
+    pub id: String,
+    pub text: String,
+    pub area: String,
+    pub subarea: String,
+    pub max: Points,
+    /// `None` until all three dimensions have a value.
+    pub points: Option<Points>,
+    pub dimensions: Vec<DimensionDetail>,
+    /// The reviewer's reason, when the score was set by hand.
+    pub reason: Option<String>,
+}
+
+/// A score the reviewer set by hand, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Override {
+    pub question: String,
+    pub question_text: String,
+    pub area: String,
+    pub changes: Vec<OverrideChange>,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OverrideChange {
+    pub dimension: String,
+    pub suggested: Option<String>,
+    pub decided: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub format: &'static str,
+    pub format_version: u64,
+    pub lang: Lang,
+    pub title: TitleInfo,
+    pub total: Total,
+    /// Earlier evaluations (oldest first), then averages.
+    pub baselines: Vec<BaselineInfo>,
+    /// The label of the earlier evaluation changes are measured from.
+    pub last_evaluation: Option<String>,
+    pub areas: Vec<AreaReport>,
+    pub priorities: Vec<Priority>,
+    pub method: Method,
+    pub overrides: Vec<Override>,
+    pub questions: Vec<QuestionDetail>,
+}
+
+/// Text from a file, made safe to show anywhere: trimmed, on one line, with
+/// control characters and bidi overrides replaced by visible stand-ins.
+pub fn clean(text: &str) -> String {
+    one_line(text.trim()).trim().to_owned()
+}
+
+/// A score value as shown: "3", "2,5" (nb) or "2.5" (en); up to two decimals.
+pub fn format_value(x: Exact, lang: Lang) -> String {
+    let text = format_points(x, 2, lang);
+    let mark = if lang == Lang::Nb { ',' } else { '.' };
+    text.trim_end_matches('0').trim_end_matches(mark).to_owned()
+}
+
+/// "2. mars 2026" in bokmål, "2 March 2026" in English.
+pub fn format_date(date: NaiveDate, lang: Lang) -> String {
+    const NB: [&str; 12] = [
+        "januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november",
+        "desember",
+    ];
+    const EN: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ];
+    let month = date.month0() as usize;
+    match lang {
+        Lang::Nb => format!("{}. {} {}", date.day(), NB[month], date.year()),
+        Lang::En => format!("{} {} {}", date.day(), EN[month], date.year()),
+    }
+}
+
+/// The baselines of the assessment and those given on the command line, one
+/// per name (a later one replaces an earlier one of the same name), ordered:
+/// earlier evaluations oldest first, then averages in the order given.
+pub fn combine_baselines(stored: &[Baseline], extra: &[Baseline]) -> Vec<Baseline> {
+    let mut all: Vec<Baseline> = Vec::new();
+    for b in stored.iter().chain(extra) {
+        let key = clean(&b.name).to_lowercase();
+        match all.iter_mut().find(|x| clean(&x.name).to_lowercase() == key) {
+            Some(slot) => *slot = b.clone(),
+            None => all.push(b.clone()),
+        }
+    }
+    // A stable sort keeps the given order among equals; no year sorts last.
+    all.sort_by_key(|b| match b.kind {
+        BaselineKind::Earlier => (0, b.year.is_none(), b.year),
+        BaselineKind::Average => (1, false, None),
+    });
+    all
+}
+
+impl Report {
+    pub fn build(bank: &Bank, assessment: &Assessment, extra_baselines: &[Baseline], opts: Options) -> Report {
+        let lang = opts.lang;
+        let card = assessment.scorecard(bank);
+        let baselines = combine_baselines(&assessment.baselines, extra_baselines);
+        let labels: Vec<String> = baselines.iter().map(|b| clean(&b.label(lang))).collect();
+        let year = assessment.year();
+        // The latest dated earlier evaluation not after this one; an undated
+        // one only when none is dated.
+        let last = baselines
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.kind == BaselineKind::Earlier && year.is_none_or(|y| b.year.is_none_or(|by| by <= y)))
+            .max_by_key(|(_, b)| (b.year.is_some(), b.year))
+            .map(|(i, _)| i);
+        let compare = |points_of: &dyn Fn(&Baseline) -> Option<Exact>, decimals: u32| -> Vec<Comparison> {
+            baselines
+                .iter()
+                .zip(&labels)
+                .map(|(b, label)| Comparison {
+                    baseline: label.clone(),
+                    points: points_of(b).map(|p| Points::new(p, decimals, lang)),
+                })
+                .collect()
+        };
+        let change_of = |now: &Points, comparisons: &[Comparison]| -> Option<Change> {
+            let i = last?;
+            comparisons[i].points.as_ref().map(|then| Change::between(now, then, &labels[i]))
+        };
+
+        let areas: Vec<AreaReport> = bank
+            .areas()
+            .iter()
+            .zip(&card.areas)
+            .map(|(def, score)| {
+                let points = Points::new(score.points, AREA_DECIMALS, lang);
+                let comparisons = compare(&|b| b.area_points(&def.id), AREA_DECIMALS);
+                let subareas = def
+                    .subareas
+                    .iter()
+                    .zip(&score.subareas)
+                    .map(|(sdef, s)| SubareaReport {
+                        id: clean(&sdef.id),
+                        title: clean(sdef.title.get(lang)),
+                        points: Points::new(s.points, SUBAREA_DECIMALS, lang),
+                        max: Points::new(s.max, SUBAREA_DECIMALS, lang),
+                        baselines: compare(&|b| b.subarea_points(&sdef.id), SUBAREA_DECIMALS),
+                        questions: s.questions,
+                        asked: s.asked,
+                        scored: s.scored,
+                    })
+                    .collect();
+                AreaReport {
+                    id: clean(&def.id),
+                    perspective: clean(&def.perspective),
+                    perspective_title: bank
+                        .file
+                        .perspectives
+                        .iter()
+                        .find(|p| p.id == def.perspective)
+                        .map(|p| clean(p.title.get(lang)))
+                        .unwrap_or_default(),
+                    title: clean(def.title.get(lang)),
+                    change: change_of(&points, &comparisons),
+                    points,
+                    max: Points::new(score.max, AREA_DECIMALS, lang),
+                    baselines: comparisons,
+                    subareas,
+                    findings: findings_of(assessment, &def.id),
+                    questions: score.questions,
+                    asked: score.asked,
+                    scored: score.scored,
+                }
+            })
+            .collect();
+
+        let total_points = Points::new(card.total, AREA_DECIMALS, lang);
+        let total_comparisons = compare(&|b| b.total_points(), AREA_DECIMALS);
+        let total = Total {
+            change: change_of(&total_points, &total_comparisons),
+            points: total_points,
+            max: Points::new(card.max, AREA_DECIMALS, lang),
+            baselines: total_comparisons,
+            questions: card.areas.iter().map(|a| a.questions).sum(),
+            asked: card.asked(),
+            scored: card.scored(),
+        };
+
+        let date = assessment.updated_at.date_naive();
+        Report {
+            format: FORMAT,
+            format_version: FORMAT_VERSION,
+            lang,
+            title: TitleInfo {
+                framework: bank
+                    .file
+                    .title
+                    .as_ref()
+                    .map(|t| clean(t.get(lang)))
+                    .unwrap_or_else(|| clean(bank.id())),
+                municipality: clean(&assessment.municipality),
+                year,
+                evaluators: assessment.evaluators().iter().map(|e| clean(e)).collect(),
+                date: date.to_string(),
+                date_display: format_date(date, lang),
+            },
+            total,
+            baselines: baselines
+                .iter()
+                .zip(&labels)
+                .map(|(b, label)| BaselineInfo {
+                    name: clean(&b.name),
+                    label: label.clone(),
+                    kind: b.kind,
+                    fictional: b.fictional,
+                    year: b.year,
+                    source: b.source.as_deref().map(clean),
+                    note: b.note.as_deref().map(clean),
+                })
+                .collect(),
+            last_evaluation: last.map(|i| labels[i].clone()),
+            areas,
+            priorities: priorities_of(assessment),
+            method: method_of(bank, assessment, opts),
+            overrides: overrides_of(bank, assessment, lang),
+            questions: questions_of(bank, assessment, lang),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        let mut out = serde_json::to_string_pretty(self).expect("a report always serializes");
+        out.push('\n');
+        out
+    }
+
+    /// Whether any baseline shown is made up.
+    pub fn has_fictional_baselines(&self) -> bool {
+        self.baselines.iter().any(|b| b.fictional)
+    }
+
+    /// Whether any finding carries a gold star (the legend is shown then).
+    pub fn has_best_practice(&self) -> bool {
+        self.areas.iter().any(|a| {
+            FindingKind::ALL
+                .iter()
+                .any(|&k| a.findings.column(k).iter().any(|f| f.best_practice))
+        })
+    }
+
+    /// "Eksempelvik kommune": the name with "kommune" added unless it has it.
+    pub fn municipality_long(&self) -> String {
+        let name = &self.title.municipality;
+        let word = self.lang.pick("kommune", "municipality");
+        if name.to_lowercase().split_whitespace().any(|w| w == "kommune" || w == "municipality") {
+            name.clone()
+        } else {
+            match self.lang {
+                Lang::Nb => format!("{name} {word}"),
+                Lang::En => format!("the municipality of {name}"),
+            }
+        }
+    }
+
+    /// "Eksempelvik 2026": how the charts name this evaluation.
+    pub fn current_label(&self) -> String {
+        match self.title.year {
+            Some(y) => format!("{} {y}", self.title.municipality),
+            None => self.title.municipality.clone(),
+        }
+    }
+}
+
+/// The curated findings of an area in the three columns; the same text
+/// twice in one column is shown once (starred if either was).
+fn findings_of(assessment: &Assessment, area: &str) -> Findings {
+    let mut out = Findings::default();
+    for f in assessment.findings.get(area).into_iter().flatten() {
+        let text = clean(&f.text);
+        if text.is_empty() {
+            continue;
+        }
+        let column = out.column_mut(f.kind);
+        match column.iter_mut().find(|x| x.text.to_lowercase() == text.to_lowercase()) {
+            Some(existing) => existing.best_practice |= f.best_practice,
+            None => column.push(FindingItem {
+                text,
+                best_practice: f.best_practice,
+            }),
+        }
+    }
+    out
+}
+
+/// Each theme with how often it was named, most named first.
+fn priorities_of(assessment: &Assessment) -> Vec<Priority> {
+    let mut out: Vec<Priority> = assessment
+        .priorities
+        .iter()
+        .filter(|g| !g.items.is_empty() && !clean(&g.theme).is_empty())
+        .map(|g| Priority {
+            theme: clean(&g.theme),
+            count: g.items.len(),
+        })
+        .collect();
+    out.sort_by(|a, b| b.count.cmp(&a.count));
+    out
+}
+
+fn method_of(bank: &Bank, assessment: &Assessment, opts: Options) -> Method {
+    let lang = opts.lang;
+    let mut sessions: Vec<_> = assessment.sessions.iter().collect();
+    sessions.sort_by_key(|s| (s.started_at, s.id.clone()));
+    let interviews: Vec<Interview> = sessions
+        .iter()
+        .map(|s| {
+            let mut roles: Vec<String> = Vec::new();
+            for p in &s.interviewees {
+                let label = clean(&bank.role_label(&p.role, lang));
+                if !roles.contains(&label) {
+                    roles.push(label);
+                }
+            }
+            let date = s.started_at.date_naive();
+            Interview {
+                session: clean(&s.id),
+                date: date.to_string(),
+                date_display: format_date(date, lang),
+                interviewer: clean(&s.interviewer),
+                roles,
+                people: s.interviewees.len(),
+                names: opts.names.then(|| s.interviewees.iter().map(|p| clean(&p.name)).collect()),
+                completed: s.status == crate::core::session::Status::Completed,
+            }
+        })
+        .collect();
+    // Roles in the bank's order, then any the bank does not know.
+    let mut role_ids: Vec<String> = bank.role_ids().iter().map(|r| r.to_string()).collect();
+    for s in &assessment.sessions {
+        for p in &s.interviewees {
+            if !role_ids.contains(&p.role) {
+                role_ids.push(p.role.clone());
+            }
+        }
+    }
+    let roles = role_ids
+        .iter()
+        .filter_map(|role| {
+            let held: Vec<_> =
+                assessment.sessions.iter().filter(|s| s.interviewees.iter().any(|p| &p.role == role)).collect();
+            let people = assessment.sessions.iter().flat_map(|s| &s.interviewees).filter(|p| &p.role == role).count();
+            (!held.is_empty()).then(|| RoleCount {
+                role: clean(role),
+                label: clean(&bank.role_label(role, lang)),
+                interviews: held.len(),
+                people,
+            })
+        })
+        .collect();
+    let dimensions = DIMENSIONS
+        .iter()
+        .filter_map(|&d| bank.dimension(d))
+        .map(|d| DimensionInfo {
+            id: clean(&d.id),
+            label: clean(d.label.get(lang)),
+            levels: d
+                .levels
+                .iter()
+                .map(|l| Level {
+                    value: l.value,
+                    text: clean(l.text.get(lang)),
+                })
+                .collect(),
+        })
+        .collect();
+    Method {
+        people: interviews.iter().map(|i| i.people).sum(),
+        interviews,
+        roles,
+        scoring_rule: scoring_rule(bank, lang),
+        scale_min: bank.scale_min(),
+        scale_max: bank.scale_max(),
+        dimensions,
+        bank: BankInfo {
+            id: clean(bank.id()),
+            version: clean(bank.version()),
+            sha256: bank.sha256.clone(),
+        },
+    }
+}
+
+/// The scoring rule in plain words, with the active bank's numbers.
+fn scoring_rule(bank: &Bank, lang: Lang) -> Vec<String> {
+    let labels: Vec<String> = DIMENSIONS
+        .iter()
+        .map(|&d| bank.dimension(d).map_or_else(|| d.id().to_owned(), |x| clean(x.label.get(lang))))
+        .collect();
+    let (min, max) = (bank.scale_min(), bank.scale_max());
+    let range = 3 * max;
+    let total = format_points(bank.max_points(), 0, lang);
+    match lang {
+        Lang::Nb => vec![
+            format!(
+                "Hvert spørsmål vurderes på tre dimensjoner: {}, {} og {}, hver på en skala fra {min} til {max}.",
+                labels[0], labels[1], labels[2]
+            ),
+            format!(
+                "Et spørsmål gir poeng etter hvor nær det høyeste det kommer: spørsmålets maksimum × summen av de tre \
+                 verdiene / {range}. Spørsmålets maksimum er delområdets maksimum fordelt på spørsmålene etter vekt. \
+                 Et spørsmål teller når alle tre dimensjonene har en verdi; et spørsmål uten verdi gir 0 poeng."
+            ),
+            format!(
+                "Delområdet er summen av sine spørsmål, fokusområdet summen av sine delområder, og totalen summen av \
+                 fokusområdene (maks {total})."
+            ),
+            "Når flere intervjuer har vurdert samme spørsmål, foreslås medianen per dimensjon. Evaluatorene kan \
+             sette en annen verdi; hver slik overstyring er begrunnet og listet i denne rapporten."
+                .to_owned(),
+            "Poengene regnes eksakt og avrundes bare når de vises: delområder til én desimal, fokusområder og total \
+             til hele poeng (halve rundes bort fra null). Derfor kan summen av de viste delområdene avvike litt fra \
+             det viste områdepoenget."
+                .to_owned(),
+        ],
+        Lang::En => vec![
+            format!(
+                "Each question is scored on three dimensions: {}, {} and {}, each on a scale from {min} to {max}.",
+                labels[0], labels[1], labels[2]
+            ),
+            format!(
+                "A question gives points by how close it comes to the top: the question's maximum × the sum of the \
+                 three values / {range}. A question's maximum is its sub-area's maximum shared among the questions \
+                 by weight. A question counts when all three dimensions have a value; a question without one gives \
+                 0 points."
+            ),
+            format!(
+                "A sub-area is the sum of its questions, a focus area the sum of its sub-areas, and the total the \
+                 sum of the focus areas (at most {total})."
+            ),
+            "When several interviews scored the same question, the median per dimension is suggested. The \
+             evaluators may set another value; every such override has a reason and is listed in this report."
+                .to_owned(),
+            "Points are computed exactly and rounded only for display: sub-areas to one decimal, focus areas and \
+             the total to whole points (halves away from zero). The shown sub-areas may therefore add up to \
+             slightly more or less than the shown area score."
+                .to_owned(),
+        ],
+    }
+}
+
+fn dimension_label(bank: &Bank, d: crate::core::bank::Dimension, lang: Lang) -> String {
+    bank.dimension(d).map_or_else(|| d.id().to_owned(), |x| clean(x.label.get(lang)))
+}
+
+fn overrides_of(bank: &Bank, assessment: &Assessment, lang: Lang) -> Vec<Override> {
+    bank.questions()
+        .filter_map(|(pos, q)| {
+            let review = assessment.questions.get(&q.id)?;
+            let Some(Decision::Override { scores, reason }) = &review.decision else {
+                return None;
+            };
+            let changes = review
+                .overridden()
+                .into_iter()
+                .map(|d| OverrideChange {
+                    dimension: dimension_label(bank, d, lang),
+                    suggested: review.suggested.get(d).map(|v| format_value(v, lang)),
+                    decided: scores.get(d).map(|v| format_value(v, lang)),
+                })
+                .collect();
+            Some(Override {
+                question: clean(&q.id),
+                question_text: clean(q.text.get(lang)),
+                area: clean(&bank.area_of(pos).id),
+                changes,
+                reason: clean(reason),
+            })
+        })
+        .collect()
+}
+
+fn questions_of(bank: &Bank, assessment: &Assessment, lang: Lang) -> Vec<QuestionDetail> {
+    bank.questions()
+        .map(|(pos, q)| {
+            let review = assessment.questions.get(&q.id).cloned().unwrap_or_default();
+            let reconciled = review.reconciled();
+            let overridden = review.overridden();
+            let dimensions = DIMENSIONS
+                .iter()
+                .map(|&d| DimensionDetail {
+                    dimension: d.id().to_owned(),
+                    reconciled: reconciled.get(d).map(Value),
+                    suggested: review.suggested.get(d).map(Value),
+                    interviews: review
+                        .interviews
+                        .iter()
+                        .filter_map(|(sid, s)| s.get(d).map(|v| (clean(sid), Value(v))))
+                        .collect(),
+                    overridden: overridden.contains(&d),
+                })
+                .collect();
+            QuestionDetail {
+                id: clean(&q.id),
+                text: clean(q.text.get(lang)),
+                area: clean(&bank.area_of(pos).id),
+                subarea: clean(&bank.subarea_of(pos).id),
+                max: Points::new(crate::core::scoring::question_max(bank, pos), SUBAREA_DECIMALS, lang),
+                points: crate::core::scoring::question_points(bank, pos, &reconciled)
+                    .map(|p| Points::new(p, SUBAREA_DECIMALS, lang)),
+                dimensions,
+                reason: review.reason().map(clean),
+            }
+        })
+        .collect()
+}

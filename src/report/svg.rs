@@ -1,0 +1,400 @@
+//! Charts as inline SVG, written by hand: grouped horizontal bars, labelled
+//! bar rows and a radar. Every text is escaped; sizes are in SVG units and
+//! the charts scale to their container.
+
+use std::fmt::Write;
+
+use super::escape::html as esc;
+
+/// One line of data: a label for the legend and a value per category.
+#[derive(Debug, Clone)]
+pub struct Series {
+    pub label: String,
+    /// A fill/stroke colour such as `#1f4e79`.
+    pub color: &'static str,
+    pub values: Vec<Option<f64>>,
+    /// The values as printed beside the bars.
+    pub displays: Vec<String>,
+    /// The evaluation itself: drawn strongest.
+    pub emphasis: bool,
+    /// Outline style for the radar (averages dashed, earlier dotted).
+    pub dash: Option<&'static str>,
+}
+
+/// The value axis: its maximum and the ticks to draw, as (value, label).
+#[derive(Debug, Clone)]
+pub struct Axis {
+    pub max: f64,
+    pub ticks: Vec<(f64, String)>,
+}
+
+const WIDTH: f64 = 680.0;
+const FONT: f64 = 12.0;
+const INK: &str = "#1d2733";
+const MUTED: &str = "#5b6675";
+const GRID: &str = "#d5dbe3";
+
+/// A rough width of sans-serif text, generous enough for wide fonts.
+fn text_width(text: &str, size: f64) -> f64 {
+    text.chars().count() as f64 * size * 0.58
+}
+
+/// Splits a label into lines of at most `width` characters, at spaces.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    lines
+}
+
+fn open(out: &mut String, height: f64, id: &str, title: &str, desc: &str) {
+    let _ = write!(
+        out,
+        r#"<svg class="chart" viewBox="0 0 {WIDTH} {height:.0}" role="img" aria-labelledby="{id}-t {id}-d"><title id="{id}-t">{}</title><desc id="{id}-d">{}</desc>"#,
+        esc(title),
+        esc(desc)
+    );
+}
+
+/// Text lines centred vertically on `y`.
+fn text_lines(out: &mut String, x: f64, y: f64, lines: &[String], anchor: &str, size: f64, weight: u32) {
+    let line_height = size * 1.2;
+    let first = y - line_height * (lines.len() as f64 - 1.0) / 2.0;
+    for (i, line) in lines.iter().enumerate() {
+        let _ = write!(
+            out,
+            r#"<text x="{x:.1}" y="{:.1}" text-anchor="{anchor}" dominant-baseline="middle" font-size="{size}" font-weight="{weight}" fill="{INK}">{}</text>"#,
+            first + i as f64 * line_height,
+            esc(line)
+        );
+    }
+}
+
+/// A legend of swatches, wrapped over as many rows as needed; returns the
+/// height used.
+fn legend(out: &mut String, series: &[Series], top: f64, left: f64, line: bool) -> f64 {
+    let (mut x, mut y) = (left, top);
+    for s in series {
+        let w = 18.0 + text_width(&s.label, FONT) + 22.0;
+        if x + w > WIDTH && x > left {
+            x = left;
+            y += 20.0;
+        }
+        if line {
+            let dash = s.dash.map(|d| format!(r#" stroke-dasharray="{d}""#)).unwrap_or_default();
+            let _ = write!(
+                out,
+                r#"<line x1="{x:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{}" stroke-width="{}"{dash}/>"#,
+                y + 6.0,
+                x + 14.0,
+                y + 6.0,
+                s.color,
+                if s.emphasis { 3 } else { 2 }
+            );
+        } else {
+            let _ = write!(
+                out,
+                r##"<rect x="{x:.1}" y="{y:.1}" width="12" height="12" rx="2" fill="{}" stroke="#3b4654" stroke-width="0.5"/>"##,
+                s.color
+            );
+        }
+        let _ = write!(
+            out,
+            r#"<text x="{:.1}" y="{:.1}" dominant-baseline="middle" font-size="{FONT}" font-weight="{}" fill="{INK}">{}</text>"#,
+            x + 18.0,
+            y + 6.5,
+            if s.emphasis { 700 } else { 400 },
+            esc(&s.label)
+        );
+        x += w;
+    }
+    y + 20.0 - top
+}
+
+/// Horizontal bars, one group per category, one bar per series, with the
+/// value printed at the end of each bar and a legend on top.
+pub fn grouped_bars(id: &str, title: &str, desc: &str, categories: &[String], series: &[Series], axis: &Axis) -> String {
+    const LABEL: f64 = 200.0;
+    const BAR: f64 = 11.0;
+    const GAP: f64 = 3.0;
+    const GROUP_GAP: f64 = 16.0;
+    let plot_left = LABEL + 12.0;
+    let plot_width = WIDTH - plot_left - 40.0;
+    let scale = |v: f64| plot_left + plot_width * (v / axis.max).clamp(0.0, 1.0);
+    let group = series.len() as f64 * (BAR + GAP) - GAP;
+
+    let mut body = String::new();
+    let legend_height = legend(&mut body, series, 0.0, plot_left, false);
+    let top = legend_height + 8.0;
+    let plot_height = categories.len() as f64 * (group + GROUP_GAP);
+    for (v, label) in &axis.ticks {
+        let x = scale(*v);
+        let _ = write!(
+            body,
+            r#"<line x1="{x:.1}" y1="{top:.1}" x2="{x:.1}" y2="{:.1}" stroke="{GRID}" stroke-width="1"/><text x="{x:.1}" y="{:.1}" text-anchor="middle" font-size="11" fill="{MUTED}">{}</text>"#,
+            top + plot_height,
+            top + plot_height + 14.0,
+            esc(label)
+        );
+    }
+    for (c, category) in categories.iter().enumerate() {
+        let y0 = top + GROUP_GAP / 2.0 + c as f64 * (group + GROUP_GAP);
+        text_lines(&mut body, LABEL, y0 + group / 2.0, &wrap(category, 30), "end", FONT, 400);
+        for (s, ser) in series.iter().enumerate() {
+            let y = y0 + s as f64 * (BAR + GAP);
+            match ser.values.get(c).copied().flatten() {
+                Some(v) => {
+                    let end = scale(v);
+                    let _ = write!(
+                        body,
+                        r#"<rect x="{plot_left:.1}" y="{y:.1}" width="{:.1}" height="{BAR}" fill="{}"/><text x="{:.1}" y="{:.1}" dominant-baseline="middle" font-size="10.5" font-weight="{}" fill="{INK}">{}</text>"#,
+                        (end - plot_left).max(0.5),
+                        ser.color,
+                        end + 4.0,
+                        y + BAR / 2.0 + 0.5,
+                        if ser.emphasis { 700 } else { 400 },
+                        esc(&ser.displays[c])
+                    );
+                }
+                None => {
+                    let _ = write!(
+                        body,
+                        r#"<text x="{:.1}" y="{:.1}" dominant-baseline="middle" font-size="10.5" fill="{MUTED}">–</text>"#,
+                        plot_left + 4.0,
+                        y + BAR / 2.0 + 0.5
+                    );
+                }
+            }
+        }
+    }
+    let _ = write!(
+        body,
+        r#"<line x1="{plot_left:.1}" y1="{top:.1}" x2="{plot_left:.1}" y2="{:.1}" stroke="{MUTED}" stroke-width="1"/>"#,
+        top + plot_height
+    );
+    let mut out = String::new();
+    open(&mut out, top + plot_height + 22.0, id, title, desc);
+    out.push_str(&body);
+    out.push_str("</svg>");
+    out
+}
+
+/// One labelled bar per series (first value of each): a small comparison.
+pub fn bar_rows(id: &str, title: &str, desc: &str, series: &[Series], axis: &Axis) -> String {
+    const ROW: f64 = 24.0;
+    const BAR: f64 = 14.0;
+    let label_width = series.iter().map(|s| text_width(&s.label, 13.0)).fold(0.0, f64::max).min(300.0);
+    let plot_left = label_width + 14.0;
+    let plot_width = WIDTH - plot_left - 44.0;
+    let scale = |v: f64| plot_left + plot_width * (v / axis.max).clamp(0.0, 1.0);
+    let height = series.len() as f64 * ROW + 20.0;
+    let mut out = String::new();
+    open(&mut out, height, id, title, desc);
+    for (v, label) in &axis.ticks {
+        let x = scale(*v);
+        let _ = write!(
+            out,
+            r#"<line x1="{x:.1}" y1="0" x2="{x:.1}" y2="{:.1}" stroke="{GRID}"/><text x="{x:.1}" y="{:.1}" text-anchor="middle" font-size="11" fill="{MUTED}">{}</text>"#,
+            height - 20.0,
+            height - 6.0,
+            esc(label)
+        );
+    }
+    for (i, s) in series.iter().enumerate() {
+        let y = i as f64 * ROW + (ROW - BAR) / 2.0;
+        let weight = if s.emphasis { 700 } else { 400 };
+        text_lines(&mut out, plot_left - 10.0, y + BAR / 2.0, &[s.label.clone()], "end", 13.0, weight);
+        match s.values.first().copied().flatten() {
+            Some(v) => {
+                let end = scale(v);
+                let _ = write!(
+                    out,
+                    r#"<rect x="{plot_left:.1}" y="{y:.1}" width="{:.1}" height="{BAR}" fill="{}"/><text x="{:.1}" y="{:.1}" dominant-baseline="middle" font-size="13" font-weight="{weight}" fill="{INK}">{}</text>"#,
+                    (end - plot_left).max(0.5),
+                    s.color,
+                    end + 5.0,
+                    y + BAR / 2.0 + 0.5,
+                    esc(s.displays.first().map(String::as_str).unwrap_or(""))
+                );
+            }
+            None => text_lines(&mut out, plot_left + 4.0, y + BAR / 2.0, &["–".to_owned()], "start", 13.0, 400),
+        }
+    }
+    let _ = write!(
+        out,
+        r#"<line x1="{plot_left:.1}" y1="0" x2="{plot_left:.1}" y2="{:.1}" stroke="{MUTED}"/></svg>"#,
+        height - 20.0
+    );
+    out
+}
+
+/// A radar of the categories around a circle, rings at the ticks; the
+/// emphasised series filled, the others as outlines. A missing value breaks
+/// the outline there.
+pub fn radar(id: &str, title: &str, desc: &str, categories: &[String], series: &[Series], axis: &Axis) -> String {
+    const RADIUS: f64 = 165.0;
+    let (cx, cy) = (WIDTH / 2.0, RADIUS + 62.0);
+    let n = categories.len().max(1) as f64;
+    let point = |i: usize, r: f64| {
+        let angle = -std::f64::consts::FRAC_PI_2 + i as f64 * std::f64::consts::TAU / n;
+        (cx + r * angle.cos(), cy + r * angle.sin())
+    };
+    let radius_of = |v: f64| RADIUS * (v / axis.max).clamp(0.0, 1.0);
+    let mut body = String::new();
+    for (v, _) in &axis.ticks {
+        if *v <= 0.0 {
+            continue;
+        }
+        let ring: Vec<String> = (0..categories.len())
+            .map(|i| {
+                let (x, y) = point(i, radius_of(*v));
+                format!("{x:.1},{y:.1}")
+            })
+            .collect();
+        let _ = write!(body, r#"<polygon points="{}" fill="none" stroke="{GRID}" stroke-width="1"/>"#, ring.join(" "));
+    }
+    for (i, category) in categories.iter().enumerate() {
+        let (x, y) = point(i, RADIUS);
+        let _ = write!(
+            body,
+            r#"<line x1="{cx:.1}" y1="{cy:.1}" x2="{x:.1}" y2="{y:.1}" stroke="{GRID}" stroke-width="1"/>"#
+        );
+        let (lx, ly) = point(i, RADIUS + 16.0);
+        let anchor = match lx - cx {
+            d if d > 8.0 => "start",
+            d if d < -8.0 => "end",
+            _ => "middle",
+        };
+        let lines = wrap(category, 22);
+        // Labels above and below the circle grow away from it.
+        let shift = (lines.len() as f64 - 1.0) * FONT * 0.6;
+        let ly = match ly - cy {
+            d if d < -RADIUS * 0.9 => ly - shift,
+            d if d > RADIUS * 0.9 => ly + shift,
+            _ => ly,
+        };
+        text_lines(&mut body, lx, ly, &lines, anchor, FONT, 400);
+    }
+    for (v, label) in &axis.ticks {
+        let _ = write!(
+            body,
+            r#"<text x="{:.1}" y="{:.1}" font-size="10" fill="{MUTED}">{}</text>"#,
+            cx + 4.0,
+            cy - radius_of(*v) - 3.0,
+            esc(label)
+        );
+    }
+    // Outlines first, the evaluation itself on top.
+    let mut order: Vec<&Series> = series.iter().filter(|s| !s.emphasis).collect();
+    order.extend(series.iter().filter(|s| s.emphasis));
+    for s in order {
+        let mut path = String::new();
+        let mut previous = false;
+        for i in 0..categories.len() {
+            match s.values.get(i).copied().flatten() {
+                Some(v) => {
+                    let (x, y) = point(i, radius_of(v));
+                    let _ = write!(path, "{}{x:.1},{y:.1} ", if previous { "L" } else { "M" });
+                    previous = true;
+                }
+                None => previous = false,
+            }
+        }
+        let complete = s.values.iter().take(categories.len()).all(Option::is_some) && !categories.is_empty();
+        if complete {
+            path.push('Z');
+        }
+        let dash = s.dash.map(|d| format!(r#" stroke-dasharray="{d}""#)).unwrap_or_default();
+        let (fill, width) = if s.emphasis && complete {
+            (format!(r#"fill="{}" fill-opacity="0.18""#, s.color), 3.0)
+        } else {
+            ("fill=\"none\"".to_owned(), 2.0)
+        };
+        let _ = write!(
+            body,
+            r#"<path d="{}" {fill} stroke="{}" stroke-width="{width}" stroke-linejoin="round"{dash}/>"#,
+            path.trim_end(),
+            s.color
+        );
+        if s.emphasis {
+            for (i, v) in s.values.iter().enumerate().take(categories.len()) {
+                if let Some(v) = v {
+                    let (x, y) = point(i, radius_of(*v));
+                    let _ = write!(body, r#"<circle cx="{x:.1}" cy="{y:.1}" r="3.5" fill="{}"/>"#, s.color);
+                }
+            }
+        }
+    }
+    let legend_top = cy + RADIUS + 52.0;
+    let legend_height = legend(&mut body, series, legend_top, 40.0, true);
+    let mut out = String::new();
+    open(&mut out, legend_top + legend_height, id, title, desc);
+    out.push_str(&body);
+    out.push_str("</svg>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn series(label: &str, values: Vec<Option<f64>>, emphasis: bool) -> Series {
+        Series {
+            label: label.to_owned(),
+            color: "#1f4e79",
+            displays: values.iter().map(|v| v.map_or("–".into(), |v| format!("{v:.0}"))).collect(),
+            values,
+            emphasis,
+            dash: None,
+        }
+    }
+
+    fn axis() -> Axis {
+        Axis {
+            max: 100.0,
+            ticks: (0..=4).map(|i| (25.0 * i as f64, (25 * i).to_string())).collect(),
+        }
+    }
+
+    #[test]
+    fn labels_are_escaped_and_values_printed() {
+        let cats = vec!["<b>Område</b> & co".to_owned(), "To".to_owned()];
+        let svg = grouped_bars(
+            "c",
+            "T",
+            "D",
+            &cats,
+            &[series("<script>", vec![Some(62.0), None], true)],
+            &axis(),
+        );
+        assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+        assert!(!svg.contains("<script>") && !svg.contains("<b>"));
+        assert!(svg.contains("&lt;script&gt;") && svg.contains(">62</text>"));
+    }
+
+    #[test]
+    fn radar_closes_only_complete_outlines() {
+        let cats: Vec<String> = (1..=8).map(|i| format!("Område {i}")).collect();
+        let full = series("A", vec![Some(50.0); 8], true);
+        let mut gap = series("B", vec![Some(40.0); 8], false);
+        gap.values[3] = None;
+        let svg = radar("r", "T", "D", &cats, &[full, gap], &axis());
+        assert_eq!(svg.matches("Z\"").count(), 1, "{svg}");
+        assert_eq!(svg.matches("<circle").count(), 8);
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces() {
+        assert_eq!(
+            wrap("Nye arbeidsmåter og ny teknikk som øker effektiviteten", 22),
+            vec!["Nye arbeidsmåter og", "ny teknikk som øker", "effektiviteten"]
+        );
+    }
+}

@@ -1,0 +1,212 @@
+//! Sentences the report formats share, in bokmål and English, built from
+//! the model so that HTML and Markdown say the same thing.
+
+use super::model::{AreaReport, OverrideChange, Report, RoleCount};
+use crate::core::baseline::BaselineKind;
+use crate::core::lang::Lang;
+
+pub fn year_text(r: &Report) -> String {
+    r.title.year.map(|y| y.to_string()).unwrap_or_default()
+}
+
+/// "Kommunekompasset 2026".
+pub fn edition(r: &Report) -> String {
+    format!("{} {}", r.title.framework, year_text(r)).trim().to_owned()
+}
+
+/// "Evaluering av forvaltningspraksisen i Eksempelvik kommune".
+pub fn subtitle(r: &Report) -> String {
+    format!(
+        "{} {}",
+        r.lang.pick("Evaluering av forvaltningspraksisen i", "Evaluation of the administrative practice of"),
+        r.municipality_long()
+    )
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn interviews(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Nb => count(n, "intervju", "intervjuer"),
+        Lang::En => count(n, "interview", "interviews"),
+    }
+}
+
+fn people(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Nb => count(n, "person", "personer"),
+        Lang::En => count(n, "person", "people"),
+    }
+}
+
+/// "6 intervjuer med 11 personer".
+pub fn interview_count(r: &Report) -> String {
+    let m = &r.method;
+    format!(
+        "{} {} {}",
+        interviews(m.interviews.len(), r.lang),
+        r.lang.pick("med", "with"),
+        people(m.people, r.lang)
+    )
+}
+
+/// "2 intervjuer, 3 personer".
+pub fn role_count(role: &RoleCount, lang: Lang) -> String {
+    format!("{}, {}", interviews(role.interviews, lang), people(role.people, lang))
+}
+
+/// The common maximum of the areas ("100"), if they share one.
+pub fn area_max(r: &Report) -> Option<String> {
+    let first = r.areas.first()?;
+    r.areas.iter().all(|a| a.max.value == first.max.value).then(|| first.max.display.clone())
+}
+
+/// The opening paragraph: the total, then what the compass is.
+pub fn intro(r: &Report) -> String {
+    let areas = r.areas.len();
+    let each = area_max(r)
+        .map(|m| r.lang.pick(" med inntil {} poeng hver", " of up to {} points each").replace("{}", &m))
+        .unwrap_or_default();
+    match r.lang {
+        Lang::Nb => format!(
+            "{} fikk {} av {} mulige poeng i {}. Kommunekompasset er et «røntgenbilde» av hvordan kommunen \
+             arbeider – rutiner, prosesser, arbeidsformer og samhandling – målt mot en idealkommune, i {areas} \
+             fokusområder{each}. For hvert område beskriver rapporten styrker, utfordringer (finnes, men må bli \
+             bedre) og svakheter (mangler).",
+            capitalize(&r.municipality_long()),
+            r.total.points.display,
+            r.total.max.display,
+            edition(r)
+        ),
+        Lang::En => format!(
+            "{} scored {} of {} possible points in {}. The compass is an “X-ray” of how the municipality works \
+             – routines, processes, ways of working and cooperation – measured against an ideal municipality, in \
+             {areas} focus areas{each}. For each area the report describes strengths, challenges (in place, but \
+             must improve) and weaknesses (missing).",
+            capitalize(&r.municipality_long()),
+            r.total.points.display,
+            r.total.max.display,
+            edition(r)
+        ),
+    }
+}
+
+pub fn fictional_notice(lang: Lang) -> &'static str {
+    lang.pick(
+        "Tall merket «fiktiv» er oppdiktet for demonstrasjon og må ikke siteres.",
+        "Figures marked “fictional” are made up for demonstration and must not be quoted.",
+    )
+}
+
+pub fn best_practice_legend(lang: Lang) -> &'static str {
+    lang.pick(
+        "Gullstjerne: et eksempel på beste praksis som andre kommuner kan lære av.",
+        "Gold star: an example of best practice other municipalities can learn from.",
+    )
+}
+
+pub fn priorities_heading(lang: Lang) -> &'static str {
+    lang.pick("Hva bør kommunen prioritere fremover?", "What should the municipality prioritise next?")
+}
+
+pub fn priorities_lead(lang: Lang) -> &'static str {
+    lang.pick(
+        "Innspill fra intervjuene, samlet etter tema. Tallet viser hvor mange ganger temaet ble nevnt.",
+        "Input from the interviews, grouped by theme. The number shows how many times each theme was named.",
+    )
+}
+
+/// Said when asked questions of an area have no score.
+pub fn unscored(a: &AreaReport, lang: Lang) -> Option<String> {
+    let missing = a.asked.checked_sub(a.scored).filter(|&m| m > 0)?;
+    Some(match lang {
+        Lang::Nb => format!("{missing} av {} spørsmål som ble stilt i området, har ikke fått poeng og teller 0.", a.asked),
+        Lang::En => format!("{missing} of the {} questions asked in this area have no score and count as 0.", a.asked),
+    })
+}
+
+/// The first paragraph of the method section.
+pub fn method_intro(r: &Report) -> String {
+    let m = &r.method;
+    let span = match (m.interviews.first(), m.interviews.last()) {
+        (Some(a), Some(b)) if a.date != b.date => format!("{} – {}", a.date_display, b.date_display),
+        (Some(a), _) => a.date_display.clone(),
+        _ => "–".to_owned(),
+    };
+    match r.lang {
+        Lang::Nb => format!(
+            "Evalueringen bygger på {} ({span}). På bakgrunn av svarene i intervjuene har evaluatorene satt poeng \
+             på de {} fokusområdene.",
+            interview_count(r),
+            r.areas.len()
+        ),
+        Lang::En => format!(
+            "The evaluation rests on {} ({span}). From the answers in the interviews the evaluators scored the {} \
+             focus areas.",
+            interview_count(r),
+            r.areas.len()
+        ),
+    }
+}
+
+/// How many questions were asked and scored.
+pub fn coverage(r: &Report) -> String {
+    let t = &r.total;
+    match r.lang {
+        Lang::Nb => format!(
+            "Av bankens {} spørsmål ble {} stilt til rollene som ble intervjuet, og {} fikk poeng.",
+            t.questions, t.asked, t.scored
+        ),
+        Lang::En => format!(
+            "Of the bank's {} questions, {} were put to the roles interviewed, and {} were scored.",
+            t.questions, t.asked, t.scored
+        ),
+    }
+}
+
+pub fn no_overrides(lang: Lang) -> &'static str {
+    lang.pick(
+        "Ingen: alle poeng er forslaget fra intervjuene (medianen).",
+        "None: every score is the suggestion from the interviews (the median).",
+    )
+}
+
+/// "System/prosess: 2 → 3".
+pub fn override_change(c: &OverrideChange) -> String {
+    format!(
+        "{}: {} → {}",
+        c.dimension,
+        c.suggested.as_deref().unwrap_or("–"),
+        c.decided.as_deref().unwrap_or("–")
+    )
+}
+
+pub fn baseline_kind(kind: BaselineKind, lang: Lang) -> &'static str {
+    match kind {
+        BaselineKind::Earlier => lang.pick("tidligere evaluering", "earlier evaluation"),
+        BaselineKind::Average => lang.pick("gjennomsnitt", "average"),
+    }
+}
+
+/// "kommunekompasset versjon 2026.1 (sha256 1a2b…)" without markup.
+pub fn bank_line(r: &Report) -> String {
+    let b = &r.method.bank;
+    format!(
+        "{} {} {} {} (sha256 {}).",
+        r.lang.pick("Spørsmålsbanken", "The question bank"),
+        b.id,
+        r.lang.pick("versjon", "version"),
+        b.version,
+        b.sha256.chars().take(16).collect::<String>()
+    )
+}
+
+pub fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
