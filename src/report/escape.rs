@@ -46,7 +46,7 @@ pub fn cell(text: &str) -> String {
 
 /// Text inside a Markdown paragraph, list item or table cell: characters
 /// that start inline markup or HTML are backslash-escaped, `|` cannot end a
-/// cell, and a leading block marker (`#`, `-`, `+`, `=`, `>`, `1.`) stays text.
+/// cell, and a leading block marker (`# `, `- `, `+ `, `1. `, `---`) stays text.
 pub fn markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
@@ -55,13 +55,19 @@ pub fn markdown(text: &str) -> String {
         }
         out.push(c);
     }
-    let starts_block = out.starts_with(['#', '-', '+', '=', '~']);
-    if starts_block {
+    let ends_marker = |rest: &str| rest.is_empty() || rest.starts_with(char::is_whitespace);
+    let first = out.chars().next();
+    let block = match first {
+        Some('#') => true,
+        Some(c @ ('-' | '+' | '=' | '~')) => ends_marker(&out[1..]) || out.chars().all(|x| x == c),
+        _ => false,
+    };
+    if block {
         out.insert(0, '\\');
     }
     // "1. text" or "1) text" would start an ordered list.
     let digits = out.chars().take_while(char::is_ascii_digit).count();
-    if digits > 0 && out[digits..].starts_with(['.', ')']) {
+    if digits > 0 && out[digits..].starts_with(['.', ')']) && ends_marker(&out[digits + 1..]) {
         out.insert(digits, '\\');
     }
     out
@@ -102,6 +108,9 @@ mod tests {
         assert_eq!(markdown("# Overskrift"), "\\# Overskrift");
         assert_eq!(markdown("- punkt"), "\\- punkt");
         assert_eq!(markdown("12. mai"), "12\\. mai");
+        assert_eq!(markdown("---"), "\\---");
+        assert_eq!(markdown("+40"), "+40");
+        assert_eq!(markdown("1.1"), "1.1");
         assert_eq!(markdown("[lenke](http://x)"), "\\[lenke\\](http://x)");
         assert_eq!(markdown("Vanlig tekst, 3,5 poeng"), "Vanlig tekst, 3,5 poeng");
     }

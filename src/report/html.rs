@@ -43,7 +43,7 @@ impl Page<'_> {
         let of_word = self.pick("av", "of");
         let _ = write!(
             self.out,
-            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\n{CSS}\n@page {{ @bottom-left {{ content: {}; }} @bottom-right {{ content: {} counter(page) {} counter(pages); }} }}\n</style>\n</head>\n<body>\n",
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\n{CSS}\n@page {{ @bottom-left {{ content: {}; font-size: 8pt; color: #5b6675; }} @bottom-right {{ content: {} counter(page) {} counter(pages); font-size: 8pt; color: #5b6675; }} }}\n</style>\n</head>\n<body>\n",
             r.lang.code(),
             esc(title.trim()),
             css_string(footer.trim()),
@@ -94,58 +94,22 @@ impl Page<'_> {
             self.pick("Sammendrag", "Summary")
         );
         let _ = writeln!(self.out, "<p class=\"lead\">{}</p>", esc(&words::intro(r)));
-        // Key figures.
+        // Key figures: the total, the change, the averages, the interviews.
         self.out.push_str("<div class=\"cards\">\n");
-        let _ = write!(
-            self.out,
-            "<div class=\"card\"><div class=\"card-label\">{}</div><div class=\"big\" data-total=\"{}\">{}</div><div class=\"card-sub\">{} {}</div></div>\n",
-            self.pick("Totalt", "Total"),
-            esc(&r.total.points.display),
-            esc(&r.total.points.display),
-            self.pick("av", "of"),
-            esc(&format!("{} {}", r.total.max.display, self.pick("mulige poeng", "possible points")))
-        );
-        match &r.total.change {
-            Some(change) => {
-                let _ = write!(
-                    self.out,
-                    "<div class=\"card\"><div class=\"card-label\">{}</div><div class=\"big {}\">{}</div><div class=\"card-sub\">{}</div></div>\n",
-                    self.pick("Endring", "Change"),
-                    change_class(change),
-                    esc(&change.display),
-                    esc(&format!("{} {}", self.pick("poeng siden", "points since"), change.since))
-                );
-            }
-            None => {
-                let _ = write!(
-                    self.out,
-                    "<div class=\"card\"><div class=\"card-label\">{}</div><div class=\"big\">{}</div><div class=\"card-sub\">{}</div></div>\n",
-                    self.pick("Fokusområder", "Focus areas"),
-                    r.areas.len(),
-                    esc(&format!(
-                        "{} {}",
-                        self.pick("à inntil", "of up to"),
-                        words::area_max(r).unwrap_or_else(|| "–".into())
-                    ))
-                );
+        let of_max = format!("{} {} {}", self.pick("av", "of"), r.total.max.display, self.pick("mulige poeng", "possible points"));
+        self.card(self.pick("Totalt", "Total"), &r.total.points.display, "", &of_max);
+        if let Some(change) = &r.total.change {
+            let since = format!("{} {}", self.pick("poeng siden", "points since"), change.since);
+            self.card(self.pick("Endring", "Change"), &change.display, change_class(change), &since);
+        }
+        for (b, c) in r.baselines.iter().zip(&r.total.baselines) {
+            if let (BaselineKind::Average, Some(p)) = (b.kind, &c.points) {
+                self.card(self.pick("Snitt", "Average"), &p.display, "average", &b.label);
             }
         }
-        let _ = write!(
-            self.out,
-            "<div class=\"card\"><div class=\"card-label\">{}</div><div class=\"big\">{}</div><div class=\"card-sub\">{}</div></div>\n</div>\n",
-            self.pick("Intervjuer", "Interviews"),
-            r.method.interviews.len(),
-            esc(&format!("{} {}", r.method.people, self.pick("personer", "people")))
-        );
-        for b in r.baselines.iter().filter(|b| b.kind == BaselineKind::Average) {
-            if let Some(p) = r.total.baselines.iter().find(|c| c.baseline == b.label).and_then(|c| c.points.as_ref()) {
-                let _ = writeln!(
-                    self.out,
-                    "<p class=\"note\">{}</p>",
-                    esc(&format!("{}: {} {}", b.label, p.display, self.pick("poeng", "points")))
-                );
-            }
-        }
+        let people = format!("{} {}", r.method.people, self.pick("personer", "people"));
+        self.card(self.pick("Intervjuer", "Interviews"), &r.method.interviews.len().to_string(), "", &people);
+        self.out.push_str("</div>\n");
         let series = self.series();
         let categories: Vec<String> = r.areas.iter().map(|a| format!("{} {}", a.id, a.title)).collect();
         let chart = svg::grouped_bars(
@@ -168,6 +132,16 @@ impl Page<'_> {
         let _ = write!(self.out, "<figure>\n{chart}\n<figcaption>{}", esc(&caption));
         self.fictional_note();
         self.out.push_str("</figcaption>\n</figure>\n</section>\n");
+    }
+
+    fn card(&mut self, label: &str, big: &str, class: &str, sub: &str) {
+        let _ = writeln!(
+            self.out,
+            "<div class=\"card {class}\"><div class=\"card-label\">{}</div><div class=\"big\">{}</div><div class=\"card-sub\">{}</div></div>",
+            esc(label),
+            esc(big),
+            esc(sub)
+        );
     }
 
     fn chart_description(&self) -> String {
@@ -278,7 +252,7 @@ impl Page<'_> {
             let _ = write!(self.out, "<th class=\"num\">{}</th>", esc(&b.label));
         }
         if let Some(last) = &r.last_evaluation {
-            let _ = write!(self.out, "<th class=\"num\">{} {}</th>", self.pick("Endring siden", "Change since"), esc(last));
+            let _ = write!(self.out, "<th class=\"num\">{} {}</th>", self.pick("Endring siden", "Change since"), esc(&last.since));
         }
         let _ = writeln!(self.out, "<th class=\"num\">{}</th></tr></thead>\n<tbody>", self.pick("Maks", "Max"));
         for a in &r.areas {
@@ -333,7 +307,8 @@ impl Page<'_> {
         let r = self.report;
         let _ = write!(
             self.out,
-            "<section class=\"sheet page area\" id=\"area-{}\">\n<p class=\"eyebrow\">{} {} · {} {} {}</p>\n<h2>{}</h2>\n",
+            "<section class=\"sheet page area{}\" id=\"area-{}\">\n<p class=\"eyebrow\">{} {} · {} {} {}</p>\n<h2>{}</h2>\n",
+            if nearly_fits(a) { " dense" } else { "" },
             esc(&a.id),
             self.pick("Fokusområde", "Focus area"),
             esc(&a.id),
@@ -345,7 +320,7 @@ impl Page<'_> {
         // The score and its comparisons.
         let _ = write!(
             self.out,
-            "<div class=\"score-row\">\n<div class=\"score\"><div class=\"card-label\">{}</div><div class=\"big\" data-area=\"{}\">{}</div><div class=\"card-sub\">{} {}</div>",
+            "<div class=\"score-row\">\n<div class=\"score\"><div class=\"card-label\">{}</div><div><span class=\"big\" data-area=\"{}\">{}</span> <span class=\"card-sub\">{} {}</span></div>",
             self.pick("Poengskår", "Score"),
             esc(&a.id),
             esc(&a.points.display),
@@ -401,7 +376,7 @@ impl Page<'_> {
         let last = r
             .last_evaluation
             .as_ref()
-            .and_then(|l| r.baselines.iter().position(|b| &b.label == l))
+            .and_then(|l| r.baselines.iter().position(|b| b.label == l.label))
             .filter(|&i| a.subareas.iter().any(|s| s.baselines[i].points.is_some()));
         let _ = write!(
             self.out,
@@ -451,15 +426,12 @@ impl Page<'_> {
     }
 
     fn findings(&mut self, a: &AreaReport) {
-        let _ = write!(self.out, "<h3>{}</h3>\n<div class=\"findings\">\n", self.pick("Funn", "Findings"));
+        // Three columns as in the deck; a long column continues on the next
+        // page in its own colour.
+        self.out.push_str("<div class=\"findings\">\n");
         for kind in FindingKind::ALL {
             let items = a.findings.column(kind);
-            let _ = write!(
-                self.out,
-                "<div class=\"col {}\"><h4>{}</h4>\n<ul>\n",
-                kind.id(),
-                esc(kind.heading(self.lang))
-            );
+            let _ = write!(self.out, "<div class=\"col {}\"><h4>{}</h4>\n<ul>\n", kind.id(), esc(kind.heading(self.lang)));
             if items.is_empty() {
                 let _ = writeln!(self.out, "<li class=\"none\">{}</li>", self.pick("Ingen registrert", "None recorded"));
             }
@@ -502,14 +474,18 @@ impl Page<'_> {
                 self.pick("Ingen prioriteringer registrert.", "No priorities recorded.")
             );
         } else {
-            let most = r.priorities.iter().map(|p| p.count).max().unwrap_or(1).max(1);
+            // Themes named more than once get a row and a bar; when there
+            // are such, the ones named once follow as a list.
+            let repeated = r.priorities.iter().any(|p| p.count > 1);
+            let (rows, once): (Vec<_>, Vec<_>) = r.priorities.iter().partition(|p| p.count > 1 || !repeated);
+            let most = rows.iter().map(|p| p.count).max().unwrap_or(1).max(1);
             let _ = write!(
                 self.out,
                 "<table class=\"prio\">\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"barcell\"></th></tr></thead>\n<tbody>\n",
                 self.pick("Tema", "Theme"),
                 self.pick("Antall", "Count")
             );
-            for p in &r.priorities {
+            for p in &rows {
                 let _ = writeln!(
                     self.out,
                     "<tr><td>{}</td><td class=\"num strong\">{}</td><td class=\"barcell\"><span class=\"bar\" style=\"width:{}%\"></span></td></tr>",
@@ -519,6 +495,15 @@ impl Page<'_> {
                 );
             }
             self.out.push_str("</tbody>\n</table>\n");
+            if !once.is_empty() {
+                let themes: Vec<String> = once.iter().map(|p| esc(&p.theme)).collect();
+                let _ = writeln!(
+                    self.out,
+                    "<h3>{}</h3>\n<p class=\"once\">{}</p>",
+                    self.pick("Nevnt én gang", "Named once"),
+                    themes.join(" · ")
+                );
+            }
         }
         self.out.push_str("</section>\n");
     }
@@ -642,6 +627,29 @@ impl Page<'_> {
     }
 }
 
+/// Whether an area's findings would run a little over its A4 page in the
+/// normal style but fit in the denser one, so that no lone finding is left
+/// on a page of its own. A rough estimate in millimetres, from the page
+/// margins and font sizes of the style sheet below.
+fn nearly_fits(a: &AreaReport) -> bool {
+    const PAGE: f64 = 267.0; // A4 less the top and bottom margins
+    const FIXED: f64 = 82.0; // headings, score strip, table head, column headings
+    const ROW: f64 = 6.6; // a line of the score table
+    const LINE: f64 = 4.3; // a line of a finding at 9 pt
+    const GAP: f64 = 1.4; // between findings
+    const CHARS: usize = 28; // characters on a line of a column
+    const DENSE: f64 = 0.86; // the dense style's height for the same text
+    let lines = |text: &str, width: usize| svg::wrap(text, width).len().max(1);
+    let rows: usize = 1 + a.subareas.iter().map(|s| lines(&s.title, 44)).sum::<usize>();
+    let tallest = FindingKind::ALL
+        .iter()
+        .map(|&k| a.findings.column(k).iter().map(|f| lines(&f.text, CHARS) as f64 * LINE + GAP).sum::<f64>())
+        .fold(0.0, f64::max)
+        + 6.0; // the list's padding
+    let room = PAGE - FIXED - rows as f64 * ROW;
+    tallest > room && tallest * DENSE <= room
+}
+
 fn change_class(c: &Change) -> &'static str {
     match c.value {
         v if v > 0 => "up",
@@ -660,12 +668,12 @@ const CSS: &str = r#":root {
 }
 * { box-sizing: border-box; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 html { font-family: "Source Sans 3", "Source Sans Pro", "Segoe UI", "Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans", sans-serif;
-  color: var(--ink); font-size: 10.5pt; line-height: 1.45; }
+  color: var(--ink); font-size: 10pt; line-height: 1.42; }
 body { margin: 0; background: #e9edf2; }
 .sheet { background: #fff; max-width: 210mm; margin: 10mm auto; padding: 16mm 18mm 18mm; box-shadow: 0 1px 6px rgba(29, 39, 51, 0.14); }
 h1, h2, h3, h4 { line-height: 1.2; font-weight: 650; break-after: avoid; page-break-after: avoid; }
 h2 { font-size: 21pt; color: var(--accent); margin: 0 0 5mm; }
-h3 { font-size: 13pt; color: var(--accent); margin: 7mm 0 2.5mm; }
+h3 { font-size: 12.5pt; color: var(--accent); margin: 6mm 0 2mm; }
 p { margin: 0 0 3mm; }
 .eyebrow { text-transform: uppercase; letter-spacing: 0.08em; font-size: 8.5pt; font-weight: 600; color: var(--muted); margin: 0 0 1.5mm; }
 .lead { font-size: 11.5pt; max-width: 42em; }
@@ -676,19 +684,22 @@ p { margin: 0 0 3mm; }
 .nowrap { white-space: nowrap; }
 code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 9pt; }
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; margin: 0 0 4mm; }
-th, td { padding: 1.5mm 2.2mm; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+th, td { padding: 1.2mm 2mm; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
 thead th { font-size: 8.5pt; font-weight: 600; color: var(--muted); border-bottom: 1.5px solid var(--ink); vertical-align: bottom; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-.num { text-align: right; white-space: nowrap; }
+.num { text-align: right; }
+td.num { white-space: nowrap; }
 td.id { color: var(--muted); width: 3.2em; white-space: nowrap; }
 tr.sum td { font-weight: 700; background: var(--accent-soft); border-bottom: 1.5px solid var(--accent); }
-td.up, .chip.up, .big.up { color: var(--up); }
-td.down, .chip.down, .big.down { color: var(--down); }
+td.up, .chip.up, .card.up .big { color: var(--up); }
+td.down, .chip.down, .card.down .big { color: var(--down); }
+.card.up { border-top-color: var(--up); } .card.down { border-top-color: var(--down); }
+.card.average { border-top-color: #c8702a; } .card.average .big { color: #8f4c12; }
 figure { margin: 5mm 0 0; break-inside: avoid; page-break-inside: avoid; }
 figcaption { margin-top: 2mm; }
 svg.chart { width: 100%; height: auto; display: block; font-family: inherit; }
-.cover { display: flex; flex-direction: column; justify-content: space-between; min-height: 262mm; }
+.cover { display: flex; flex-direction: column; justify-content: space-between; min-height: 255mm; }
 .cover .mark { width: 26mm; height: 26mm; margin-bottom: 14mm; }
 .cover h1 { font-size: 26pt; color: var(--ink); margin: 2mm 0 4mm; max-width: 15em; }
 .cover .eyebrow { font-size: 11pt; color: var(--accent); }
@@ -697,29 +708,36 @@ svg.chart { width: 100%; height: auto; display: block; font-family: inherit; }
 .cover-meta { border-top: 2px solid var(--accent); padding-top: 5mm; margin: 0; display: grid; grid-template-columns: repeat(3, 1fr); gap: 4mm; }
 .cover-meta dt { font-size: 8.5pt; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); font-weight: 600; }
 .cover-meta dd { margin: 1mm 0 0; font-size: 11pt; }
-.cards { display: grid; grid-template-columns: repeat(3, 1fr); gap: 4mm; margin: 5mm 0 4mm; }
+.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(34mm, 1fr)); gap: 4mm; margin: 5mm 0 4mm; }
 .card, .score { border: 1px solid var(--line); border-top: 3px solid var(--accent); border-radius: 1.5mm; padding: 3mm 4mm; break-inside: avoid; }
 .card-label { font-size: 8.5pt; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); font-weight: 600; }
 .big { font-size: 28pt; font-weight: 700; color: var(--accent); line-height: 1.1; font-variant-numeric: tabular-nums; }
 .card-sub { font-size: 9.5pt; color: var(--muted); }
-.score-row { display: grid; grid-template-columns: 44mm 1fr; gap: 6mm; align-items: center; margin: 2mm 0 2mm; break-inside: avoid; }
-.chip { display: inline-block; margin-top: 2mm; font-size: 9.5pt; font-weight: 600; }
+.score-row { display: grid; grid-template-columns: 44mm 1fr; gap: 6mm; align-items: center; margin: 1mm 0 0; break-inside: avoid; }
+.score { padding: 2mm 4mm 2.5mm; }
+.chip { display: inline-block; margin-top: 0.5mm; font-size: 9.5pt; font-weight: 600; }
 .chip.same { color: var(--muted); }
-.findings { display: grid; grid-template-columns: repeat(3, 1fr); gap: 3.5mm; align-items: start; }
+.findings { display: grid; grid-template-columns: repeat(3, 1fr); gap: 3mm; align-items: start; margin-top: 5mm; }
 .col h4 { margin: 0; padding: 2mm 3mm; color: #fff; font-size: 11pt; border-radius: 1.5mm 1.5mm 0 0; }
-.col ul { margin: 0; padding: 2.5mm 3mm 3mm 6.5mm; border-radius: 0 0 1.5mm 1.5mm; font-size: 9.5pt; line-height: 1.4; }
-.col li { margin: 0 0 1.8mm; break-inside: avoid; page-break-inside: avoid; }
+.col ul { margin: 0; padding: 2.5mm 2.5mm 3mm 6mm; border-radius: 0 0 1.5mm 1.5mm; font-size: 9pt; line-height: 1.35;
+  -webkit-box-decoration-break: clone; box-decoration-break: clone; }
+.col li { margin: 0 0 1.4mm; break-inside: avoid; page-break-inside: avoid; }
 .col li.none { list-style: none; margin-left: -3.5mm; color: var(--muted); font-style: italic; }
 .col li.best { list-style: none; margin-left: -4mm; }
+.dense .col ul { font-size: 8.4pt; line-height: 1.3; }
+.dense .col li { margin-bottom: 1mm; }
 .col.strength h4 { background: var(--strength); } .col.strength ul { background: var(--strength-bg); } .col.strength li::marker { color: var(--strength); }
 .col.challenge h4 { background: var(--challenge); } .col.challenge ul { background: var(--challenge-bg); } .col.challenge li::marker { color: var(--challenge); }
 .col.weakness h4 { background: var(--weakness); } .col.weakness ul { background: var(--weakness-bg); } .col.weakness li::marker { color: var(--weakness); }
 .star { color: var(--gold); font-weight: 700; }
 .legend { margin-top: 3mm; }
+table.prio td { padding-top: 0.9mm; padding-bottom: 0.9mm; }
+.area h3 { margin-top: 4mm; }
 table.prio td.barcell { width: 35%; vertical-align: middle; }
 table.prio .bar { display: block; height: 3mm; background: var(--accent); border-radius: 0.8mm; }
 ul.roles, ul.baselines { margin: 0 0 4mm; padding-left: 5mm; }
 table.scale td { font-size: 9pt; }
+table.areas td:first-child { width: 40%; }
 @media screen and (max-width: 700px) {
   .sheet { padding: 8mm 6mm; margin: 0 0 4mm; }
   .cards, .findings, .cover-meta, .score-row { grid-template-columns: 1fr; }
@@ -729,7 +747,5 @@ table.scale td { font-size: 9pt; }
   .sheet { margin: 0; padding: 0; max-width: none; box-shadow: none; }
   .page { break-before: page; page-break-before: always; }
 }
-@page { size: A4; margin: 17mm 18mm 19mm 18mm;
-  @bottom-left { font-size: 8pt; color: #5b6675; }
-  @bottom-right { font-size: 8pt; color: #5b6675; } }
+@page { size: A4; margin: 14mm 16mm 16mm 16mm; }
 @page :first { @bottom-left { content: none; } @bottom-right { content: none; } }"#;

@@ -41,7 +41,7 @@ pub fn render(r: &Report) -> String {
     let mut header = vec![pick("Fokusområde", "Focus area").to_owned(), r.current_label()];
     header.extend(r.baselines.iter().map(|b| b.label.clone()));
     if let Some(last) = &r.last_evaluation {
-        header.push(format!("{} {last}", pick("Endring siden", "Change since")));
+        header.push(format!("{} {}", pick("Endring siden", "Change since"), last.since));
     }
     header.push(pick("Maks", "Max").to_owned());
     table_head(&mut out, &header, |i| i > 0);

@@ -63,7 +63,8 @@ impl Points {
 /// rounded points shown, so that it agrees with the two numbers beside it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Change {
-    /// The label of the earlier evaluation.
+    /// The earlier evaluation, as short as is clear: its year ("2022"),
+    /// else its label.
     pub since: String,
     pub value: i64,
     /// Signed, with a true minus: "+7", "−3", "0".
@@ -104,6 +105,14 @@ pub struct BaselineInfo {
     pub year: Option<i32>,
     pub source: Option<String>,
     pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LastEvaluation {
+    /// Its label, as in the baselines.
+    pub label: String,
+    /// How a change names it: its year, else its label.
+    pub since: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -315,8 +324,8 @@ pub struct Report {
     pub total: Total,
     /// Earlier evaluations (oldest first), then averages.
     pub baselines: Vec<BaselineInfo>,
-    /// The label of the earlier evaluation changes are measured from.
-    pub last_evaluation: Option<String>,
+    /// The earlier evaluation changes are measured from.
+    pub last_evaluation: Option<LastEvaluation>,
     pub areas: Vec<AreaReport>,
     pub priorities: Vec<Priority>,
     pub method: Method,
@@ -399,9 +408,13 @@ impl Report {
                 })
                 .collect()
         };
+        let last_evaluation = last.map(|i| LastEvaluation {
+            label: labels[i].clone(),
+            since: baselines[i].year.map_or_else(|| labels[i].clone(), |y| y.to_string()),
+        });
         let change_of = |now: &Points, comparisons: &[Comparison]| -> Option<Change> {
-            let i = last?;
-            comparisons[i].points.as_ref().map(|then| Change::between(now, then, &labels[i]))
+            let (i, e) = (last?, last_evaluation.as_ref()?);
+            comparisons[i].points.as_ref().map(|then| Change::between(now, then, &e.since))
         };
 
         let areas: Vec<AreaReport> = bank
@@ -494,7 +507,7 @@ impl Report {
                     note: b.note.as_deref().map(clean),
                 })
                 .collect(),
-            last_evaluation: last.map(|i| labels[i].clone()),
+            last_evaluation,
             areas,
             priorities: priorities_of(assessment),
             method: method_of(bank, assessment, opts),
@@ -567,17 +580,24 @@ fn findings_of(assessment: &Assessment, area: &str) -> Findings {
     out
 }
 
-/// Each theme with how often it was named, most named first.
+/// Each theme with how often it was named, most named first; groups of
+/// the same theme (ignoring case) are counted together.
 fn priorities_of(assessment: &Assessment) -> Vec<Priority> {
-    let mut out: Vec<Priority> = assessment
-        .priorities
-        .iter()
-        .filter(|g| !g.items.is_empty() && !clean(&g.theme).is_empty())
-        .map(|g| Priority {
-            theme: clean(&g.theme),
-            count: g.items.len(),
-        })
-        .collect();
+    let mut out: Vec<Priority> = Vec::new();
+    for g in &assessment.priorities {
+        let theme = clean(&g.theme);
+        if g.items.is_empty() || theme.is_empty() {
+            continue;
+        }
+        match out.iter_mut().find(|p| p.theme.to_lowercase() == theme.to_lowercase()) {
+            Some(p) => p.count += g.items.len(),
+            None => out.push(Priority {
+                theme,
+                count: g.items.len(),
+            }),
+        }
+    }
+    // Stable: themes named equally often keep their first-named order.
     out.sort_by(|a, b| b.count.cmp(&a.count));
     out
 }
@@ -786,4 +806,177 @@ fn questions_of(bank: &Bank, assessment: &Assessment, lang: Lang) -> Vec<Questio
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::assessment::{CuratedFinding, PriorityGroup, PriorityItem, SourceSession};
+    use crate::core::exact::int;
+    use crate::core::session::tests::sample;
+
+    fn assessment(bank: &Bank) -> Assessment {
+        let mut s = sample(bank);
+        s.answers.get_mut("1.1.1").unwrap().scores.results = Some(int(1));
+        s.interviewees[0].name = "Ola\u{1b}[31m Ordfører".into();
+        let sources = [SourceSession {
+            session: &s,
+            sha256: "aa",
+            path: "eksempelvik/a.json".into(),
+        }];
+        Assessment::build(bank, &sources, s.started_at)
+    }
+
+    fn baseline(name: &str, kind: BaselineKind, year: Option<i32>, area1: i128) -> Baseline {
+        let mut b = Baseline::new(name, kind);
+        b.year = year;
+        b.areas.push(crate::core::baseline::AreaPoints {
+            id: "1".into(),
+            points: Some(int(area1)),
+            subareas: Vec::new(),
+        });
+        b
+    }
+
+    fn build(a: &Assessment, extra: &[Baseline], names: bool) -> Report {
+        Report::build(&Bank::builtin(), a, extra, Options { lang: Lang::Nb, names })
+    }
+
+    #[test]
+    fn changes_are_the_difference_of_the_numbers_shown() {
+        let now = Points::new(Exact::new(123, 2), 0, Lang::Nb); // 61.5 shows as 62
+        let then = Points::new(Exact::new(109, 2), 0, Lang::Nb); // 54.5 shows as 55
+        let c = Change::between(&now, &then, "2022");
+        assert_eq!((c.value, c.display.as_str()), (7, "+7"));
+        assert_eq!(Change::between(&then, &now, "2022").display, "\u{2212}7");
+        assert_eq!(Change::between(&now, &now, "2022").display, "0");
+    }
+
+    #[test]
+    fn baselines_are_deduplicated_and_ordered() {
+        let stored = vec![
+            baseline("Snitt", BaselineKind::Average, None, 50),
+            baseline("Eksempelvik 2022", BaselineKind::Earlier, Some(2022), 40),
+        ];
+        let extra = vec![
+            baseline("Eksempelvik 2018", BaselineKind::Earlier, Some(2018), 30),
+            baseline("eksempelvik 2022", BaselineKind::Earlier, Some(2022), 45),
+        ];
+        let all = combine_baselines(&stored, &extra);
+        let names: Vec<&str> = all.iter().map(|b| b.name.as_str()).collect();
+        assert_eq!(names, ["Eksempelvik 2018", "eksempelvik 2022", "Snitt"]);
+        assert_eq!(all[1].area_points("1"), Some(int(45)), "the one given later wins");
+    }
+
+    #[test]
+    fn change_is_measured_from_the_latest_earlier_evaluation() {
+        let bank = Bank::builtin();
+        let mut a = assessment(&bank);
+        a.baselines = vec![
+            baseline("Eksempelvik 2018", BaselineKind::Earlier, Some(2018), 1),
+            baseline("Eksempelvik 2022", BaselineKind::Earlier, Some(2022), 2),
+            baseline("Eksempelvik 2030", BaselineKind::Earlier, Some(2030), 3),
+            baseline("Snitt", BaselineKind::Average, Some(2026), 4),
+        ];
+        let r = build(&a, &[], false);
+        let last = r.last_evaluation.as_ref().unwrap();
+        assert_eq!((last.label.as_str(), last.since.as_str()), ("Eksempelvik 2022", "2022"));
+        let area = &r.areas[0];
+        // 1.1.1 scored (3 + 2 + 1) of 12 on 10 points: 5 points, against 2.
+        assert_eq!(area.points.display, "5");
+        assert_eq!(area.change.as_ref().unwrap().display, "+3");
+        assert_eq!(area.baselines.len(), 4);
+        assert!(r.areas[1].change.is_none(), "area 2 has no earlier points");
+    }
+
+    #[test]
+    fn priorities_of_one_theme_are_counted_together() {
+        let bank = Bank::builtin();
+        let mut a = assessment(&bank);
+        let group = |theme: &str, n: usize| PriorityGroup {
+            theme: theme.into(),
+            items: (0..n)
+                .map(|i| PriorityItem {
+                    session: format!("s{i}"),
+                    text: theme.into(),
+                })
+                .collect(),
+        };
+        a.priorities = vec![group("Samskaping", 1), group("Digitalisering", 2), group("samskaping ", 2), group(" ", 3)];
+        let r = build(&a, &[], false);
+        let got: Vec<(&str, usize)> = r.priorities.iter().map(|p| (p.theme.as_str(), p.count)).collect();
+        assert_eq!(got, [("Samskaping", 3), ("Digitalisering", 2)]);
+    }
+
+    #[test]
+    fn findings_fall_in_three_columns_once_each() {
+        let bank = Bank::builtin();
+        let mut a = assessment(&bank);
+        let finding = |kind, text: &str, best| CuratedFinding {
+            kind,
+            text: text.into(),
+            best_practice: best,
+            sources: Vec::new(),
+        };
+        a.findings.insert(
+            "2".into(),
+            vec![
+                finding(FindingKind::Weakness, "Mangler plan", false),
+                finding(FindingKind::Strength, "God plan", false),
+                finding(FindingKind::Strength, "god plan", true),
+                finding(FindingKind::Challenge, "  ", false),
+            ],
+        );
+        let f = &build(&a, &[], false).areas[1].findings;
+        assert_eq!(f.strengths, [FindingItem { text: "God plan".into(), best_practice: true }]);
+        assert_eq!(f.weaknesses.len(), 1);
+        assert!(f.challenges.is_empty());
+    }
+
+    #[test]
+    fn names_only_on_request_and_never_raw() {
+        let bank = Bank::builtin();
+        let a = assessment(&bank);
+        assert_eq!(build(&a, &[], false).method.interviews[0].names, None);
+        let with = build(&a, &[], true);
+        let names = with.method.interviews[0].names.as_ref().unwrap();
+        assert_eq!(names, &["Ola␛[31m Ordfører"]);
+        assert!(!with.to_json().contains('\u{1b}'));
+    }
+
+    #[test]
+    fn values_and_dates_read_as_in_norwegian() {
+        assert_eq!(format_value(Exact::new(5, 2), Lang::Nb), "2,5");
+        assert_eq!(format_value(Exact::new(5, 2), Lang::En), "2.5");
+        assert_eq!(format_value(int(3), Lang::Nb), "3");
+        assert_eq!(format_value(Exact::new(11, 4), Lang::Nb), "2,75");
+        let d = NaiveDate::from_ymd_opt(2023, 3, 2).unwrap();
+        assert_eq!(format_date(d, Lang::Nb), "2. mars 2023");
+        assert_eq!(format_date(d, Lang::En), "2 March 2023");
+        assert_eq!(clean("  a\u{7}\nb \u{202e}"), "a␇ b �");
+    }
+
+    #[test]
+    fn the_override_is_listed_with_its_reason() {
+        let bank = Bank::builtin();
+        let mut a = assessment(&bank);
+        let q = a.questions.get_mut("1.1.1").unwrap();
+        let mut scores = q.suggested;
+        scores.system = Some(int(4));
+        q.decision = Some(Decision::Override {
+            scores,
+            reason: "Planen er vedtatt".into(),
+        });
+        let r = build(&a, &[], false);
+        assert_eq!(r.overrides.len(), 1);
+        let o = &r.overrides[0];
+        assert_eq!((o.question.as_str(), o.reason.as_str()), ("1.1.1", "Planen er vedtatt"));
+        assert_eq!(o.changes[0].suggested.as_deref(), Some("3"));
+        assert_eq!(o.changes[0].decided.as_deref(), Some("4"));
+        let q = r.questions.iter().find(|q| q.id == "1.1.1").unwrap();
+        assert!(q.dimensions[0].overridden && !q.dimensions[1].overridden);
+        assert_eq!(q.reason.as_deref(), Some("Planen er vedtatt"));
+        // (4 + 2 + 1) / 12 of 10 points.
+        assert_eq!(q.points.as_ref().unwrap().value, Exact::new(35, 6));
+    }
 }

@@ -145,7 +145,7 @@ fn summary(sheet: &mut Worksheet, r: &Report, st: &Styles) -> Result<(), XlsxErr
         head(sheet, &b.label, true)?;
     }
     if let Some(last) = &r.last_evaluation {
-        head(sheet, &format!("{} {last}", pick("Endring siden", "Change since")), true)?;
+        head(sheet, &format!("{} {}", pick("Endring siden", "Change since"), last.since), true)?;
     }
     head(sheet, pick("Maks", "Max"), true)?;
 

@@ -54,10 +54,10 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-fn open(out: &mut String, height: f64, id: &str, title: &str, desc: &str) {
+fn open(out: &mut String, width: f64, height: f64, id: &str, title: &str, desc: &str) {
     let _ = write!(
         out,
-        r#"<svg class="chart" viewBox="0 0 {WIDTH} {height:.0}" role="img" aria-labelledby="{id}-t {id}-d"><title id="{id}-t">{}</title><desc id="{id}-d">{}</desc>"#,
+        r#"<svg class="chart" viewBox="0 0 {width} {height:.0}" role="img" aria-labelledby="{id}-t {id}-d"><title id="{id}-t">{}</title><desc id="{id}-d">{}</desc>"#,
         esc(title),
         esc(desc)
     );
@@ -180,23 +180,26 @@ pub fn grouped_bars(id: &str, title: &str, desc: &str, categories: &[String], se
         top + plot_height
     );
     let mut out = String::new();
-    open(&mut out, top + plot_height + 22.0, id, title, desc);
+    open(&mut out, WIDTH, top + plot_height + 22.0, id, title, desc);
     out.push_str(&body);
     out.push_str("</svg>");
     out
 }
 
-/// One labelled bar per series (first value of each): a small comparison.
+/// One labelled bar per series (first value of each): a small comparison,
+/// drawn narrower than the other charts so its text stays readable beside
+/// the score.
 pub fn bar_rows(id: &str, title: &str, desc: &str, series: &[Series], axis: &Axis) -> String {
     const ROW: f64 = 24.0;
     const BAR: f64 = 14.0;
-    let label_width = series.iter().map(|s| text_width(&s.label, 13.0)).fold(0.0, f64::max).min(300.0);
+    const NARROW: f64 = 480.0;
+    let label_width = series.iter().map(|s| text_width(&s.label, 13.0)).fold(0.0, f64::max).min(220.0);
     let plot_left = label_width + 14.0;
-    let plot_width = WIDTH - plot_left - 44.0;
+    let plot_width = NARROW - plot_left - 34.0;
     let scale = |v: f64| plot_left + plot_width * (v / axis.max).clamp(0.0, 1.0);
     let height = series.len() as f64 * ROW + 20.0;
     let mut out = String::new();
-    open(&mut out, height, id, title, desc);
+    open(&mut out, NARROW, height, id, title, desc);
     for (v, label) in &axis.ticks {
         let x = scale(*v);
         let _ = write!(
@@ -274,22 +277,13 @@ pub fn radar(id: &str, title: &str, desc: &str, categories: &[String], series: &
         };
         let lines = wrap(category, 22);
         // Labels above and below the circle grow away from it.
-        let shift = (lines.len() as f64 - 1.0) * FONT * 0.6;
+        let shift = (lines.len() as f64 - 1.0) * FONT * 0.6 + 4.0;
         let ly = match ly - cy {
             d if d < -RADIUS * 0.9 => ly - shift,
             d if d > RADIUS * 0.9 => ly + shift,
             _ => ly,
         };
         text_lines(&mut body, lx, ly, &lines, anchor, FONT, 400);
-    }
-    for (v, label) in &axis.ticks {
-        let _ = write!(
-            body,
-            r#"<text x="{:.1}" y="{:.1}" font-size="10" fill="{MUTED}">{}</text>"#,
-            cx + 4.0,
-            cy - radius_of(*v) - 3.0,
-            esc(label)
-        );
     }
     // Outlines first, the evaluation itself on top.
     let mut order: Vec<&Series> = series.iter().filter(|s| !s.emphasis).collect();
@@ -332,10 +326,20 @@ pub fn radar(id: &str, title: &str, desc: &str, categories: &[String], series: &
             }
         }
     }
+    // Ring values last, so no outline covers them.
+    for (v, label) in &axis.ticks {
+        let _ = write!(
+            body,
+            r##"<text x="{:.1}" y="{:.1}" font-size="10" fill="{MUTED}" stroke="#fff" stroke-width="3" paint-order="stroke">{}</text>"##,
+            cx + 4.0,
+            cy - radius_of(*v) - 3.0,
+            esc(label)
+        );
+    }
     let legend_top = cy + RADIUS + 52.0;
     let legend_height = legend(&mut body, series, legend_top, 40.0, true);
     let mut out = String::new();
-    open(&mut out, legend_top + legend_height, id, title, desc);
+    open(&mut out, WIDTH, legend_top + legend_height, id, title, desc);
     out.push_str(&body);
     out.push_str("</svg>");
     out
@@ -394,7 +398,7 @@ mod tests {
     fn wrap_breaks_at_spaces() {
         assert_eq!(
             wrap("Nye arbeidsmåter og ny teknikk som øker effektiviteten", 22),
-            vec!["Nye arbeidsmåter og", "ny teknikk som øker", "effektiviteten"]
+            vec!["Nye arbeidsmåter og ny", "teknikk som øker", "effektiviteten"]
         );
     }
 }

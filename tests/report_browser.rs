@@ -1,0 +1,246 @@
+//! A real browser renders the HTML report of the sample data: headless
+//! Chromium prints it to PDF and takes a screenshot. The test checks that
+//! it renders, that the page count is sensible and that nothing is fetched
+//! from the network.
+//!
+//! Network: the HTML holds nothing that could load anything (no URL, no
+//! `src`, `href`, `url(` or `@import`), and every request Chromium makes is
+//! sent to a local proxy that answers nothing and records the host asked
+//! for. A control page that loads an image proves the proxy sees page
+//! requests; while the report renders, the only hosts asked for must be the
+//! browser's own services (its updater and sign-in, which headless Chromium
+//! contacts even for an empty page).
+//!
+//! Without a browser the test is skipped with a message, unless
+//! `KOMPASS_REQUIRE_BROWSER=1` (set by `.ci/run`), when it fails. The PDF,
+//! the screenshot and the HTML are left in `target/tmp/report_browser/`.
+
+mod report_support;
+
+use std::io::Read;
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use kompass::core::lang::Lang;
+use kompass::report::{Format, render};
+
+fn browser() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("KOMPASS_BROWSER") {
+        return Some(PathBuf::from(p));
+    }
+    ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"].iter().find_map(|name| {
+        let path = std::env::var_os("PATH")?;
+        std::env::split_paths(&path).map(|d| d.join(name)).find(|p| p.is_file())
+    })
+}
+
+fn require() -> bool {
+    std::env::var_os("KOMPASS_REQUIRE_BROWSER").is_some_and(|v| v == "1")
+}
+
+/// A proxy that accepts connections, records the host each asks for and
+/// closes them unanswered.
+struct Trap {
+    port: u16,
+    hosts: Arc<Mutex<Vec<String>>>,
+}
+
+/// The host of a proxy request line: `CONNECT host:443 HTTP/1.1` or
+/// `GET http://host/path HTTP/1.1`.
+fn requested_host(line: &str) -> String {
+    let target = line.split_whitespace().nth(1).unwrap_or("");
+    let target = target.split_once("://").map_or(target, |(_, rest)| rest);
+    let authority = target.split('/').next().unwrap_or("");
+    authority.rsplit_once(':').map_or(authority, |(h, _)| h).to_lowercase()
+}
+
+/// Services of the browser itself, contacted whatever page is shown.
+fn is_browser_service(host: &str) -> bool {
+    ["google.com", "googleapis.com", "gstatic.com", "gvt1.com"]
+        .iter()
+        .any(|d| host == *d || host.ends_with(&format!(".{d}")))
+}
+
+impl Trap {
+    fn start() -> Trap {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let hosts = Arc::new(Mutex::new(Vec::new()));
+        let seen = hosts.clone();
+        std::thread::spawn(move || {
+            for mut stream in listener.incoming().flatten() {
+                let seen = seen.clone();
+                std::thread::spawn(move || {
+                    let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+                    let mut buf = [0u8; 2048];
+                    let n = stream.read(&mut buf).unwrap_or(0);
+                    let head = String::from_utf8_lossy(&buf[..n]);
+                    let host = requested_host(head.lines().next().unwrap_or(""));
+                    seen.lock().unwrap().push(if host.is_empty() { "(unreadable request)".into() } else { host });
+                });
+            }
+        });
+        Trap { port, hosts }
+    }
+
+    fn hosts(&self) -> Vec<String> {
+        // Connection threads may still be reading: let them finish.
+        std::thread::sleep(Duration::from_millis(500));
+        self.hosts.lock().unwrap().clone()
+    }
+}
+
+/// Runs the browser with every request going to `trap`, killing it after
+/// a minute; returns its stderr.
+fn chromium(browser: &Path, profile: &Path, trap: &Trap, args: &[String]) -> String {
+    let mut cmd = Command::new(browser);
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-extensions",
+        "--no-pdf-header-footer",
+        "--hide-scrollbars",
+    ])
+    .arg(format!("--user-data-dir={}", profile.display()))
+    .arg(format!("--proxy-server=http://127.0.0.1:{}", trap.port))
+    .arg("--proxy-bypass-list=<-loopback>")
+    .args(args)
+    .stdin(Stdio::null())
+    .stdout(Stdio::null())
+    .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("the browser starts");
+    let mut stderr = child.stderr.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = stderr.read_to_string(&mut s);
+        s
+    });
+    let start = Instant::now();
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        if start.elapsed() > Duration::from_secs(90) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("the browser did not finish within 90 s");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    reader.join().unwrap()
+}
+
+#[test]
+fn proxy_request_lines_name_their_host() {
+    assert_eq!(requested_host("CONNECT update.googleapis.com:443 HTTP/1.1"), "update.googleapis.com");
+    assert_eq!(requested_host("GET http://Kompass.invalid/x.png HTTP/1.1"), "kompass.invalid");
+    assert!(is_browser_service("accounts.google.com") && !is_browser_service("evilgoogle.com"));
+}
+
+fn page_count(pdf: &Path) -> usize {
+    if let Ok(out) = Command::new("pdfinfo").arg(pdf).output() {
+        if out.status.success() {
+            let text = String::from_utf8_lossy(&out.stdout);
+            if let Some(n) = text.lines().find_map(|l| l.strip_prefix("Pages:")) {
+                return n.trim().parse().unwrap();
+            }
+        }
+    }
+    // Without pdfinfo: count page objects ("/Type /Page" not followed by "s").
+    let bytes = std::fs::read(pdf).unwrap();
+    let needle = b"/Type /Page";
+    bytes
+        .windows(needle.len() + 1)
+        .filter(|w| &w[..needle.len()] == needle && w[needle.len()] != b's')
+        .count()
+}
+
+#[test]
+fn chromium_renders_the_sample_report_offline() {
+    let Some(browser) = browser() else {
+        assert!(!require(), "KOMPASS_REQUIRE_BROWSER=1 but no chromium was found on PATH");
+        eprintln!("skipped: no chromium on PATH (install it, or set KOMPASS_BROWSER)");
+        return;
+    };
+    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("report_browser");
+    std::fs::create_dir_all(&out).unwrap();
+    let report = report_support::sample_report(Lang::Nb);
+    let html = String::from_utf8(render(&report, Format::Html).unwrap()).unwrap();
+
+    // Nothing in the file that could load anything.
+    let lower = html.to_lowercase();
+    for needle in ["http:", "https:", "src=", "href=", "url(", "@import", "<script", "<link", "<iframe", "<object"] {
+        assert!(!lower.contains(needle), "the HTML contains {needle:?}");
+    }
+
+    let html_path = out.join("eksempelvik.html");
+    std::fs::write(&html_path, &html).unwrap();
+    let trap = Trap::start();
+    let profile = tempfile::tempdir().unwrap();
+
+    // The control: a page that loads an image must reach the trap.
+    let control = out.join("control.html");
+    std::fs::write(&control, "<img src=\"http://kompass.invalid/x.png\"><p>x</p>").unwrap();
+    chromium(
+        &browser,
+        profile.path(),
+        &trap,
+        &[format!("--screenshot={}", out.join("control.png").display()), control.display().to_string()],
+    );
+    assert!(
+        trap.hosts().iter().any(|h| h == "kompass.invalid"),
+        "the control page's request did not reach the trap, so the network check would prove nothing: {:?}",
+        trap.hosts()
+    );
+    let before = trap.hosts().len();
+
+    let pdf = out.join("eksempelvik.pdf");
+    let _ = std::fs::remove_file(&pdf);
+    let log = chromium(
+        &browser,
+        profile.path(),
+        &trap,
+        &[format!("--print-to-pdf={}", pdf.display()), html_path.display().to_string()],
+    );
+    let png = out.join("eksempelvik.png");
+    let _ = std::fs::remove_file(&png);
+    chromium(
+        &browser,
+        profile.path(),
+        &trap,
+        &["--window-size=1280,1800".to_owned(), format!("--screenshot={}", png.display()), html_path.display().to_string()],
+    );
+    let fetched: Vec<String> = trap.hosts()[before..].iter().filter(|h| !is_browser_service(h)).cloned().collect();
+    assert!(fetched.is_empty(), "rendering the report asked for {fetched:?}");
+
+    let bytes = std::fs::read(&pdf).unwrap_or_else(|e| panic!("no PDF written ({e}); browser said:\n{log}"));
+    assert!(bytes.starts_with(b"%PDF-"), "not a PDF");
+    let pages = page_count(&pdf);
+    // Cover, summary, overview, one page or two per area, priorities, method.
+    let least = 5 + report.areas.len();
+    assert!((least..=3 * report.areas.len() + 8).contains(&pages), "{pages} pages");
+    let shot = std::fs::read(&png).expect("a screenshot was written");
+    assert!(shot.starts_with(b"\x89PNG") && shot.len() > 10_000, "the screenshot is empty");
+
+    // The text survived into the PDF, when pdftotext is there to read it.
+    if let Ok(o) = Command::new("pdftotext").args(["-layout"]).arg(&pdf).arg("-").output() {
+        if o.status.success() {
+            let text = String::from_utf8_lossy(&o.stdout);
+            assert_eq!(text.matches("Poengfordeling").count(), report.areas.len(), "one score table per area");
+            assert!(text.contains(&format!("Side 2 av {pages}")), "page numbers in the footer");
+            for a in &report.areas {
+                assert!(text.contains(&a.title), "{} is missing", a.title);
+            }
+        }
+    }
+    eprintln!("{pages} pages, PDF {} bytes, HTML {} bytes, in {}", bytes.len(), html.len(), out.display());
+}

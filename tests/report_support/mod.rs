@@ -1,0 +1,92 @@
+//! What the report tests share: the sample assessment of Eksempelvik (the
+//! sample interviews in `sessions/eksempelvik/`, merged as `kompass merge`
+//! does, with a reviewer's touches) and its two fictional baselines.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use kompass::core::assessment::{Assessment, Decision, SourceSession};
+use kompass::core::bank::{Bank, DIMENSIONS};
+use kompass::core::baseline::Baseline;
+use kompass::core::exact::int;
+use kompass::core::lang::Lang;
+use kompass::core::session::FindingKind;
+use kompass::report::{Options, Report};
+use kompass::storage;
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn baseline_path(name: &str) -> PathBuf {
+    root().join("sessions/baselines").join(name)
+}
+
+pub fn earlier() -> Baseline {
+    storage::load_baseline(&baseline_path("eksempelvik-2022.json")).expect("the sample baseline loads")
+}
+
+pub fn national() -> Baseline {
+    storage::load_baseline(&baseline_path("nasjonalt-snitt-2026.json")).expect("the sample baseline loads")
+}
+
+/// The question the reviewer overrides in the sample.
+pub const OVERRIDDEN: &str = "5.1.1";
+
+/// The sample assessment: every sample interview merged, the 2022
+/// evaluation attached, one score overridden with a reason and the first
+/// strength of areas 3 and 8 starred as best practice.
+pub fn sample_assessment(bank: &Bank) -> Assessment {
+    let dir = root().join("sessions/eksempelvik");
+    let files = storage::json_files(&[dir]).expect("the sample sessions exist");
+    let loaded: Vec<_> = files
+        .iter()
+        .map(|f| storage::load_session(f, bank).expect("a sample session loads"))
+        .collect();
+    assert!(loaded.len() >= 10, "expected the sample interviews, found {}", loaded.len());
+    let sources: Vec<SourceSession> = loaded
+        .iter()
+        .map(|l| SourceSession {
+            session: &l.session,
+            sha256: &l.sha256,
+            path: format!("eksempelvik/{}", l.path.file_name().unwrap().to_string_lossy()),
+        })
+        .collect();
+    let now = chrono::DateTime::parse_from_rfc3339("2026-11-02T14:00:00+01:00").unwrap();
+    let mut a = Assessment::build(bank, &sources, now);
+    let q = a.questions.get_mut(OVERRIDDEN).expect("the bank has the question");
+    let mut scores = q.suggested;
+    let system = DIMENSIONS[0];
+    let raised = scores.get(system).map_or(int(2), |v| (v + int(1)).min(int(4)));
+    scores.set(system, Some(raised));
+    q.decision = Some(Decision::Override {
+        scores,
+        reason: "Servicestrategien ble vedtatt i kommunestyret etter intervjuene".into(),
+    });
+    for area in ["3", "8"] {
+        if let Some(f) = a
+            .findings
+            .get_mut(area)
+            .and_then(|list| list.iter_mut().find(|f| f.kind == FindingKind::Strength))
+        {
+            f.best_practice = true;
+        }
+    }
+    a.baselines.push(earlier());
+    a
+}
+
+/// The sample report, with the national average added as `--baseline` does.
+pub fn sample_report(lang: Lang) -> Report {
+    let bank = Bank::builtin();
+    let a = sample_assessment(&bank);
+    Report::build(&bank, &a, &[national()], Options { lang, names: false })
+}
+
+/// Writes the sample assessment to `dir/assessment.json`.
+pub fn write_sample_assessment(dir: &Path) -> PathBuf {
+    let bank = Bank::builtin();
+    let path = dir.join("assessment.json");
+    std::fs::write(&path, sample_assessment(&bank).to_json()).unwrap();
+    path
+}
