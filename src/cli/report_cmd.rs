@@ -27,7 +27,10 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> CmdResult {
     }
     let (assessment, warnings) = storage::load_assessment(&args.assessment, &ctx.bank)?;
     for w in &warnings {
-        eprintln!("{}", one_line(&w.render(&args.assessment.display().to_string())));
+        eprintln!(
+            "{}",
+            one_line(&w.render(&args.assessment.display().to_string()))
+        );
     }
     let baselines = args
         .baselines
@@ -49,7 +52,8 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> CmdResult {
             Failure::new(format!(
                 "{}: {}: {}",
                 path.display(),
-                ctx.lang.pick("kan ikke skrive rapporten", "cannot write the report"),
+                ctx.lang
+                    .pick("kan ikke skrive rapporten", "cannot write the report"),
                 storage::describe_io(&e)
             ))
         }),

@@ -50,7 +50,10 @@ pub fn cell(text: &str) -> String {
 pub fn markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&') {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -89,12 +92,22 @@ mod tests {
     fn css_strings_cannot_break_out() {
         let s = css_string("Ø\"; } </style><script>");
         assert!(s.starts_with("\"Ø\\22 "), "{s}");
-        assert!(!s[1..s.len() - 1].contains(['"', '<', '>', ';', '}']), "{s}");
+        assert!(
+            !s[1..s.len() - 1].contains(['"', '<', '>', ';', '}']),
+            "{s}"
+        );
     }
 
     #[test]
     fn formulas_are_neutralized() {
-        for hostile in ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+        for hostile in [
+            "=HYPERLINK(\"http://x\")",
+            "+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+        ] {
             assert!(cell(hostile).starts_with('\''), "{hostile}");
         }
         assert_eq!(cell("Gode nettsider"), "Gode nettsider");
@@ -112,6 +125,9 @@ mod tests {
         assert_eq!(markdown("+40"), "+40");
         assert_eq!(markdown("1.1"), "1.1");
         assert_eq!(markdown("[lenke](http://x)"), "\\[lenke\\](http://x)");
-        assert_eq!(markdown("Vanlig tekst, 3,5 poeng"), "Vanlig tekst, 3,5 poeng");
+        assert_eq!(
+            markdown("Vanlig tekst, 3,5 poeng"),
+            "Vanlig tekst, 3,5 poeng"
+        );
     }
 }

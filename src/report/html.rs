@@ -19,7 +19,11 @@ const EARLIER: [&str; 4] = ["#d3dce6", "#b8c7d7", "#97adc4", "#7893b0"];
 const AVERAGES: [&str; 3] = ["#c8702a", "#5b8a3c", "#8b5a9e"];
 
 pub fn render(report: &Report) -> String {
-    let mut page = Page { out: String::with_capacity(64 * 1024), report, lang: report.lang };
+    let mut page = Page {
+        out: String::with_capacity(64 * 1024),
+        report,
+        lang: report.lang,
+    };
     page.document();
     page.out
 }
@@ -70,9 +74,16 @@ impl Page<'_> {
             esc(&r.title.framework),
             esc(&words::subtitle(r)),
             esc(&year_text(r)),
-            self.pick("Rapport til kommunestyret", "Report to the municipal council"),
+            self.pick(
+                "Rapport til kommunestyret",
+                "Report to the municipal council"
+            ),
         );
-        let evaluators = if r.title.evaluators.is_empty() { "–".to_owned() } else { r.title.evaluators.join(", ") };
+        let evaluators = if r.title.evaluators.is_empty() {
+            "–".to_owned()
+        } else {
+            r.title.evaluators.join(", ")
+        };
         let interviews = words::interview_count(r);
         let rows = [
             (self.pick("Evaluatorer", "Evaluators"), evaluators),
@@ -80,7 +91,12 @@ impl Page<'_> {
             (self.pick("Grunnlag", "Basis"), interviews),
         ];
         for (k, v) in rows {
-            let _ = writeln!(self.out, "<div><dt>{}</dt><dd>{}</dd></div>", esc(k), esc(&v));
+            let _ = writeln!(
+                self.out,
+                "<div><dt>{}</dt><dd>{}</dd></div>",
+                esc(k),
+                esc(&v)
+            );
         }
         self.out.push_str("</dl>\n</section>\n");
     }
@@ -96,22 +112,55 @@ impl Page<'_> {
         let _ = writeln!(self.out, "<p class=\"lead\">{}</p>", esc(&words::intro(r)));
         // Key figures: the total, the change, the averages, the interviews.
         self.out.push_str("<div class=\"cards\">\n");
-        let of_max = format!("{} {} {}", self.pick("av", "of"), r.total.max.display, self.pick("mulige poeng", "possible points"));
-        self.card(self.pick("Totalt", "Total"), &r.total.points.display, "", &of_max);
+        let of_max = format!(
+            "{} {} {}",
+            self.pick("av", "of"),
+            r.total.max.display,
+            self.pick("mulige poeng", "possible points")
+        );
+        self.card(
+            self.pick("Totalt", "Total"),
+            &r.total.points.display,
+            "",
+            &of_max,
+        );
         if let Some(change) = &r.total.change {
-            let since = format!("{} {}", self.pick("poeng siden", "points since"), change.since);
-            self.card(self.pick("Endring", "Change"), &change.display, change_class(change), &since);
+            let since = format!(
+                "{} {}",
+                self.pick("poeng siden", "points since"),
+                change.since
+            );
+            self.card(
+                self.pick("Endring", "Change"),
+                &change.display,
+                change_class(change),
+                &since,
+            );
         }
         for (b, c) in r.baselines.iter().zip(&r.total.baselines) {
             if let (BaselineKind::Average, Some(p)) = (b.kind, &c.points) {
-                self.card(self.pick("Snitt", "Average"), &p.display, "average", &b.label);
+                self.card(
+                    self.pick("Snitt", "Average"),
+                    &p.display,
+                    "average",
+                    &b.label,
+                );
             }
         }
         let people = format!("{} {}", r.method.people, self.pick("personer", "people"));
-        self.card(self.pick("Intervjuer", "Interviews"), &r.method.interviews.len().to_string(), "", &people);
+        self.card(
+            self.pick("Intervjuer", "Interviews"),
+            &r.method.interviews.len().to_string(),
+            "",
+            &people,
+        );
         self.out.push_str("</div>\n");
         let series = self.series();
-        let categories: Vec<String> = r.areas.iter().map(|a| format!("{} {}", a.id, a.title)).collect();
+        let categories: Vec<String> = r
+            .areas
+            .iter()
+            .map(|a| format!("{} {}", a.id, a.title))
+            .collect();
         let chart = svg::grouped_bars(
             "bars",
             self.pick("Poeng per fokusområde", "Points per focus area"),
@@ -162,42 +211,83 @@ impl Page<'_> {
     }
 
     fn axis(&self) -> Axis {
-        let max = self.report.areas.iter().map(|a| a.max.value).max().unwrap_or(int(100));
+        let max = self
+            .report
+            .areas
+            .iter()
+            .map(|a| a.max.value)
+            .max()
+            .unwrap_or(int(100));
         let ticks = (0..=4)
             .map(|i| {
                 let v = max * int(i) / int(4);
-                (crate::core::exact::to_f64(v), format_points(v, 0, self.lang))
+                (
+                    crate::core::exact::to_f64(v),
+                    format_points(v, 0, self.lang),
+                )
             })
             .collect();
-        Axis { max: crate::core::exact::to_f64(max), ticks }
+        Axis {
+            max: crate::core::exact::to_f64(max),
+            ticks,
+        }
     }
 
     /// The chart series over the areas: earlier evaluations oldest first,
     /// this evaluation, then the averages.
     fn series(&self) -> Vec<Series> {
         let r = self.report;
-        let of_kind =
-            |kind: BaselineKind| -> Vec<usize> { (0..r.baselines.len()).filter(|&i| r.baselines[i].kind == kind).collect() };
-        let (earlier, averages) = (of_kind(BaselineKind::Earlier), of_kind(BaselineKind::Average));
-        let make = |label: String, color: &'static str, points: Vec<Option<&Points>>, emphasis, dash| Series {
-            label,
-            color,
-            values: points.iter().map(|p| p.map(Points::as_f64)).collect(),
-            displays: points.iter().map(|p| p.map_or("–".to_owned(), |p| p.display.clone())).collect(),
-            emphasis,
-            dash,
+        let of_kind = |kind: BaselineKind| -> Vec<usize> {
+            (0..r.baselines.len())
+                .filter(|&i| r.baselines[i].kind == kind)
+                .collect()
         };
-        let baseline = |i: usize| r.areas.iter().map(|a| a.baselines[i].points.as_ref()).collect();
+        let (earlier, averages) = (
+            of_kind(BaselineKind::Earlier),
+            of_kind(BaselineKind::Average),
+        );
+        let make =
+            |label: String, color: &'static str, points: Vec<Option<&Points>>, emphasis, dash| {
+                Series {
+                    label,
+                    color,
+                    values: points.iter().map(|p| p.map(Points::as_f64)).collect(),
+                    displays: points
+                        .iter()
+                        .map(|p| p.map_or("–".to_owned(), |p| p.display.clone()))
+                        .collect(),
+                    emphasis,
+                    dash,
+                }
+            };
+        let baseline = |i: usize| {
+            r.areas
+                .iter()
+                .map(|a| a.baselines[i].points.as_ref())
+                .collect()
+        };
         let mut out = Vec::new();
         let shade = EARLIER.len().saturating_sub(earlier.len());
         for (k, &i) in earlier.iter().enumerate() {
             let color = EARLIER[(shade + k).min(EARLIER.len() - 1)];
-            out.push(make(r.baselines[i].label.clone(), color, baseline(i), false, None));
+            out.push(make(
+                r.baselines[i].label.clone(),
+                color,
+                baseline(i),
+                false,
+                None,
+            ));
         }
         let current = r.areas.iter().map(|a| Some(&a.points)).collect();
         out.push(make(r.current_label(), CURRENT, current, true, None));
         for (k, &i) in averages.iter().enumerate() {
-            out.push(make(r.baselines[i].label.clone(), AVERAGES[k % AVERAGES.len()], baseline(i), false, Some("7 4")));
+            out.push(make(
+                r.baselines[i].label.clone(),
+                AVERAGES[k % AVERAGES.len()],
+                baseline(i),
+                false,
+                Some("7 4"),
+            ));
         }
         out
     }
@@ -221,10 +311,17 @@ impl Page<'_> {
         );
         if r.areas.len() >= 3 {
             let series = self.series();
-            let categories: Vec<String> = r.areas.iter().map(|a| format!("{} {}", a.id, a.title)).collect();
+            let categories: Vec<String> = r
+                .areas
+                .iter()
+                .map(|a| format!("{} {}", a.id, a.title))
+                .collect();
             let chart = svg::radar(
                 "radar",
-                self.pick("Profil over fokusområdene", "Profile across the focus areas"),
+                self.pick(
+                    "Profil over fokusområdene",
+                    "Profile across the focus areas",
+                ),
                 &self.chart_description(),
                 &categories,
                 &series,
@@ -252,11 +349,27 @@ impl Page<'_> {
             let _ = write!(self.out, "<th class=\"num\">{}</th>", esc(&b.label));
         }
         if let Some(last) = &r.last_evaluation {
-            let _ = write!(self.out, "<th class=\"num\">{} {}</th>", self.pick("Endring siden", "Change since"), esc(&last.since));
+            let _ = write!(
+                self.out,
+                "<th class=\"num\">{} {}</th>",
+                self.pick("Endring siden", "Change since"),
+                esc(&last.since)
+            );
         }
-        let _ = writeln!(self.out, "<th class=\"num\">{}</th></tr></thead>\n<tbody>", self.pick("Maks", "Max"));
+        let _ = writeln!(
+            self.out,
+            "<th class=\"num\">{}</th></tr></thead>\n<tbody>",
+            self.pick("Maks", "Max")
+        );
         for a in &r.areas {
-            self.overview_row(&format!("{} {}", a.id, a.title), &a.points, &a.baselines, a.change.as_ref(), &a.max, "");
+            self.overview_row(
+                &format!("{} {}", a.id, a.title),
+                &a.points,
+                &a.baselines,
+                a.change.as_ref(),
+                &a.max,
+                "",
+            );
         }
         let total = &r.total;
         self.overview_row(
@@ -295,12 +408,21 @@ impl Page<'_> {
         if self.report.last_evaluation.is_some() {
             match change {
                 Some(ch) => {
-                    let _ = write!(self.out, "<td class=\"num {}\">{}</td>", change_class(ch), esc(&ch.display));
+                    let _ = write!(
+                        self.out,
+                        "<td class=\"num {}\">{}</td>",
+                        change_class(ch),
+                        esc(&ch.display)
+                    );
                 }
                 None => self.out.push_str("<td class=\"num\">–</td>"),
             }
         }
-        let _ = writeln!(self.out, "<td class=\"num\">{}</td></tr>", esc(&max.display));
+        let _ = writeln!(
+            self.out,
+            "<td class=\"num\">{}</td></tr>",
+            esc(&max.display)
+        );
     }
 
     fn area(&mut self, a: &AreaReport) {
@@ -359,7 +481,7 @@ impl Page<'_> {
                 &series,
                 &self.axis(),
             );
-            let _ = write!(self.out, "<div class=\"compare\">{chart}</div>\n");
+            let _ = writeln!(self.out, "<div class=\"compare\">{chart}</div>");
         }
         self.out.push_str("</div>\n");
         self.score_table(a);
@@ -386,9 +508,17 @@ impl Page<'_> {
             self.pick("Poeng", "Points")
         );
         if let Some(i) = last {
-            let _ = write!(self.out, "<th class=\"num\">{}</th>", esc(&r.baselines[i].label));
+            let _ = write!(
+                self.out,
+                "<th class=\"num\">{}</th>",
+                esc(&r.baselines[i].label)
+            );
         }
-        let _ = writeln!(self.out, "<th class=\"num\">{}</th></tr></thead>\n<tbody>", self.pick("Maks", "Max"));
+        let _ = writeln!(
+            self.out,
+            "<th class=\"num\">{}</th></tr></thead>\n<tbody>",
+            self.pick("Maks", "Max")
+        );
         let _ = write!(
             self.out,
             "<tr class=\"sum\"><td class=\"id\">{}.</td><td>{}</td><td class=\"num\">{}</td>",
@@ -400,10 +530,17 @@ impl Page<'_> {
             let _ = write!(
                 self.out,
                 "<td class=\"num\">{}</td>",
-                esc(a.baselines[i].points.as_ref().map_or("–", |p| p.display.as_str()))
+                esc(a.baselines[i]
+                    .points
+                    .as_ref()
+                    .map_or("–", |p| p.display.as_str()))
             );
         }
-        let _ = writeln!(self.out, "<td class=\"num\">{}</td></tr>", esc(&a.max.display));
+        let _ = writeln!(
+            self.out,
+            "<td class=\"num\">{}</td></tr>",
+            esc(&a.max.display)
+        );
         for s in &a.subareas {
             let _ = write!(
                 self.out,
@@ -417,10 +554,17 @@ impl Page<'_> {
                 let _ = write!(
                     self.out,
                     "<td class=\"num\">{}</td>",
-                    esc(s.baselines[i].points.as_ref().map_or("–", |p| p.display.as_str()))
+                    esc(s.baselines[i]
+                        .points
+                        .as_ref()
+                        .map_or("–", |p| p.display.as_str()))
                 );
             }
-            let _ = writeln!(self.out, "<td class=\"num\">{}</td></tr>", esc(&format_points(s.max.value, 0, self.lang)));
+            let _ = writeln!(
+                self.out,
+                "<td class=\"num\">{}</td></tr>",
+                esc(&format_points(s.max.value, 0, self.lang))
+            );
         }
         self.out.push_str("</tbody>\n</table>\n");
     }
@@ -431,9 +575,18 @@ impl Page<'_> {
         self.out.push_str("<div class=\"findings\">\n");
         for kind in FindingKind::ALL {
             let items = a.findings.column(kind);
-            let _ = write!(self.out, "<div class=\"col {}\"><h4>{}</h4>\n<ul>\n", kind.id(), esc(kind.heading(self.lang)));
+            let _ = write!(
+                self.out,
+                "<div class=\"col {}\"><h4>{}</h4>\n<ul>\n",
+                kind.id(),
+                esc(kind.heading(self.lang))
+            );
             if items.is_empty() {
-                let _ = writeln!(self.out, "<li class=\"none\">{}</li>", self.pick("Ingen registrert", "None recorded"));
+                let _ = writeln!(
+                    self.out,
+                    "<li class=\"none\">{}</li>",
+                    self.pick("Ingen registrert", "None recorded")
+                );
             }
             for f in items {
                 if f.best_practice {
@@ -450,7 +603,10 @@ impl Page<'_> {
             self.out.push_str("</ul>\n</div>\n");
         }
         self.out.push_str("</div>\n");
-        if FindingKind::ALL.iter().any(|&k| a.findings.column(k).iter().any(|f| f.best_practice)) {
+        if FindingKind::ALL
+            .iter()
+            .any(|&k| a.findings.column(k).iter().any(|f| f.best_practice))
+        {
             let _ = writeln!(
                 self.out,
                 "<p class=\"legend\"><span class=\"star\">★</span> {}</p>",
@@ -471,13 +627,17 @@ impl Page<'_> {
             let _ = writeln!(
                 self.out,
                 "<p class=\"note\">{}</p>",
-                self.pick("Ingen prioriteringer registrert.", "No priorities recorded.")
+                self.pick(
+                    "Ingen prioriteringer registrert.",
+                    "No priorities recorded."
+                )
             );
         } else {
             // Themes named more than once get a row and a bar; when there
             // are such, the ones named once follow as a list.
             let repeated = r.priorities.iter().any(|p| p.count > 1);
-            let (rows, once): (Vec<_>, Vec<_>) = r.priorities.iter().partition(|p| p.count > 1 || !repeated);
+            let (rows, once): (Vec<_>, Vec<_>) =
+                r.priorities.iter().partition(|p| p.count > 1 || !repeated);
             let most = rows.iter().map(|p| p.count).max().unwrap_or(1).max(1);
             let _ = write!(
                 self.out,
@@ -534,7 +694,11 @@ impl Page<'_> {
             self.pick("Dato", "Date"),
             self.pick("Roller", "Roles"),
             self.pick("Personer", "People"),
-            if names { format!("<th>{}</th>", self.pick("Navn", "Names")) } else { String::new() }
+            if names {
+                format!("<th>{}</th>", self.pick("Navn", "Names"))
+            } else {
+                String::new()
+            }
         );
         for i in &m.interviews {
             let _ = write!(
@@ -551,7 +715,11 @@ impl Page<'_> {
         }
         self.out.push_str("</tbody>\n</table>\n");
 
-        let _ = writeln!(self.out, "<h3>{}</h3>", self.pick("Poenggivning", "Scoring"));
+        let _ = writeln!(
+            self.out,
+            "<h3>{}</h3>",
+            self.pick("Poenggivning", "Scoring")
+        );
         for p in &m.scoring_rule {
             let _ = writeln!(self.out, "<p>{}</p>", esc(p));
         }
@@ -567,7 +735,11 @@ impl Page<'_> {
         for value in m.scale_min..=m.scale_max {
             let _ = write!(self.out, "<tr><td class=\"num strong\">{value}</td>");
             for d in &m.dimensions {
-                let text = d.levels.iter().find(|l| l.value == value).map_or("", |l| l.text.as_str());
+                let text = d
+                    .levels
+                    .iter()
+                    .find(|l| l.value == value)
+                    .map_or("", |l| l.text.as_str());
                 let _ = write!(self.out, "<td>{}</td>", esc(text));
             }
             self.out.push_str("</tr>\n");
@@ -575,7 +747,11 @@ impl Page<'_> {
         self.out.push_str("</tbody>\n</table>\n");
         let _ = writeln!(self.out, "<p>{}</p>", esc(&words::coverage(r)));
 
-        let _ = writeln!(self.out, "<h3>{}</h3>", self.pick("Overstyringer", "Overrides"));
+        let _ = writeln!(
+            self.out,
+            "<h3>{}</h3>",
+            self.pick("Overstyringer", "Overrides")
+        );
         if r.overrides.is_empty() {
             let _ = writeln!(self.out, "<p>{}</p>", esc(words::no_overrides(self.lang)));
         } else {
@@ -587,7 +763,11 @@ impl Page<'_> {
                 self.pick("Begrunnelse", "Reason")
             );
             for o in &r.overrides {
-                let changes: Vec<String> = o.changes.iter().map(|c| esc(&words::override_change(c))).collect();
+                let changes: Vec<String> = o
+                    .changes
+                    .iter()
+                    .map(|c| esc(&words::override_change(c)))
+                    .collect();
                 let _ = writeln!(
                     self.out,
                     "<tr><td><strong>{}</strong> {}</td><td class=\"nowrap\">{}</td><td>{}</td></tr>",
@@ -607,7 +787,11 @@ impl Page<'_> {
                 self.pick("Sammenligningsgrunnlag", "Comparisons")
             );
             for b in &r.baselines {
-                let mut line = format!("<strong>{}</strong> – {}", esc(&b.label), esc(words::baseline_kind(b.kind, self.lang)));
+                let mut line = format!(
+                    "<strong>{}</strong> – {}",
+                    esc(&b.label),
+                    esc(words::baseline_kind(b.kind, self.lang))
+                );
                 for extra in [&b.source, &b.note].into_iter().flatten() {
                     let _ = write!(line, ". {}", esc(extra));
                 }
@@ -615,7 +799,11 @@ impl Page<'_> {
             }
             self.out.push_str("</ul>\n");
             if r.has_fictional_baselines() {
-                let _ = writeln!(self.out, "<p class=\"fictional\">{}</p>", esc(words::fictional_notice(self.lang)));
+                let _ = writeln!(
+                    self.out,
+                    "<p class=\"fictional\">{}</p>",
+                    esc(words::fictional_notice(self.lang))
+                );
             }
         }
         let _ = write!(
@@ -640,10 +828,20 @@ fn nearly_fits(a: &AreaReport) -> bool {
     const CHARS: usize = 28; // characters on a line of a column
     const DENSE: f64 = 0.86; // the dense style's height for the same text
     let lines = |text: &str, width: usize| svg::wrap(text, width).len().max(1);
-    let rows: usize = 1 + a.subareas.iter().map(|s| lines(&s.title, 44)).sum::<usize>();
+    let rows: usize = 1 + a
+        .subareas
+        .iter()
+        .map(|s| lines(&s.title, 44))
+        .sum::<usize>();
     let tallest = FindingKind::ALL
         .iter()
-        .map(|&k| a.findings.column(k).iter().map(|f| lines(&f.text, CHARS) as f64 * LINE + GAP).sum::<f64>())
+        .map(|&k| {
+            a.findings
+                .column(k)
+                .iter()
+                .map(|f| lines(&f.text, CHARS) as f64 * LINE + GAP)
+                .sum::<f64>()
+        })
         .fold(0.0, f64::max)
         + 6.0; // the list's padding
     let room = PAGE - FIXED - rows as f64 * ROW;

@@ -9,19 +9,37 @@ use super::model::{Report, Value};
 use crate::core::lang::Lang;
 
 /// The fixed columns before the interview columns.
-pub const LEADING: [&str; 7] = ["question", "text", "area", "subarea", "dimension", "reconciled", "suggested"];
+pub const LEADING: [&str; 7] = [
+    "question",
+    "text",
+    "area",
+    "subarea",
+    "dimension",
+    "reconciled",
+    "suggested",
+];
 /// The fixed columns after them.
 pub const TRAILING: [&str; 2] = ["overridden", "reason"];
 pub const INTERVIEW_PREFIX: &str = "interview:";
 
 pub fn render(r: &Report) -> Result<Vec<u8>, String> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let sessions: Vec<&str> = r.method.interviews.iter().map(|i| i.session.as_str()).collect();
+    let sessions: Vec<&str> = r
+        .method
+        .interviews
+        .iter()
+        .map(|i| i.session.as_str())
+        .collect();
     let mut header: Vec<String> = LEADING.iter().map(|s| s.to_string()).collect();
-    header.extend(sessions.iter().map(|s| cell(&format!("{INTERVIEW_PREFIX}{s}"))));
+    header.extend(
+        sessions
+            .iter()
+            .map(|s| cell(&format!("{INTERVIEW_PREFIX}{s}"))),
+    );
     header.extend(TRAILING.iter().map(|s| s.to_string()));
     w.write_record(&header).map_err(|e| e.to_string())?;
-    let number = |v: Option<&Value>| v.map_or(String::new(), |v| super::model::format_value(v.0, Lang::En));
+    let number =
+        |v: Option<&Value>| v.map_or(String::new(), |v| super::model::format_value(v.0, Lang::En));
     for q in &r.questions {
         for d in &q.dimensions {
             let mut row = vec![

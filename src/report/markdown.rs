@@ -13,12 +13,43 @@ pub fn render(r: &Report) -> String {
     let lang = r.lang;
     let pick = |nb: &'static str, en: &'static str| lang.pick(nb, en);
     let mut out = String::new();
-    let _ = writeln!(out, "# {}: {}\n", md(&words::edition(r)), md(&words::subtitle(r)));
-    let _ = writeln!(out, "{}\n", pick("Rapport til kommunestyret", "Report to the municipal council"));
-    let evaluators = if r.title.evaluators.is_empty() { "–".to_owned() } else { r.title.evaluators.join(", ") };
-    let _ = writeln!(out, "- **{}:** {}", pick("Evaluatorer", "Evaluators"), md(&evaluators));
-    let _ = writeln!(out, "- **{}:** {}", pick("Dato", "Date"), md(&r.title.date_display));
-    let _ = writeln!(out, "- **{}:** {}\n", pick("Grunnlag", "Basis"), md(&words::interview_count(r)));
+    let _ = writeln!(
+        out,
+        "# {}: {}\n",
+        md(&words::edition(r)),
+        md(&words::subtitle(r))
+    );
+    let _ = writeln!(
+        out,
+        "{}\n",
+        pick(
+            "Rapport til kommunestyret",
+            "Report to the municipal council"
+        )
+    );
+    let evaluators = if r.title.evaluators.is_empty() {
+        "–".to_owned()
+    } else {
+        r.title.evaluators.join(", ")
+    };
+    let _ = writeln!(
+        out,
+        "- **{}:** {}",
+        pick("Evaluatorer", "Evaluators"),
+        md(&evaluators)
+    );
+    let _ = writeln!(
+        out,
+        "- **{}:** {}",
+        pick("Dato", "Date"),
+        md(&r.title.date_display)
+    );
+    let _ = writeln!(
+        out,
+        "- **{}:** {}\n",
+        pick("Grunnlag", "Basis"),
+        md(&words::interview_count(r))
+    );
 
     // Summary.
     let _ = writeln!(out, "## {}\n", pick("Sammendrag", "Summary"));
@@ -33,21 +64,40 @@ pub fn render(r: &Report) -> String {
         pick("poeng", "points")
     );
     if let Some(c) = &r.total.change {
-        let _ = write!(out, " {} {}: {} {}.", pick("Endring siden", "Change since"), md(&c.since), md(&c.display), pick("poeng", "points"));
+        let _ = write!(
+            out,
+            " {} {}: {} {}.",
+            pick("Endring siden", "Change since"),
+            md(&c.since),
+            md(&c.display),
+            pick("poeng", "points")
+        );
     }
     out.push_str("\n\n");
 
     // The table of areas.
-    let mut header = vec![pick("Fokusområde", "Focus area").to_owned(), r.current_label()];
+    let mut header = vec![
+        pick("Fokusområde", "Focus area").to_owned(),
+        r.current_label(),
+    ];
     header.extend(r.baselines.iter().map(|b| b.label.clone()));
     if let Some(last) = &r.last_evaluation {
-        header.push(format!("{} {}", pick("Endring siden", "Change since"), last.since));
+        header.push(format!(
+            "{} {}",
+            pick("Endring siden", "Change since"),
+            last.since
+        ));
     }
     header.push(pick("Maks", "Max").to_owned());
     table_head(&mut out, &header, |i| i > 0);
-    let row = |label: String, points: &Points, baselines: &[Comparison], change: Option<&super::model::Change>, max: &Points, bold: bool| {
+    let row = |label: String,
+               points: &Points,
+               baselines: &[Comparison],
+               change: Option<&super::model::Change>,
+               max: &Points,
+               bold: bool| {
         let mut cells = vec![label, points.display.clone()];
-        cells.extend(baselines.iter().map(|c| comparison(c)));
+        cells.extend(baselines.iter().map(comparison));
         if r.last_evaluation.is_some() {
             cells.push(change.map_or("–".to_owned(), |c| c.display.clone()));
         }
@@ -55,10 +105,24 @@ pub fn render(r: &Report) -> String {
         table_row(&cells, bold)
     };
     for a in &r.areas {
-        out.push_str(&row(format!("{} {}", a.id, a.title), &a.points, &a.baselines, a.change.as_ref(), &a.max, false));
+        out.push_str(&row(
+            format!("{} {}", a.id, a.title),
+            &a.points,
+            &a.baselines,
+            a.change.as_ref(),
+            &a.max,
+            false,
+        ));
     }
     let t = &r.total;
-    out.push_str(&row(pick("Totalt", "Total").to_owned(), &t.points, &t.baselines, t.change.as_ref(), &t.max, true));
+    out.push_str(&row(
+        pick("Totalt", "Total").to_owned(),
+        &t.points,
+        &t.baselines,
+        t.change.as_ref(),
+        &t.max,
+        true,
+    ));
     out.push('\n');
     if r.has_fictional_baselines() {
         let _ = writeln!(out, "*{}*\n", md(words::fictional_notice(lang)));
@@ -69,11 +133,30 @@ pub fn render(r: &Report) -> String {
     }
 
     // Priorities.
-    let _ = writeln!(out, "## {}\n\n{}\n", md(words::priorities_heading(lang)), md(words::priorities_lead(lang)));
+    let _ = writeln!(
+        out,
+        "## {}\n\n{}\n",
+        md(words::priorities_heading(lang)),
+        md(words::priorities_lead(lang))
+    );
     if r.priorities.is_empty() {
-        let _ = writeln!(out, "{}\n", pick("Ingen prioriteringer registrert.", "No priorities recorded."));
+        let _ = writeln!(
+            out,
+            "{}\n",
+            pick(
+                "Ingen prioriteringer registrert.",
+                "No priorities recorded."
+            )
+        );
     } else {
-        table_head(&mut out, &[pick("Tema", "Theme").to_owned(), pick("Antall", "Count").to_owned()], |i| i > 0);
+        table_head(
+            &mut out,
+            &[
+                pick("Tema", "Theme").to_owned(),
+                pick("Antall", "Count").to_owned(),
+            ],
+            |i| i > 0,
+        );
         for p in &r.priorities {
             out.push_str(&table_row(&[p.theme.clone(), p.count.to_string()], false));
         }
@@ -85,20 +168,30 @@ pub fn render(r: &Report) -> String {
 }
 
 fn comparison(c: &Comparison) -> String {
-    c.points.as_ref().map_or("–".to_owned(), |p| p.display.clone())
+    c.points
+        .as_ref()
+        .map_or("–".to_owned(), |p| p.display.clone())
 }
 
 /// A header row and the alignment row; numeric columns are right-aligned.
 fn table_head(out: &mut String, cells: &[String], numeric: impl Fn(usize) -> bool) {
     out.push_str(&table_row(cells, false));
-    let aligns: Vec<&str> = (0..cells.len()).map(|i| if numeric(i) { "---:" } else { "---" }).collect();
+    let aligns: Vec<&str> = (0..cells.len())
+        .map(|i| if numeric(i) { "---:" } else { "---" })
+        .collect();
     let _ = writeln!(out, "| {} |", aligns.join(" | "));
 }
 
 fn table_row(cells: &[String], bold: bool) -> String {
     let cells: Vec<String> = cells
         .iter()
-        .map(|c| if bold && !c.is_empty() { format!("**{}**", md(c)) } else { md(c) })
+        .map(|c| {
+            if bold && !c.is_empty() {
+                format!("**{}**", md(c))
+            } else {
+                md(c)
+            }
+        })
         .collect();
     format!("| {} |\n", cells.join(" | "))
 }
@@ -106,27 +199,83 @@ fn table_row(cells: &[String], bold: bool) -> String {
 fn area(out: &mut String, r: &Report, a: &AreaReport) {
     let lang = r.lang;
     let pick = |nb: &'static str, en: &'static str| lang.pick(nb, en);
-    let _ = writeln!(out, "## {} {}: {}\n", pick("Fokusområde", "Focus area"), md(&a.id), md(&a.title));
-    let _ = writeln!(out, "{} {}: {}\n", pick("Perspektiv", "Perspective"), md(&a.perspective), md(&a.perspective_title));
-    let _ = write!(out, "**{}: {} {} {}**", pick("Poengskår", "Score"), md(&a.points.display), pick("av", "of"), md(&a.max.display));
+    let _ = writeln!(
+        out,
+        "## {} {}: {}\n",
+        pick("Fokusområde", "Focus area"),
+        md(&a.id),
+        md(&a.title)
+    );
+    let _ = writeln!(
+        out,
+        "{} {}: {}\n",
+        pick("Perspektiv", "Perspective"),
+        md(&a.perspective),
+        md(&a.perspective_title)
+    );
+    let _ = write!(
+        out,
+        "**{}: {} {} {}**",
+        pick("Poengskår", "Score"),
+        md(&a.points.display),
+        pick("av", "of"),
+        md(&a.max.display)
+    );
     if let Some(c) = &a.change {
-        let _ = write!(out, " ({} {} {})", md(&c.display), pick("siden", "since"), md(&c.since));
+        let _ = write!(
+            out,
+            " ({} {} {})",
+            md(&c.display),
+            pick("siden", "since"),
+            md(&c.since)
+        );
     }
     out.push_str("\n\n");
     let others: Vec<String> = a
         .baselines
         .iter()
-        .filter_map(|c| c.points.as_ref().map(|p| format!("{}: {}", c.baseline, p.display)))
+        .filter_map(|c| {
+            c.points
+                .as_ref()
+                .map(|p| format!("{}: {}", c.baseline, p.display))
+        })
         .collect();
     if !others.is_empty() {
-        let _ = writeln!(out, "{}: {}\n", pick("Til sammenligning", "For comparison"), md(&others.join(" · ")));
+        let _ = writeln!(
+            out,
+            "{}: {}\n",
+            pick("Til sammenligning", "For comparison"),
+            md(&others.join(" · "))
+        );
     }
     let _ = writeln!(out, "### {}\n", pick("Poengfordeling", "Score breakdown"));
-    table_head(out, &["".to_owned(), pick("Delområde", "Sub-area").to_owned(), pick("Poeng", "Points").to_owned(), pick("Maks", "Max").to_owned()], |i| i > 1);
-    out.push_str(&table_row(&[format!("{}.", a.id), a.title.clone(), a.points.display.clone(), a.max.display.clone()], true));
+    table_head(
+        out,
+        &[
+            "".to_owned(),
+            pick("Delområde", "Sub-area").to_owned(),
+            pick("Poeng", "Points").to_owned(),
+            pick("Maks", "Max").to_owned(),
+        ],
+        |i| i > 1,
+    );
+    out.push_str(&table_row(
+        &[
+            format!("{}.", a.id),
+            a.title.clone(),
+            a.points.display.clone(),
+            a.max.display.clone(),
+        ],
+        true,
+    ));
     for s in &a.subareas {
         out.push_str(&table_row(
-            &[s.id.clone(), s.title.clone(), s.points.display.clone(), format_points(s.max.value, 0, lang)],
+            &[
+                s.id.clone(),
+                s.title.clone(),
+                s.points.display.clone(),
+                format_points(s.max.value, 0, lang),
+            ],
             false,
         ));
     }
@@ -147,7 +296,10 @@ fn area(out: &mut String, r: &Report, a: &AreaReport) {
         }
         out.push('\n');
     }
-    if FindingKind::ALL.iter().any(|&k| a.findings.column(k).iter().any(|f| f.best_practice)) {
+    if FindingKind::ALL
+        .iter()
+        .any(|&k| a.findings.column(k).iter().any(|f| f.best_practice))
+    {
         let _ = writeln!(out, "★ {}\n", md(words::best_practice_legend(lang)));
     }
 }
@@ -156,14 +308,27 @@ fn method(out: &mut String, r: &Report) {
     let lang = r.lang;
     let pick = |nb: &'static str, en: &'static str| lang.pick(nb, en);
     let m = &r.method;
-    let _ = writeln!(out, "## {}\n\n{}\n", pick("Metode", "Method"), md(&words::method_intro(r)));
+    let _ = writeln!(
+        out,
+        "## {}\n\n{}\n",
+        pick("Metode", "Method"),
+        md(&words::method_intro(r))
+    );
     let _ = writeln!(out, "### {}\n", pick("Intervjuer med", "Interviews with"));
     for role in &m.roles {
-        let _ = writeln!(out, "- {} ({})", md(&role.label), md(&words::role_count(role, lang)));
+        let _ = writeln!(
+            out,
+            "- {} ({})",
+            md(&role.label),
+            md(&words::role_count(role, lang))
+        );
     }
     out.push('\n');
     let names = m.interviews.iter().any(|i| i.names.is_some());
-    let mut header = vec![pick("Dato", "Date").to_owned(), pick("Roller", "Roles").to_owned()];
+    let mut header = vec![
+        pick("Dato", "Date").to_owned(),
+        pick("Roller", "Roles").to_owned(),
+    ];
     if names {
         header.push(pick("Navn", "Names").to_owned());
     }
@@ -189,11 +354,12 @@ fn method(out: &mut String, r: &Report) {
     table_head(out, &header, |i| i == 0);
     for value in m.scale_min..=m.scale_max {
         let mut cells = vec![value.to_string()];
-        cells.extend(
-            m.dimensions
+        cells.extend(m.dimensions.iter().map(|d| {
+            d.levels
                 .iter()
-                .map(|d| d.levels.iter().find(|l| l.value == value).map_or(String::new(), |l| l.text.clone())),
-        );
+                .find(|l| l.value == value)
+                .map_or(String::new(), |l| l.text.clone())
+        }));
         out.push_str(&table_row(&cells, false));
     }
     let _ = writeln!(out, "\n{}\n", md(&words::coverage(r)));
@@ -204,22 +370,38 @@ fn method(out: &mut String, r: &Report) {
     } else {
         table_head(
             out,
-            &[pick("Spørsmål", "Question").to_owned(), pick("Endring", "Change").to_owned(), pick("Begrunnelse", "Reason").to_owned()],
+            &[
+                pick("Spørsmål", "Question").to_owned(),
+                pick("Endring", "Change").to_owned(),
+                pick("Begrunnelse", "Reason").to_owned(),
+            ],
             |_| false,
         );
         for o in &r.overrides {
             let changes: Vec<String> = o.changes.iter().map(words::override_change).collect();
             out.push_str(&table_row(
-                &[format!("{} {}", o.question, o.question_text), changes.join("; "), o.reason.clone()],
+                &[
+                    format!("{} {}", o.question, o.question_text),
+                    changes.join("; "),
+                    o.reason.clone(),
+                ],
                 false,
             ));
         }
         out.push('\n');
     }
     if !r.baselines.is_empty() {
-        let _ = writeln!(out, "### {}\n", pick("Sammenligningsgrunnlag", "Comparisons"));
+        let _ = writeln!(
+            out,
+            "### {}\n",
+            pick("Sammenligningsgrunnlag", "Comparisons")
+        );
         for b in &r.baselines {
-            let mut line = format!("**{}** – {}", md(&b.label), md(words::baseline_kind(b.kind, lang)));
+            let mut line = format!(
+                "**{}** – {}",
+                md(&b.label),
+                md(words::baseline_kind(b.kind, lang))
+            );
             for extra in [&b.source, &b.note].into_iter().flatten() {
                 let _ = write!(line, ". {}", md(extra));
             }
@@ -230,5 +412,10 @@ fn method(out: &mut String, r: &Report) {
             let _ = writeln!(out, "*{}*\n", md(words::fictional_notice(lang)));
         }
     }
-    let _ = writeln!(out, "### {}\n\n{}", pick("Spørsmålsbank", "Question bank"), md(&words::bank_line(r)));
+    let _ = writeln!(
+        out,
+        "### {}\n\n{}",
+        pick("Spørsmålsbank", "Question bank"),
+        md(&words::bank_line(r))
+    );
 }

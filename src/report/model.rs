@@ -74,7 +74,8 @@ pub struct Change {
 impl Change {
     fn between(now: &Points, then: &Points, since: &str) -> Change {
         debug_assert_eq!(now.decimals, then.decimals);
-        let value = (round_scaled(now.value, now.decimals) - round_scaled(then.value, then.decimals)) as i64;
+        let value = (round_scaled(now.value, now.decimals)
+            - round_scaled(then.value, then.decimals)) as i64;
         let display = match value {
             v if v > 0 => format!("+{v}"),
             v if v < 0 => format!("\u{2212}{}", -v),
@@ -349,12 +350,32 @@ pub fn format_value(x: Exact, lang: Lang) -> String {
 /// "2. mars 2026" in bokmål, "2 March 2026" in English.
 pub fn format_date(date: NaiveDate, lang: Lang) -> String {
     const NB: [&str; 12] = [
-        "januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november",
+        "januar",
+        "februar",
+        "mars",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
         "desember",
     ];
     const EN: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     let month = date.month0() as usize;
     match lang {
@@ -370,7 +391,10 @@ pub fn combine_baselines(stored: &[Baseline], extra: &[Baseline]) -> Vec<Baselin
     let mut all: Vec<Baseline> = Vec::new();
     for b in stored.iter().chain(extra) {
         let key = clean(&b.name).to_lowercase();
-        match all.iter_mut().find(|x| clean(&x.name).to_lowercase() == key) {
+        match all
+            .iter_mut()
+            .find(|x| clean(&x.name).to_lowercase() == key)
+        {
             Some(slot) => *slot = b.clone(),
             None => all.push(b.clone()),
         }
@@ -384,7 +408,12 @@ pub fn combine_baselines(stored: &[Baseline], extra: &[Baseline]) -> Vec<Baselin
 }
 
 impl Report {
-    pub fn build(bank: &Bank, assessment: &Assessment, extra_baselines: &[Baseline], opts: Options) -> Report {
+    pub fn build(
+        bank: &Bank,
+        assessment: &Assessment,
+        extra_baselines: &[Baseline],
+        opts: Options,
+    ) -> Report {
         let lang = opts.lang;
         let card = assessment.scorecard(bank);
         let baselines = combine_baselines(&assessment.baselines, extra_baselines);
@@ -395,26 +424,35 @@ impl Report {
         let last = baselines
             .iter()
             .enumerate()
-            .filter(|(_, b)| b.kind == BaselineKind::Earlier && year.is_none_or(|y| b.year.is_none_or(|by| by <= y)))
+            .filter(|(_, b)| {
+                b.kind == BaselineKind::Earlier
+                    && year.is_none_or(|y| b.year.is_none_or(|by| by <= y))
+            })
             .max_by_key(|(_, b)| (b.year.is_some(), b.year))
             .map(|(i, _)| i);
-        let compare = |points_of: &dyn Fn(&Baseline) -> Option<Exact>, decimals: u32| -> Vec<Comparison> {
-            baselines
-                .iter()
-                .zip(&labels)
-                .map(|(b, label)| Comparison {
-                    baseline: label.clone(),
-                    points: points_of(b).map(|p| Points::new(p, decimals, lang)),
-                })
-                .collect()
-        };
+        let compare =
+            |points_of: &dyn Fn(&Baseline) -> Option<Exact>, decimals: u32| -> Vec<Comparison> {
+                baselines
+                    .iter()
+                    .zip(&labels)
+                    .map(|(b, label)| Comparison {
+                        baseline: label.clone(),
+                        points: points_of(b).map(|p| Points::new(p, decimals, lang)),
+                    })
+                    .collect()
+            };
         let last_evaluation = last.map(|i| LastEvaluation {
             label: labels[i].clone(),
-            since: baselines[i].year.map_or_else(|| labels[i].clone(), |y| y.to_string()),
+            since: baselines[i]
+                .year
+                .map_or_else(|| labels[i].clone(), |y| y.to_string()),
         });
         let change_of = |now: &Points, comparisons: &[Comparison]| -> Option<Change> {
             let (i, e) = (last?, last_evaluation.as_ref()?);
-            comparisons[i].points.as_ref().map(|then| Change::between(now, then, &e.since))
+            comparisons[i]
+                .points
+                .as_ref()
+                .map(|then| Change::between(now, then, &e.since))
         };
 
         let areas: Vec<AreaReport> = bank
@@ -540,7 +578,11 @@ impl Report {
     pub fn municipality_long(&self) -> String {
         let name = &self.title.municipality;
         let word = self.lang.pick("kommune", "municipality");
-        if name.to_lowercase().split_whitespace().any(|w| w == "kommune" || w == "municipality") {
+        if name
+            .to_lowercase()
+            .split_whitespace()
+            .any(|w| w == "kommune" || w == "municipality")
+        {
             name.clone()
         } else {
             match self.lang {
@@ -569,7 +611,10 @@ fn findings_of(assessment: &Assessment, area: &str) -> Findings {
             continue;
         }
         let column = out.column_mut(f.kind);
-        match column.iter_mut().find(|x| x.text.to_lowercase() == text.to_lowercase()) {
+        match column
+            .iter_mut()
+            .find(|x| x.text.to_lowercase() == text.to_lowercase())
+        {
             Some(existing) => existing.best_practice |= f.best_practice,
             None => column.push(FindingItem {
                 text,
@@ -589,7 +634,10 @@ fn priorities_of(assessment: &Assessment) -> Vec<Priority> {
         if g.items.is_empty() || theme.is_empty() {
             continue;
         }
-        match out.iter_mut().find(|p| p.theme.to_lowercase() == theme.to_lowercase()) {
+        match out
+            .iter_mut()
+            .find(|p| p.theme.to_lowercase() == theme.to_lowercase())
+        {
             Some(p) => p.count += g.items.len(),
             None => out.push(Priority {
                 theme,
@@ -598,7 +646,7 @@ fn priorities_of(assessment: &Assessment) -> Vec<Priority> {
         }
     }
     // Stable: themes named equally often keep their first-named order.
-    out.sort_by(|a, b| b.count.cmp(&a.count));
+    out.sort_by_key(|p| std::cmp::Reverse(p.count));
     out
 }
 
@@ -624,7 +672,9 @@ fn method_of(bank: &Bank, assessment: &Assessment, opts: Options) -> Method {
                 interviewer: clean(&s.interviewer),
                 roles,
                 people: s.interviewees.len(),
-                names: opts.names.then(|| s.interviewees.iter().map(|p| clean(&p.name)).collect()),
+                names: opts
+                    .names
+                    .then(|| s.interviewees.iter().map(|p| clean(&p.name)).collect()),
                 completed: s.status == crate::core::session::Status::Completed,
             }
         })
@@ -641,9 +691,17 @@ fn method_of(bank: &Bank, assessment: &Assessment, opts: Options) -> Method {
     let roles = role_ids
         .iter()
         .filter_map(|role| {
-            let held: Vec<_> =
-                assessment.sessions.iter().filter(|s| s.interviewees.iter().any(|p| &p.role == role)).collect();
-            let people = assessment.sessions.iter().flat_map(|s| &s.interviewees).filter(|p| &p.role == role).count();
+            let held: Vec<_> = assessment
+                .sessions
+                .iter()
+                .filter(|s| s.interviewees.iter().any(|p| &p.role == role))
+                .collect();
+            let people = assessment
+                .sessions
+                .iter()
+                .flat_map(|s| &s.interviewees)
+                .filter(|p| &p.role == role)
+                .count();
             (!held.is_empty()).then(|| RoleCount {
                 role: clean(role),
                 label: clean(&bank.role_label(role, lang)),
@@ -688,7 +746,10 @@ fn method_of(bank: &Bank, assessment: &Assessment, opts: Options) -> Method {
 fn scoring_rule(bank: &Bank, lang: Lang) -> Vec<String> {
     let labels: Vec<String> = DIMENSIONS
         .iter()
-        .map(|&d| bank.dimension(d).map_or_else(|| d.id().to_owned(), |x| clean(x.label.get(lang))))
+        .map(|&d| {
+            bank.dimension(d)
+                .map_or_else(|| d.id().to_owned(), |x| clean(x.label.get(lang)))
+        })
         .collect();
     let (min, max) = (bank.scale_min(), bank.scale_max());
     let range = 3 * max;
@@ -743,7 +804,8 @@ fn scoring_rule(bank: &Bank, lang: Lang) -> Vec<String> {
 }
 
 fn dimension_label(bank: &Bank, d: crate::core::bank::Dimension, lang: Lang) -> String {
-    bank.dimension(d).map_or_else(|| d.id().to_owned(), |x| clean(x.label.get(lang)))
+    bank.dimension(d)
+        .map_or_else(|| d.id().to_owned(), |x| clean(x.label.get(lang)))
 }
 
 fn overrides_of(bank: &Bank, assessment: &Assessment, lang: Lang) -> Vec<Override> {
@@ -798,7 +860,11 @@ fn questions_of(bank: &Bank, assessment: &Assessment, lang: Lang) -> Vec<Questio
                 text: clean(q.text.get(lang)),
                 area: clean(&bank.area_of(pos).id),
                 subarea: clean(&bank.subarea_of(pos).id),
-                max: Points::new(crate::core::scoring::question_max(bank, pos), SUBAREA_DECIMALS, lang),
+                max: Points::new(
+                    crate::core::scoring::question_max(bank, pos),
+                    SUBAREA_DECIMALS,
+                    lang,
+                ),
                 points: crate::core::scoring::question_points(bank, pos, &reconciled)
                     .map(|p| Points::new(p, SUBAREA_DECIMALS, lang)),
                 dimensions,
@@ -839,7 +905,15 @@ mod tests {
     }
 
     fn build(a: &Assessment, extra: &[Baseline], names: bool) -> Report {
-        Report::build(&Bank::builtin(), a, extra, Options { lang: Lang::Nb, names })
+        Report::build(
+            &Bank::builtin(),
+            a,
+            extra,
+            Options {
+                lang: Lang::Nb,
+                names,
+            },
+        )
     }
 
     #[test]
@@ -865,7 +939,11 @@ mod tests {
         let all = combine_baselines(&stored, &extra);
         let names: Vec<&str> = all.iter().map(|b| b.name.as_str()).collect();
         assert_eq!(names, ["Eksempelvik 2018", "eksempelvik 2022", "Snitt"]);
-        assert_eq!(all[1].area_points("1"), Some(int(45)), "the one given later wins");
+        assert_eq!(
+            all[1].area_points("1"),
+            Some(int(45)),
+            "the one given later wins"
+        );
     }
 
     #[test]
@@ -880,7 +958,10 @@ mod tests {
         ];
         let r = build(&a, &[], false);
         let last = r.last_evaluation.as_ref().unwrap();
-        assert_eq!((last.label.as_str(), last.since.as_str()), ("Eksempelvik 2022", "2022"));
+        assert_eq!(
+            (last.label.as_str(), last.since.as_str()),
+            ("Eksempelvik 2022", "2022")
+        );
         let area = &r.areas[0];
         // 1.1.1 scored (3 + 2 + 1) of 12 on 10 points: 5 points, against 2.
         assert_eq!(area.points.display, "5");
@@ -902,9 +983,18 @@ mod tests {
                 })
                 .collect(),
         };
-        a.priorities = vec![group("Samskaping", 1), group("Digitalisering", 2), group("samskaping ", 2), group(" ", 3)];
+        a.priorities = vec![
+            group("Samskaping", 1),
+            group("Digitalisering", 2),
+            group("samskaping ", 2),
+            group(" ", 3),
+        ];
         let r = build(&a, &[], false);
-        let got: Vec<(&str, usize)> = r.priorities.iter().map(|p| (p.theme.as_str(), p.count)).collect();
+        let got: Vec<(&str, usize)> = r
+            .priorities
+            .iter()
+            .map(|p| (p.theme.as_str(), p.count))
+            .collect();
         assert_eq!(got, [("Samskaping", 3), ("Digitalisering", 2)]);
     }
 
@@ -928,7 +1018,13 @@ mod tests {
             ],
         );
         let f = &build(&a, &[], false).areas[1].findings;
-        assert_eq!(f.strengths, [FindingItem { text: "God plan".into(), best_practice: true }]);
+        assert_eq!(
+            f.strengths,
+            [FindingItem {
+                text: "God plan".into(),
+                best_practice: true
+            }]
+        );
         assert_eq!(f.weaknesses.len(), 1);
         assert!(f.challenges.is_empty());
     }
@@ -970,7 +1066,10 @@ mod tests {
         let r = build(&a, &[], false);
         assert_eq!(r.overrides.len(), 1);
         let o = &r.overrides[0];
-        assert_eq!((o.question.as_str(), o.reason.as_str()), ("1.1.1", "Planen er vedtatt"));
+        assert_eq!(
+            (o.question.as_str(), o.reason.as_str()),
+            ("1.1.1", "Planen er vedtatt")
+        );
         assert_eq!(o.changes[0].suggested.as_deref(), Some("3"));
         assert_eq!(o.changes[0].decided.as_deref(), Some("4"));
         let q = r.questions.iter().find(|q| q.id == "1.1.1").unwrap();

@@ -4,7 +4,9 @@
 //! report shows (whole points, or one decimal), so evaluators can go on
 //! calculating; every text cell is neutralized against formulas.
 
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+};
 
 use super::escape::cell;
 use super::model::{AreaReport, Comparison, Points, Report};
@@ -20,11 +22,27 @@ pub const SHEET_NAME_MAX: usize = 31;
 pub fn sheet_name(text: &str, fallback: &str) -> String {
     let cleaned: String = text
         .chars()
-        .map(|c| if matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\') || c.is_control() { ' ' } else { c })
+        .map(|c| {
+            if matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\') || c.is_control() {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect();
-    let cut: String = cleaned.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(SHEET_NAME_MAX).collect();
+    let cut: String = cleaned
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .take(SHEET_NAME_MAX)
+        .collect();
     let name = cut.trim().trim_matches('\'').trim().to_owned();
-    if name.is_empty() || name.eq_ignore_ascii_case("history") { fallback.to_owned() } else { name }
+    if name.is_empty() || name.eq_ignore_ascii_case("history") {
+        fallback.to_owned()
+    } else {
+        name
+    }
 }
 
 struct Styles {
@@ -44,20 +62,33 @@ struct Styles {
 
 impl Styles {
     fn new() -> Styles {
-        let header = Format::new().set_bold().set_border_bottom(FormatBorder::Thin).set_background_color("#EAF0F6");
+        let header = Format::new()
+            .set_bold()
+            .set_border_bottom(FormatBorder::Thin)
+            .set_background_color("#EAF0F6");
         Styles {
-            title: Format::new().set_bold().set_font_size(14).set_font_color("#1F4E79"),
+            title: Format::new()
+                .set_bold()
+                .set_font_size(14)
+                .set_font_color("#1F4E79"),
             bold: Format::new().set_bold(),
             header_num: header.clone().set_align(FormatAlign::Right),
             header,
             text: Format::new().set_align(FormatAlign::Top),
             wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
             muted: Format::new().set_italic().set_font_color("#5B6675"),
-            whole: Format::new().set_num_format("0").set_align(FormatAlign::Top),
+            whole: Format::new()
+                .set_num_format("0")
+                .set_align(FormatAlign::Top),
             whole_bold: Format::new().set_num_format("0").set_bold(),
-            decimal: Format::new().set_num_format("0.0").set_align(FormatAlign::Top),
+            decimal: Format::new()
+                .set_num_format("0.0")
+                .set_align(FormatAlign::Top),
             change: Format::new().set_num_format("+0;-0;0"),
-            star: Format::new().set_font_color("#A87200").set_bold().set_align(FormatAlign::Center),
+            star: Format::new()
+                .set_font_color("#A87200")
+                .set_bold()
+                .set_align(FormatAlign::Center),
         }
     }
 
@@ -80,12 +111,20 @@ fn build(r: &Report) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let date = chrono::NaiveDate::parse_from_str(&r.title.date, "%Y-%m-%d").ok();
     let mut props = DocProperties::new()
-        .set_title(cell(&format!("{}: {}", words::edition(r), r.municipality_long())))
+        .set_title(cell(&format!(
+            "{}: {}",
+            words::edition(r),
+            r.municipality_long()
+        )))
         .set_author(cell(&r.title.evaluators.join(", ")));
     if let Some(d) = date {
         use chrono::Datelike;
         // The assessment's date, so the same assessment gives the same file.
-        props = props.set_creation_datetime(&ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?);
+        props = props.set_creation_datetime(&ExcelDateTime::from_ymd(
+            d.year() as u16,
+            d.month() as u8,
+            d.day() as u8,
+        )?);
     }
     book.set_properties(&props);
 
@@ -94,7 +133,10 @@ fn build(r: &Report) -> Result<Vec<u8>, XlsxError> {
     summary(sheet, r, &st)?;
     let mut used: Vec<String> = Vec::new();
     for (i, a) in r.areas.iter().enumerate() {
-        let mut name = sheet_name(&format!("{} {}", a.id, a.title), &format!("{} {}", r.lang.pick("Område", "Area"), i + 1));
+        let mut name = sheet_name(
+            &format!("{} {}", a.id, a.title),
+            &format!("{} {}", r.lang.pick("Område", "Area"), i + 1),
+        );
         if used.iter().any(|u| u.eq_ignore_ascii_case(&name)) {
             name = sheet_name(&format!("{} {}", i + 1, name), &format!("Area {}", i + 1));
         }
@@ -106,12 +148,25 @@ fn build(r: &Report) -> Result<Vec<u8>, XlsxError> {
     book.save_to_buffer()
 }
 
-fn write_text(sheet: &mut Worksheet, row: u32, col: u16, text: &str, format: &Format) -> Result<(), XlsxError> {
+fn write_text(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    text: &str,
+    format: &Format,
+) -> Result<(), XlsxError> {
     sheet.write_string_with_format(row, col, cell(text), format)?;
     Ok(())
 }
 
-fn write_points(sheet: &mut Worksheet, row: u32, col: u16, p: Option<&Points>, st: &Styles, bold: bool) -> Result<(), XlsxError> {
+fn write_points(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    p: Option<&Points>,
+    st: &Styles,
+    bold: bool,
+) -> Result<(), XlsxError> {
     match p {
         Some(p) => sheet.write_number_with_format(row, col, p.as_f64(), st.points(p, bold))?,
         None => sheet.write_string_with_format(row, col, "–", &st.muted)?,
@@ -121,9 +176,18 @@ fn write_points(sheet: &mut Worksheet, row: u32, col: u16, p: Option<&Points>, s
 
 fn summary(sheet: &mut Worksheet, r: &Report, st: &Styles) -> Result<(), XlsxError> {
     let pick = |nb: &'static str, en: &'static str| r.lang.pick(nb, en);
-    write_text(sheet, 0, 0, &format!("{}: {}", words::edition(r), words::subtitle(r)), &st.title)?;
+    write_text(
+        sheet,
+        0,
+        0,
+        &format!("{}: {}", words::edition(r), words::subtitle(r)),
+        &st.title,
+    )?;
     let meta = [
-        (pick("Evaluatorer", "Evaluators"), r.title.evaluators.join(", ")),
+        (
+            pick("Evaluatorer", "Evaluators"),
+            r.title.evaluators.join(", "),
+        ),
         (pick("Dato", "Date"), r.title.date_display.clone()),
         (pick("Grunnlag", "Basis"), words::interview_count(r)),
     ];
@@ -134,7 +198,13 @@ fn summary(sheet: &mut Worksheet, r: &Report, st: &Styles) -> Result<(), XlsxErr
     let top = 5;
     let mut col = 0;
     let mut head = |sheet: &mut Worksheet, text: &str, numeric: bool| -> Result<(), XlsxError> {
-        write_text(sheet, top, col, text, if numeric { &st.header_num } else { &st.header })?;
+        write_text(
+            sheet,
+            top,
+            col,
+            text,
+            if numeric { &st.header_num } else { &st.header },
+        )?;
         col += 1;
         Ok(())
     };
@@ -145,7 +215,11 @@ fn summary(sheet: &mut Worksheet, r: &Report, st: &Styles) -> Result<(), XlsxErr
         head(sheet, &b.label, true)?;
     }
     if let Some(last) = &r.last_evaluation {
-        head(sheet, &format!("{} {}", pick("Endring siden", "Change since"), last.since), true)?;
+        head(
+            sheet,
+            &format!("{} {}", pick("Endring siden", "Change since"), last.since),
+            true,
+        )?;
     }
     head(sheet, pick("Maks", "Max"), true)?;
 
@@ -170,7 +244,9 @@ fn summary(sheet: &mut Worksheet, r: &Report, st: &Styles) -> Result<(), XlsxErr
         }
         if r.last_evaluation.is_some() {
             match change {
-                Some(ch) => sheet.write_number_with_format(row, col, ch.value as f64, &st.change)?,
+                Some(ch) => {
+                    sheet.write_number_with_format(row, col, ch.value as f64, &st.change)?
+                }
                 None => sheet.write_string_with_format(row, col, "–", &st.muted)?,
             };
             col += 1;
@@ -179,11 +255,31 @@ fn summary(sheet: &mut Worksheet, r: &Report, st: &Styles) -> Result<(), XlsxErr
         Ok(())
     };
     for (i, a) in r.areas.iter().enumerate() {
-        row_of(sheet, top + 1 + i as u32, &a.id, &a.title, &a.points, &a.baselines, a.change.as_ref(), &a.max, false)?;
+        row_of(
+            sheet,
+            top + 1 + i as u32,
+            &a.id,
+            &a.title,
+            &a.points,
+            &a.baselines,
+            a.change.as_ref(),
+            &a.max,
+            false,
+        )?;
     }
     let t = &r.total;
     let total_row = top + 1 + r.areas.len() as u32;
-    row_of(sheet, total_row, "", pick("Totalt", "Total"), &t.points, &t.baselines, t.change.as_ref(), &t.max, true)?;
+    row_of(
+        sheet,
+        total_row,
+        "",
+        pick("Totalt", "Total"),
+        &t.points,
+        &t.baselines,
+        t.change.as_ref(),
+        &t.max,
+        true,
+    )?;
     let mut row = total_row + 2;
     if r.has_fictional_baselines() {
         write_text(sheet, row, 0, words::fictional_notice(r.lang), &st.muted)?;
@@ -200,8 +296,30 @@ fn summary(sheet: &mut Worksheet, r: &Report, st: &Styles) -> Result<(), XlsxErr
 
 fn area(sheet: &mut Worksheet, r: &Report, a: &AreaReport, st: &Styles) -> Result<(), XlsxError> {
     let pick = |nb: &'static str, en: &'static str| r.lang.pick(nb, en);
-    write_text(sheet, 0, 0, &format!("{} {}: {}", pick("Fokusområde", "Focus area"), a.id, a.title), &st.title)?;
-    write_text(sheet, 1, 0, &format!("{} {}: {}", pick("Perspektiv", "Perspective"), a.perspective, a.perspective_title), &st.muted)?;
+    write_text(
+        sheet,
+        0,
+        0,
+        &format!(
+            "{} {}: {}",
+            pick("Fokusområde", "Focus area"),
+            a.id,
+            a.title
+        ),
+        &st.title,
+    )?;
+    write_text(
+        sheet,
+        1,
+        0,
+        &format!(
+            "{} {}: {}",
+            pick("Perspektiv", "Perspective"),
+            a.perspective,
+            a.perspective_title
+        ),
+        &st.muted,
+    )?;
 
     // Poengfordeling.
     let top = 3;
@@ -245,17 +363,34 @@ fn area(sheet: &mut Worksheet, r: &Report, a: &AreaReport, st: &Styles) -> Resul
         }
     }
     if a.findings.is_empty() {
-        write_text(sheet, row, 1, pick("Ingen registrert", "None recorded"), &st.muted)?;
+        write_text(
+            sheet,
+            row,
+            1,
+            pick("Ingen registrert", "None recorded"),
+            &st.muted,
+        )?;
         row += 1;
     }
     if any_star {
-        write_text(sheet, row, 1, &format!("★ {}", words::best_practice_legend(r.lang)), &st.muted)?;
+        write_text(
+            sheet,
+            row,
+            1,
+            &format!("★ {}", words::best_practice_legend(r.lang)),
+            &st.muted,
+        )?;
         row += 1;
     }
 
     // The questions behind the points.
     row += 1;
-    let dims: Vec<String> = r.method.dimensions.iter().map(|d| d.label.clone()).collect();
+    let dims: Vec<String> = r
+        .method
+        .dimensions
+        .iter()
+        .map(|d| d.label.clone())
+        .collect();
     write_text(sheet, row, 0, pick("Spørsmål", "Question"), &st.header)?;
     write_text(sheet, row, 1, "", &st.header)?;
     for (i, d) in dims.iter().enumerate() {
@@ -294,7 +429,10 @@ mod tests {
     #[test]
     fn sheet_names_are_valid() {
         assert_eq!(sheet_name("4 Effektivitet", "x"), "4 Effektivitet");
-        let long = sheet_name("4 Nye arbeidsmåter og ny teknikk som øker effektiviteten", "x");
+        let long = sheet_name(
+            "4 Nye arbeidsmåter og ny teknikk som øker effektiviteten",
+            "x",
+        );
         assert!(long.chars().count() <= SHEET_NAME_MAX, "{long}");
         assert_eq!(sheet_name("a/b:c*d?[e]\\f", "x"), "a b c d e f");
         assert_eq!(sheet_name("'quoted'", "x"), "quoted");

@@ -64,7 +64,15 @@ fn open(out: &mut String, width: f64, height: f64, id: &str, title: &str, desc: 
 }
 
 /// Text lines centred vertically on `y`.
-fn text_lines(out: &mut String, x: f64, y: f64, lines: &[String], anchor: &str, size: f64, weight: u32) {
+fn text_lines(
+    out: &mut String,
+    x: f64,
+    y: f64,
+    lines: &[String],
+    anchor: &str,
+    size: f64,
+    weight: u32,
+) {
     let line_height = size * 1.2;
     let first = y - line_height * (lines.len() as f64 - 1.0) / 2.0;
     for (i, line) in lines.iter().enumerate() {
@@ -88,7 +96,10 @@ fn legend(out: &mut String, series: &[Series], top: f64, left: f64, line: bool) 
             y += 20.0;
         }
         if line {
-            let dash = s.dash.map(|d| format!(r#" stroke-dasharray="{d}""#)).unwrap_or_default();
+            let dash = s
+                .dash
+                .map(|d| format!(r#" stroke-dasharray="{d}""#))
+                .unwrap_or_default();
             let _ = write!(
                 out,
                 r#"<line x1="{x:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{}" stroke-width="{}"{dash}/>"#,
@@ -120,7 +131,14 @@ fn legend(out: &mut String, series: &[Series], top: f64, left: f64, line: bool) 
 
 /// Horizontal bars, one group per category, one bar per series, with the
 /// value printed at the end of each bar and a legend on top.
-pub fn grouped_bars(id: &str, title: &str, desc: &str, categories: &[String], series: &[Series], axis: &Axis) -> String {
+pub fn grouped_bars(
+    id: &str,
+    title: &str,
+    desc: &str,
+    categories: &[String],
+    series: &[Series],
+    axis: &Axis,
+) -> String {
     const LABEL: f64 = 200.0;
     const BAR: f64 = 11.0;
     const GAP: f64 = 3.0;
@@ -146,7 +164,15 @@ pub fn grouped_bars(id: &str, title: &str, desc: &str, categories: &[String], se
     }
     for (c, category) in categories.iter().enumerate() {
         let y0 = top + GROUP_GAP / 2.0 + c as f64 * (group + GROUP_GAP);
-        text_lines(&mut body, LABEL, y0 + group / 2.0, &wrap(category, 30), "end", FONT, 400);
+        text_lines(
+            &mut body,
+            LABEL,
+            y0 + group / 2.0,
+            &wrap(category, 30),
+            "end",
+            FONT,
+            400,
+        );
         for (s, ser) in series.iter().enumerate() {
             let y = y0 + s as f64 * (BAR + GAP);
             match ser.values.get(c).copied().flatten() {
@@ -193,7 +219,11 @@ pub fn bar_rows(id: &str, title: &str, desc: &str, series: &[Series], axis: &Axi
     const ROW: f64 = 24.0;
     const BAR: f64 = 14.0;
     const NARROW: f64 = 480.0;
-    let label_width = series.iter().map(|s| text_width(&s.label, 13.0)).fold(0.0, f64::max).min(220.0);
+    let label_width = series
+        .iter()
+        .map(|s| text_width(&s.label, 13.0))
+        .fold(0.0, f64::max)
+        .min(220.0);
     let plot_left = label_width + 14.0;
     let plot_width = NARROW - plot_left - 34.0;
     let scale = |v: f64| plot_left + plot_width * (v / axis.max).clamp(0.0, 1.0);
@@ -213,7 +243,15 @@ pub fn bar_rows(id: &str, title: &str, desc: &str, series: &[Series], axis: &Axi
     for (i, s) in series.iter().enumerate() {
         let y = i as f64 * ROW + (ROW - BAR) / 2.0;
         let weight = if s.emphasis { 700 } else { 400 };
-        text_lines(&mut out, plot_left - 10.0, y + BAR / 2.0, &[s.label.clone()], "end", 13.0, weight);
+        text_lines(
+            &mut out,
+            plot_left - 10.0,
+            y + BAR / 2.0,
+            std::slice::from_ref(&s.label),
+            "end",
+            13.0,
+            weight,
+        );
         match s.values.first().copied().flatten() {
             Some(v) => {
                 let end = scale(v);
@@ -227,7 +265,15 @@ pub fn bar_rows(id: &str, title: &str, desc: &str, series: &[Series], axis: &Axi
                     esc(s.displays.first().map(String::as_str).unwrap_or(""))
                 );
             }
-            None => text_lines(&mut out, plot_left + 4.0, y + BAR / 2.0, &["–".to_owned()], "start", 13.0, 400),
+            None => text_lines(
+                &mut out,
+                plot_left + 4.0,
+                y + BAR / 2.0,
+                &["–".to_owned()],
+                "start",
+                13.0,
+                400,
+            ),
         }
     }
     let _ = write!(
@@ -241,7 +287,14 @@ pub fn bar_rows(id: &str, title: &str, desc: &str, series: &[Series], axis: &Axi
 /// A radar of the categories around a circle, rings at the ticks; the
 /// emphasised series filled, the others as outlines. A missing value breaks
 /// the outline there.
-pub fn radar(id: &str, title: &str, desc: &str, categories: &[String], series: &[Series], axis: &Axis) -> String {
+pub fn radar(
+    id: &str,
+    title: &str,
+    desc: &str,
+    categories: &[String],
+    series: &[Series],
+    axis: &Axis,
+) -> String {
     const RADIUS: f64 = 165.0;
     let (cx, cy) = (WIDTH / 2.0, RADIUS + 62.0);
     let n = categories.len().max(1) as f64;
@@ -261,7 +314,11 @@ pub fn radar(id: &str, title: &str, desc: &str, categories: &[String], series: &
                 format!("{x:.1},{y:.1}")
             })
             .collect();
-        let _ = write!(body, r#"<polygon points="{}" fill="none" stroke="{GRID}" stroke-width="1"/>"#, ring.join(" "));
+        let _ = write!(
+            body,
+            r#"<polygon points="{}" fill="none" stroke="{GRID}" stroke-width="1"/>"#,
+            ring.join(" ")
+        );
     }
     for (i, category) in categories.iter().enumerate() {
         let (x, y) = point(i, RADIUS);
@@ -301,11 +358,15 @@ pub fn radar(id: &str, title: &str, desc: &str, categories: &[String], series: &
                 None => previous = false,
             }
         }
-        let complete = s.values.iter().take(categories.len()).all(Option::is_some) && !categories.is_empty();
+        let complete =
+            s.values.iter().take(categories.len()).all(Option::is_some) && !categories.is_empty();
         if complete {
             path.push('Z');
         }
-        let dash = s.dash.map(|d| format!(r#" stroke-dasharray="{d}""#)).unwrap_or_default();
+        let dash = s
+            .dash
+            .map(|d| format!(r#" stroke-dasharray="{d}""#))
+            .unwrap_or_default();
         let (fill, width) = if s.emphasis && complete {
             (format!(r#"fill="{}" fill-opacity="0.18""#, s.color), 3.0)
         } else {
@@ -321,7 +382,11 @@ pub fn radar(id: &str, title: &str, desc: &str, categories: &[String], series: &
             for (i, v) in s.values.iter().enumerate().take(categories.len()) {
                 if let Some(v) = v {
                     let (x, y) = point(i, radius_of(*v));
-                    let _ = write!(body, r#"<circle cx="{x:.1}" cy="{y:.1}" r="3.5" fill="{}"/>"#, s.color);
+                    let _ = write!(
+                        body,
+                        r#"<circle cx="{x:.1}" cy="{y:.1}" r="3.5" fill="{}"/>"#,
+                        s.color
+                    );
                 }
             }
         }
@@ -353,7 +418,10 @@ mod tests {
         Series {
             label: label.to_owned(),
             color: "#1f4e79",
-            displays: values.iter().map(|v| v.map_or("–".into(), |v| format!("{v:.0}"))).collect(),
+            displays: values
+                .iter()
+                .map(|v| v.map_or("–".into(), |v| format!("{v:.0}")))
+                .collect(),
             values,
             emphasis,
             dash: None,
@@ -363,7 +431,9 @@ mod tests {
     fn axis() -> Axis {
         Axis {
             max: 100.0,
-            ticks: (0..=4).map(|i| (25.0 * i as f64, (25 * i).to_string())).collect(),
+            ticks: (0..=4)
+                .map(|i| (25.0 * i as f64, (25 * i).to_string()))
+                .collect(),
         }
     }
 
@@ -398,7 +468,11 @@ mod tests {
     fn wrap_breaks_at_spaces() {
         assert_eq!(
             wrap("Nye arbeidsmåter og ny teknikk som øker effektiviteten", 22),
-            vec!["Nye arbeidsmåter og ny", "teknikk som øker", "effektiviteten"]
+            vec![
+                "Nye arbeidsmåter og ny",
+                "teknikk som øker",
+                "effektiviteten"
+            ]
         );
     }
 }

@@ -11,14 +11,19 @@ pub fn year_text(r: &Report) -> String {
 
 /// "Kommunekompasset 2026".
 pub fn edition(r: &Report) -> String {
-    format!("{} {}", r.title.framework, year_text(r)).trim().to_owned()
+    format!("{} {}", r.title.framework, year_text(r))
+        .trim()
+        .to_owned()
 }
 
 /// "Evaluering av forvaltningspraksisen i Eksempelvik kommune".
 pub fn subtitle(r: &Report) -> String {
     format!(
         "{} {}",
-        r.lang.pick("Evaluering av forvaltningspraksisen i", "Evaluation of the administrative practice of"),
+        r.lang.pick(
+            "Evaluering av forvaltningspraksisen i",
+            "Evaluation of the administrative practice of"
+        ),
         r.municipality_long()
     )
 }
@@ -54,20 +59,31 @@ pub fn interview_count(r: &Report) -> String {
 
 /// "2 intervjuer, 3 personer".
 pub fn role_count(role: &RoleCount, lang: Lang) -> String {
-    format!("{}, {}", interviews(role.interviews, lang), people(role.people, lang))
+    format!(
+        "{}, {}",
+        interviews(role.interviews, lang),
+        people(role.people, lang)
+    )
 }
 
 /// The common maximum of the areas ("100"), if they share one.
 pub fn area_max(r: &Report) -> Option<String> {
     let first = r.areas.first()?;
-    r.areas.iter().all(|a| a.max.value == first.max.value).then(|| first.max.display.clone())
+    r.areas
+        .iter()
+        .all(|a| a.max.value == first.max.value)
+        .then(|| first.max.display.clone())
 }
 
 /// The opening paragraph: the total, then what the compass is.
 pub fn intro(r: &Report) -> String {
     let areas = r.areas.len();
     let each = area_max(r)
-        .map(|m| r.lang.pick(" med inntil {} poeng hver", " of up to {} points each").replace("{}", &m))
+        .map(|m| {
+            r.lang
+                .pick(" med inntil {} poeng hver", " of up to {} points each")
+                .replace("{}", &m)
+        })
         .unwrap_or_default();
     match r.lang {
         Lang::Nb => format!(
@@ -108,7 +124,10 @@ pub fn best_practice_legend(lang: Lang) -> &'static str {
 }
 
 pub fn priorities_heading(lang: Lang) -> &'static str {
-    lang.pick("Hva bør kommunen prioritere fremover?", "What should the municipality prioritise next?")
+    lang.pick(
+        "Hva bør kommunen prioritere fremover?",
+        "What should the municipality prioritise next?",
+    )
 }
 
 pub fn priorities_lead(lang: Lang) -> &'static str {
@@ -122,8 +141,14 @@ pub fn priorities_lead(lang: Lang) -> &'static str {
 pub fn unscored(a: &AreaReport, lang: Lang) -> Option<String> {
     let missing = a.asked.checked_sub(a.scored).filter(|&m| m > 0)?;
     Some(match lang {
-        Lang::Nb => format!("{missing} av {} spørsmål som ble stilt i området, har ikke fått poeng og teller 0.", a.asked),
-        Lang::En => format!("{missing} of the {} questions asked in this area have no score and count as 0.", a.asked),
+        Lang::Nb => format!(
+            "{missing} av {} spørsmål som ble stilt i området, har ikke fått poeng og teller 0.",
+            a.asked
+        ),
+        Lang::En => format!(
+            "{missing} of the {} questions asked in this area have no score and count as 0.",
+            a.asked
+        ),
     })
 }
 
@@ -131,7 +156,9 @@ pub fn unscored(a: &AreaReport, lang: Lang) -> Option<String> {
 pub fn method_intro(r: &Report) -> String {
     let m = &r.method;
     let span = match (m.interviews.first(), m.interviews.last()) {
-        (Some(a), Some(b)) if a.date != b.date => format!("{} – {}", a.date_display, b.date_display),
+        (Some(a), Some(b)) if a.date != b.date => {
+            format!("{} – {}", a.date_display, b.date_display)
+        }
         (Some(a), _) => a.date_display.clone(),
         _ => "–".to_owned(),
     };

@@ -23,11 +23,13 @@ pub fn baseline_path(name: &str) -> PathBuf {
 }
 
 pub fn earlier() -> Baseline {
-    storage::load_baseline(&baseline_path("eksempelvik-2022.json")).expect("the sample baseline loads")
+    storage::load_baseline(&baseline_path("eksempelvik-2022.json"))
+        .expect("the sample baseline loads")
 }
 
 pub fn national() -> Baseline {
-    storage::load_baseline(&baseline_path("nasjonalt-snitt-2026.json")).expect("the sample baseline loads")
+    storage::load_baseline(&baseline_path("nasjonalt-snitt-2026.json"))
+        .expect("the sample baseline loads")
 }
 
 /// The question the reviewer overrides in the sample.
@@ -43,21 +45,33 @@ pub fn sample_assessment(bank: &Bank) -> Assessment {
         .iter()
         .map(|f| storage::load_session(f, bank).expect("a sample session loads"))
         .collect();
-    assert!(loaded.len() >= 10, "expected the sample interviews, found {}", loaded.len());
+    assert!(
+        loaded.len() >= 10,
+        "expected the sample interviews, found {}",
+        loaded.len()
+    );
     let sources: Vec<SourceSession> = loaded
         .iter()
         .map(|l| SourceSession {
             session: &l.session,
             sha256: &l.sha256,
-            path: format!("eksempelvik/{}", l.path.file_name().unwrap().to_string_lossy()),
+            path: format!(
+                "eksempelvik/{}",
+                l.path.file_name().unwrap().to_string_lossy()
+            ),
         })
         .collect();
     let now = chrono::DateTime::parse_from_rfc3339("2026-11-02T14:00:00+01:00").unwrap();
     let mut a = Assessment::build(bank, &sources, now);
-    let q = a.questions.get_mut(OVERRIDDEN).expect("the bank has the question");
+    let q = a
+        .questions
+        .get_mut(OVERRIDDEN)
+        .expect("the bank has the question");
     let mut scores = q.suggested;
     let system = DIMENSIONS[0];
-    let raised = scores.get(system).map_or(int(2), |v| (v + int(1)).min(int(4)));
+    let raised = scores
+        .get(system)
+        .map_or(int(2), |v| (v + int(1)).min(int(4)));
     scores.set(system, Some(raised));
     q.decision = Some(Decision::Override {
         scores,
@@ -89,4 +103,58 @@ pub fn write_sample_assessment(dir: &Path) -> PathBuf {
     let path = dir.join("assessment.json");
     std::fs::write(&path, sample_assessment(&bank).to_json()).unwrap();
     path
+}
+
+/// A workbook read back: each sheet's name and cells (row, column from A1),
+/// and how many cells hold a formula.
+pub struct Sheet {
+    pub name: String,
+    pub rows: Vec<Vec<calamine::Data>>,
+    pub formulas: usize,
+}
+
+pub fn read_xlsx(bytes: &[u8]) -> Vec<Sheet> {
+    use calamine::{Reader, Xlsx, open_workbook_from_rs};
+    let mut book: Xlsx<_> =
+        open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec())).expect("a valid workbook");
+    book.sheet_names()
+        .into_iter()
+        .map(|name| {
+            let range = book.worksheet_range(&name).expect("the sheet reads");
+            let (top, left) = range.start().unwrap_or((0, 0));
+            let mut rows = vec![Vec::new(); top as usize];
+            for row in range.rows() {
+                let mut cells = vec![calamine::Data::Empty; left as usize];
+                cells.extend(row.iter().cloned());
+                rows.push(cells);
+            }
+            let formulas = book
+                .worksheet_formula(&name)
+                .map(|f| f.used_cells().filter(|(_, _, v)| !v.is_empty()).count())
+                .unwrap_or(0);
+            Sheet {
+                name,
+                rows,
+                formulas,
+            }
+        })
+        .collect()
+}
+
+impl Sheet {
+    pub fn text(&self, row: usize, col: usize) -> String {
+        match self.rows.get(row).and_then(|r| r.get(col)) {
+            Some(calamine::Data::String(s)) => s.clone(),
+            Some(calamine::Data::Empty) | None => String::new(),
+            Some(other) => other.to_string(),
+        }
+    }
+
+    pub fn number(&self, row: usize, col: usize) -> Option<f64> {
+        match self.rows.get(row)?.get(col)? {
+            calamine::Data::Float(f) => Some(*f),
+            calamine::Data::Int(i) => Some(*i as f64),
+            _ => None,
+        }
+    }
 }
