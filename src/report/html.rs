@@ -648,15 +648,25 @@ impl Page<'_> {
             for p in &rows {
                 let _ = writeln!(
                     self.out,
-                    "<tr><td>{}</td><td class=\"num strong\">{}</td><td class=\"barcell\"><span class=\"bar\" style=\"width:{}%\"></span></td></tr>",
+                    "<tr><td><span class=\"theme\">{}</span>{}</td><td class=\"num strong\">{}</td><td class=\"barcell\"><span class=\"bar\" style=\"width:{}%\"></span></td></tr>",
                     esc(&p.theme),
+                    if p.wordings.is_empty() {
+                        String::new()
+                    } else {
+                        let words: Vec<String> = p.wordings.iter().map(|w| esc(w)).collect();
+                        format!("<span class=\"wordings\">{}</span>", words.join(" · "))
+                    },
                     p.count,
                     p.count * 100 / most
                 );
             }
             self.out.push_str("</tbody>\n</table>\n");
             if !once.is_empty() {
-                let themes: Vec<String> = once.iter().map(|p| esc(&p.theme)).collect();
+                // Named once, the words it was named in say it best.
+                let themes: Vec<String> = once
+                    .iter()
+                    .map(|p| esc(p.wordings.first().unwrap_or(&p.theme)))
+                    .collect();
                 let _ = writeln!(
                     self.out,
                     "<h3>{}</h3>\n<p class=\"once\">{}</p>",
@@ -930,6 +940,8 @@ svg.chart { width: 100%; height: auto; display: block; font-family: inherit; }
 .star { color: var(--gold); font-weight: 700; }
 .legend { margin-top: 3mm; }
 table.prio td { padding-top: 0.9mm; padding-bottom: 0.9mm; }
+table.prio .theme { font-weight: 600; }
+table.prio .wordings { display: block; font-size: 8.5pt; color: var(--muted); }
 .area h3 { margin-top: 4mm; }
 table.prio td.barcell { width: 35%; vertical-align: middle; }
 table.prio .bar { display: block; height: 3mm; background: var(--accent); border-radius: 0.8mm; }

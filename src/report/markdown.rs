@@ -154,11 +154,13 @@ pub fn render(r: &Report) -> String {
             &[
                 pick("Tema", "Theme").to_owned(),
                 pick("Antall", "Count").to_owned(),
+                pick("Slik det ble sagt", "As it was put").to_owned(),
             ],
-            |i| i > 0,
+            |i| i == 1,
         );
         for p in &r.priorities {
-            out.push_str(&table_row(&[p.theme.clone(), p.count.to_string()], false));
+            let cells = [p.theme.clone(), p.count.to_string(), p.wordings.join(" · ")];
+            out.push_str(&table_row(&cells, false));
         }
         out.push('\n');
     }

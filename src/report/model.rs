@@ -211,6 +211,8 @@ pub struct Priority {
     pub theme: String,
     /// How many times it was named.
     pub count: usize,
+    /// The ways it was put, each once, when they say more than the theme.
+    pub wordings: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -611,10 +613,7 @@ fn findings_of(assessment: &Assessment, area: &str) -> Findings {
             continue;
         }
         let column = out.column_mut(f.kind);
-        match column
-            .iter_mut()
-            .find(|x| x.text.to_lowercase() == text.to_lowercase())
-        {
+        match column.iter_mut().find(|x| same_text(&x.text, &text)) {
             Some(existing) => existing.best_practice |= f.best_practice,
             None => column.push(FindingItem {
                 text,
@@ -625,8 +624,8 @@ fn findings_of(assessment: &Assessment, area: &str) -> Findings {
     out
 }
 
-/// Each theme with how often it was named, most named first; groups of
-/// the same theme (ignoring case) are counted together.
+/// Each theme with how often it was named and the words it was named in,
+/// most named first; groups of the same theme (ignoring case) count together.
 fn priorities_of(assessment: &Assessment) -> Vec<Priority> {
     let mut out: Vec<Priority> = Vec::new();
     for g in &assessment.priorities {
@@ -634,20 +633,35 @@ fn priorities_of(assessment: &Assessment) -> Vec<Priority> {
         if g.items.is_empty() || theme.is_empty() {
             continue;
         }
-        match out
-            .iter_mut()
-            .find(|p| p.theme.to_lowercase() == theme.to_lowercase())
-        {
-            Some(p) => p.count += g.items.len(),
-            None => out.push(Priority {
-                theme,
-                count: g.items.len(),
-            }),
+        let at = match out.iter().position(|p| same_text(&p.theme, &theme)) {
+            Some(i) => i,
+            None => {
+                out.push(Priority {
+                    theme,
+                    count: 0,
+                    wordings: Vec::new(),
+                });
+                out.len() - 1
+            }
+        };
+        let p = &mut out[at];
+        p.count += g.items.len();
+        for item in &g.items {
+            let text = clean(&item.text);
+            let known =
+                same_text(&text, &p.theme) || p.wordings.iter().any(|w| same_text(w, &text));
+            if !text.is_empty() && !known {
+                p.wordings.push(text);
+            }
         }
     }
     // Stable: themes named equally often keep their first-named order.
     out.sort_by_key(|p| std::cmp::Reverse(p.count));
     out
+}
+
+fn same_text(a: &str, b: &str) -> bool {
+    a.to_lowercase() == b.to_lowercase()
 }
 
 fn method_of(bank: &Bank, assessment: &Assessment, opts: Options) -> Method {
@@ -877,7 +891,7 @@ fn questions_of(bank: &Bank, assessment: &Assessment, lang: Lang) -> Vec<Questio
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::assessment::{CuratedFinding, PriorityGroup, PriorityItem, SourceSession};
+    use crate::core::assessment::{CuratedFinding, PriorityGroup, PriorityItem};
     use crate::core::exact::int;
     use crate::core::session::tests::sample;
 
@@ -885,11 +899,7 @@ mod tests {
         let mut s = sample(bank);
         s.answers.get_mut("1.1.1").unwrap().scores.results = Some(int(1));
         s.interviewees[0].name = "Ola\u{1b}[31m Ordfører".into();
-        let sources = [SourceSession {
-            session: &s,
-            sha256: "aa",
-            path: "eksempelvik/a.json".into(),
-        }];
+        let sources = [crate::core::assessment::tests::source(&s, "aa")];
         Assessment::build(bank, &sources, s.started_at)
     }
 
@@ -996,6 +1006,27 @@ mod tests {
             .map(|p| (p.theme.as_str(), p.count))
             .collect();
         assert_eq!(got, [("Samskaping", 3), ("Digitalisering", 2)]);
+        assert!(
+            r.priorities[0].wordings.is_empty(),
+            "the items say what the theme says"
+        );
+        a.priorities = vec![PriorityGroup {
+            theme: "Økonomi".into(),
+            items: [
+                "Sikre økonomisk handlingsrom",
+                "sikre økonomisk handlingsrom",
+                "Økonomi",
+            ]
+            .iter()
+            .map(|t| PriorityItem {
+                session: "s".into(),
+                text: (*t).into(),
+            })
+            .collect(),
+        }];
+        let r = build(&a, &[], false);
+        assert_eq!(r.priorities[0].count, 3);
+        assert_eq!(r.priorities[0].wordings, ["Sikre økonomisk handlingsrom"]);
     }
 
     #[test]

@@ -51,14 +51,15 @@ pub fn sample_assessment(bank: &Bank) -> Assessment {
         loaded.len()
     );
     let sources: Vec<SourceSession> = loaded
-        .iter()
+        .into_iter()
         .map(|l| SourceSession {
-            session: &l.session,
-            sha256: &l.sha256,
             path: format!(
                 "eksempelvik/{}",
                 l.path.file_name().unwrap().to_string_lossy()
             ),
+            file: l.path,
+            sha256: l.sha256,
+            session: l.session,
         })
         .collect();
     let now = chrono::DateTime::parse_from_rfc3339("2026-11-02T14:00:00+01:00").unwrap();
