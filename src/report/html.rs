@@ -79,11 +79,7 @@ impl Page<'_> {
                 "Report to the municipal council"
             ),
         );
-        let evaluators = if r.title.evaluators.is_empty() {
-            "–".to_owned()
-        } else {
-            r.title.evaluators.join(", ")
-        };
+        let evaluators = words::evaluators(r);
         let interviews = words::interview_count(r);
         let rows = [
             (self.pick("Evaluatorer", "Evaluators"), evaluators),
@@ -519,54 +515,56 @@ impl Page<'_> {
             "<th class=\"num\">{}</th></tr></thead>\n<tbody>",
             self.pick("Maks", "Max")
         );
-        let _ = write!(
-            self.out,
-            "<tr class=\"sum\"><td class=\"id\">{}.</td><td>{}</td><td class=\"num\">{}</td>",
-            esc(&a.id),
-            esc(&a.title),
-            esc(&a.points.display)
-        );
-        if let Some(i) = last {
-            let _ = write!(
-                self.out,
-                "<td class=\"num\">{}</td>",
-                esc(a.baselines[i]
-                    .points
-                    .as_ref()
-                    .map_or("–", |p| p.display.as_str()))
-            );
-        }
-        let _ = writeln!(
-            self.out,
-            "<td class=\"num\">{}</td></tr>",
-            esc(&a.max.display)
+        let baseline = |c: &[super::model::Comparison]| last.map(|i| c[i].points.clone());
+        self.breakdown_row(
+            true,
+            &format!("{}.", a.id),
+            &a.title,
+            &a.points.display,
+            baseline(&a.baselines).as_ref(),
+            &a.max.display,
         );
         for s in &a.subareas {
-            let _ = write!(
-                self.out,
-                "<tr><td class=\"id\">{}</td><td>{}</td><td class=\"num\" data-subarea=\"{}\">{}</td>",
-                esc(&s.id),
-                esc(&s.title),
-                esc(&s.id),
-                esc(&s.points.display)
-            );
-            if let Some(i) = last {
-                let _ = write!(
-                    self.out,
-                    "<td class=\"num\">{}</td>",
-                    esc(s.baselines[i]
-                        .points
-                        .as_ref()
-                        .map_or("–", |p| p.display.as_str()))
-                );
-            }
-            let _ = writeln!(
-                self.out,
-                "<td class=\"num\">{}</td></tr>",
-                esc(&format_points(s.max.value, 0, self.lang))
+            self.breakdown_row(
+                false,
+                &s.id,
+                &s.title,
+                &s.points.display,
+                baseline(&s.baselines).as_ref(),
+                &format_points(s.max.value, 0, self.lang),
             );
         }
         self.out.push_str("</tbody>\n</table>\n");
+    }
+
+    /// A row of the score table: the area's own (`sum`) or a sub-area's;
+    /// `baseline` is the last evaluation's column when it is shown
+    /// (`Some(None)`: shown, but without a number).
+    fn breakdown_row(
+        &mut self,
+        sum: bool,
+        id: &str,
+        title: &str,
+        points: &str,
+        baseline: Option<&Option<Points>>,
+        max: &str,
+    ) {
+        let (class, data) = match sum {
+            true => (" class=\"sum\"".to_owned(), String::new()),
+            false => (String::new(), format!(" data-subarea=\"{}\"", esc(id))),
+        };
+        let _ = write!(
+            self.out,
+            "<tr{class}><td class=\"id\">{}</td><td>{}</td><td class=\"num\"{data}>{}</td>",
+            esc(id),
+            esc(title),
+            esc(points)
+        );
+        if let Some(b) = baseline {
+            let shown = b.as_ref().map_or("–", |p| p.display.as_str());
+            let _ = write!(self.out, "<td class=\"num\">{}</td>", esc(shown));
+        }
+        let _ = writeln!(self.out, "<td class=\"num\">{}</td></tr>", esc(max));
     }
 
     fn findings(&mut self, a: &AreaReport) {
@@ -943,7 +941,7 @@ table.prio td { padding-top: 0.9mm; padding-bottom: 0.9mm; }
 table.prio .theme { font-weight: 600; }
 table.prio .wordings { display: block; font-size: 8.5pt; color: var(--muted); }
 .area h3 { margin-top: 4mm; }
-table.prio td.barcell { width: 35%; vertical-align: middle; }
+table.prio td.barcell { width: 22%; vertical-align: middle; }
 table.prio .bar { display: block; height: 3mm; background: var(--accent); border-radius: 0.8mm; }
 ul.roles, ul.baselines { margin: 0 0 4mm; padding-left: 5mm; }
 table.scale td { font-size: 9pt; }

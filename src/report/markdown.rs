@@ -27,11 +27,7 @@ pub fn render(r: &Report) -> String {
             "Report to the municipal council"
         )
     );
-    let evaluators = if r.title.evaluators.is_empty() {
-        "–".to_owned()
-    } else {
-        r.title.evaluators.join(", ")
-    };
+    let evaluators = words::evaluators(r);
     let _ = writeln!(
         out,
         "- **{}:** {}",
@@ -42,7 +38,8 @@ pub fn render(r: &Report) -> String {
         out,
         "- **{}:** {}",
         pick("Dato", "Date"),
-        md(&r.title.date_display)
+        // Our own words ("2. november 2026"), mid-line: nothing to escape.
+        r.title.date_display
     );
     let _ = writeln!(
         out,

@@ -184,10 +184,7 @@ fn summary(sheet: &mut Worksheet, r: &Report, st: &Styles) -> Result<(), XlsxErr
         &st.title,
     )?;
     let meta = [
-        (
-            pick("Evaluatorer", "Evaluators"),
-            r.title.evaluators.join(", "),
-        ),
+        (pick("Evaluatorer", "Evaluators"), words::evaluators(r)),
         (pick("Dato", "Date"), r.title.date_display.clone()),
         (pick("Grunnlag", "Basis"), words::interview_count(r)),
     ];

@@ -16,6 +16,15 @@ pub fn edition(r: &Report) -> String {
         .to_owned()
 }
 
+/// The evaluators, or a dash when none is named.
+pub fn evaluators(r: &Report) -> String {
+    if r.title.evaluators.is_empty() {
+        "–".to_owned()
+    } else {
+        r.title.evaluators.join(", ")
+    }
+}
+
 /// "Evaluering av forvaltningspraksisen i Eksempelvik kommune".
 pub fn subtitle(r: &Report) -> String {
     format!(
