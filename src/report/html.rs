@@ -106,6 +106,9 @@ impl Page<'_> {
             self.pick("Sammendrag", "Summary")
         );
         let _ = writeln!(self.out, "<p class=\"lead\">{}</p>", esc(&words::intro(r)));
+        if let Some(h) = words::highlights(r) {
+            let _ = writeln!(self.out, "<p class=\"lead\">{}</p>", esc(&h));
+        }
         // Key figures: the total, the change, the averages, the interviews.
         self.out.push_str("<div class=\"cards\">\n");
         let of_max = format!(
@@ -957,3 +960,68 @@ table.areas td:first-child { width: 40%; }
 }
 @page { size: A4; margin: 14mm 16mm 16mm 16mm; }
 @page :first { @bottom-left { content: none; } @bottom-right { content: none; } }"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::assessment::CuratedFinding;
+    use crate::core::bank::Bank;
+    use crate::report::model::tests::{assessment, build};
+
+    fn finding(text: &str, best: bool) -> CuratedFinding {
+        CuratedFinding {
+            kind: FindingKind::Strength,
+            text: text.into(),
+            best_practice: best,
+            sources: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_page_names_its_language_and_escapes_the_footer() {
+        let bank = Bank::builtin();
+        let mut a = assessment(&bank);
+        a.municipality = "Vik\"; } body { display: none } </style>".into();
+        let html = render(&build(&a, &[], false));
+        assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"nb\">"));
+        assert_eq!(html.matches("</style>").count(), 1);
+        assert!(html.contains(
+            "@bottom-left { content: \"Kommunekompasset 2026 \\b7  Vik\\22 \\3b  \\7d  body"
+        ));
+    }
+
+    #[test]
+    fn stars_bring_their_legend_and_no_baseline_means_no_change_column() {
+        let bank = Bank::builtin();
+        let mut a = assessment(&bank);
+        let plain = render(&build(&a, &[], false));
+        assert!(!plain.contains("class=\"legend\"") && !plain.contains("Endring siden"));
+        a.findings
+            .insert("1".into(), vec![finding("Gode nettsider", true)]);
+        let starred = render(&build(&a, &[], false));
+        assert_eq!(starred.matches("class=\"legend\"").count(), 1);
+        assert!(starred.contains("★</span> Gode nettsider"));
+    }
+
+    #[test]
+    fn only_an_area_that_nearly_fits_gets_the_dense_type() {
+        let bank = Bank::builtin();
+        let mut a = assessment(&bank);
+        let long = "Et funn som er skrevet ut over to linjer i en smal kolonne";
+        let area_with = |a: &mut crate::core::assessment::Assessment, n: usize| {
+            a.findings.insert(
+                "1".into(),
+                (0..n)
+                    .map(|i| finding(&format!("{long} {i}"), false))
+                    .collect(),
+            );
+            build(a, &[], false).areas[0].clone()
+        };
+        assert!(!nearly_fits(&area_with(&mut a, 5)), "fits as it is");
+        assert!(
+            (5..40).any(|n| nearly_fits(&area_with(&mut a, n))),
+            "some count just overflows"
+        );
+        assert!(!nearly_fits(&area_with(&mut a, 40)), "two pages anyway");
+    }
+}

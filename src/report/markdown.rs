@@ -51,6 +51,9 @@ pub fn render(r: &Report) -> String {
     // Summary.
     let _ = writeln!(out, "## {}\n", pick("Sammendrag", "Summary"));
     let _ = writeln!(out, "{}\n", md(&words::intro(r)));
+    if let Some(h) = words::highlights(r) {
+        let _ = writeln!(out, "{}\n", md(&h));
+    }
     let _ = write!(
         out,
         "**{}: {} {} {} {}.**",

@@ -889,13 +889,14 @@ fn questions_of(bank: &Bank, assessment: &Assessment, lang: Lang) -> Vec<Questio
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::core::assessment::{CuratedFinding, PriorityGroup, PriorityItem};
     use crate::core::exact::int;
     use crate::core::session::tests::sample;
 
-    fn assessment(bank: &Bank) -> Assessment {
+    /// One interview of Eksempelvik with question 1.1.1 scored.
+    pub fn assessment(bank: &Bank) -> Assessment {
         let mut s = sample(bank);
         s.answers.get_mut("1.1.1").unwrap().scores.results = Some(int(1));
         s.interviewees[0].name = "Ola\u{1b}[31m Ordfører".into();
@@ -914,7 +915,7 @@ mod tests {
         b
     }
 
-    fn build(a: &Assessment, extra: &[Baseline], names: bool) -> Report {
+    pub fn build(a: &Assessment, extra: &[Baseline], names: bool) -> Report {
         Report::build(
             &Bank::builtin(),
             a,

@@ -118,6 +118,75 @@ pub fn intro(r: &Report) -> String {
     }
 }
 
+/// The strongest and weakest areas, and the largest moves since the last
+/// evaluation: what a council asks first.
+pub fn highlights(r: &Report) -> Option<String> {
+    if r.areas.len() < 2 {
+        return None;
+    }
+    // Areas may have different maxima in another bank: compare shares.
+    let share = |a: &&AreaReport| a.points.value / a.max.value;
+    let best = r.areas.iter().max_by_key(share)?;
+    let worst = r.areas.iter().min_by_key(share)?;
+    let name = |a: &AreaReport| format!("{} ({})", a.title, a.points.display);
+    let mut text = match r.lang {
+        Lang::Nb => format!("Høyest skår har {}, lavest {}.", name(best), name(worst)),
+        Lang::En => format!(
+            "The highest score is in {}, the lowest in {}.",
+            name(best),
+            name(worst)
+        ),
+    };
+    let changed = r
+        .areas
+        .iter()
+        .filter_map(|a| a.change.as_ref().map(|c| (a, c)));
+    let up = changed
+        .clone()
+        .filter(|(_, c)| c.value > 0)
+        .max_by_key(|(_, c)| c.value);
+    let down = changed
+        .filter(|(_, c)| c.value < 0)
+        .min_by_key(|(_, c)| c.value);
+    let moved =
+        |(a, c): (&AreaReport, &super::model::Change)| format!("{} ({})", a.title, c.display);
+    let since = r
+        .last_evaluation
+        .as_ref()
+        .map(|e| e.since.as_str())
+        .unwrap_or("");
+    match (up, down, r.lang) {
+        (Some(u), Some(d), Lang::Nb) => {
+            text += &format!(
+                " Siden {since} har {} gått mest fram og {} mest tilbake.",
+                moved(u),
+                moved(d)
+            )
+        }
+        (Some(u), None, Lang::Nb) => {
+            text += &format!(" Siden {since} har {} gått mest fram.", moved(u))
+        }
+        (None, Some(d), Lang::Nb) => {
+            text += &format!(" Siden {since} har {} gått mest tilbake.", moved(d))
+        }
+        (Some(u), Some(d), Lang::En) => {
+            text += &format!(
+                " Since {since}, {} improved most and {} declined most.",
+                moved(u),
+                moved(d)
+            )
+        }
+        (Some(u), None, Lang::En) => {
+            text += &format!(" Since {since}, {} improved most.", moved(u))
+        }
+        (None, Some(d), Lang::En) => {
+            text += &format!(" Since {since}, {} declined most.", moved(d))
+        }
+        (None, None, _) => {}
+    }
+    Some(text)
+}
+
 pub fn fictional_notice(lang: Lang) -> &'static str {
     lang.pick(
         "Tall merket «fiktiv» er oppdiktet for demonstrasjon og må ikke siteres.",
