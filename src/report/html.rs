@@ -951,7 +951,11 @@ table.scale td { font-size: 9pt; }
 table.areas td:first-child { width: 40%; }
 @media screen and (max-width: 700px) {
   .sheet { padding: 8mm 6mm; margin: 0 0 4mm; }
-  .cards, .findings, .cover-meta, .score-row { grid-template-columns: 1fr; }
+  .findings, .cover-meta, .score-row { grid-template-columns: 1fr; }
+  .cards { grid-template-columns: 1fr 1fr; }
+  .cover { min-height: 0; }
+  .cover h1 { font-size: 19pt; }
+  h1, h2 { overflow-wrap: break-word; hyphens: auto; }
 }
 @media print {
   body { background: none; }
