@@ -42,3 +42,35 @@ pub fn render(report: &Report, format: Format) -> Result<Vec<u8>, String> {
         Format::Xlsx => spreadsheet::render(report)?,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::assessment::Assessment;
+    use crate::core::bank::Bank;
+    use crate::core::lang::Lang;
+
+    #[test]
+    fn an_assessment_without_interviews_still_renders_everywhere() {
+        let bank = Bank::builtin();
+        let now = chrono::DateTime::parse_from_rfc3339("2026-03-02T10:00:00+01:00").unwrap();
+        let a = Assessment::empty(&bank, "Tomvik", now);
+        for lang in [Lang::Nb, Lang::En] {
+            let r = Report::build(&bank, &a, &[], Options { lang, names: false });
+            assert_eq!(r.total.points.display, "0");
+            assert_eq!(r.title.year, None);
+            for format in [
+                Format::Html,
+                Format::Markdown,
+                Format::Xlsx,
+                Format::Csv,
+                Format::Json,
+            ] {
+                let bytes = render(&r, format).unwrap();
+                assert!(!bytes.is_empty(), "{format:?}");
+            }
+            let html = String::from_utf8(render(&r, Format::Html).unwrap()).unwrap();
+            assert!(html.contains("Tomvik"));
+        }
+    }
+}
