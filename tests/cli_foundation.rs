@@ -219,7 +219,7 @@ fn several_sessions_merge_and_conflicts_are_refused() {
     assert_eq!(r.code, 1);
     assert!(
         r.stderr
-            .contains("2 municipalities: Eksempelvik (1 interviews), Nabovik (1 interviews)"),
+            .contains("2 municipalities: Eksempelvik (1 interview), Nabovik (1 interview)"),
         "{}",
         r.stderr
     );

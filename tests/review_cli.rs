@@ -184,7 +184,7 @@ fn merge_refuses_to_overwrite_work_other_municipalities_and_other_files() {
     assert_eq!(r.code, 1);
     assert!(
         r.stderr
-            .contains("holds work this merge would not reproduce (1 decisions); not overwritten"),
+            .contains("holds work this merge would not reproduce (1 decision); not overwritten"),
         "{}",
         r.stderr
     );
@@ -233,7 +233,7 @@ fn merge_refuses_to_overwrite_work_other_municipalities_and_other_files() {
         .arg(dir.path().join("x.json")));
     assert_eq!(r.code, 1);
     assert!(
-        r.stderr.contains("2 municipalities: Eksempelvik (4 interviews), Nabovik (1 interviews); choose one with --municipality"),
+        r.stderr.contains("2 municipalities: Eksempelvik (4 interviews), Nabovik (1 interview); choose one with --municipality"),
         "{}",
         r.stderr
     );

@@ -49,13 +49,8 @@ pub fn run(ctx: &Context, args: &ImportResultsArgs) -> CmdResult {
         .file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned());
-    storage::save_baseline(&args.output, &imported.baseline).map_err(|e| {
-        Failure::new(format!(
-            "{}: {}",
-            args.output.display(),
-            storage::describe_io(&e)
-        ))
-    })?;
+    storage::save_baseline(&args.output, &imported.baseline)
+        .map_err(|e| Failure::write(&args.output, &e))?;
     let b = &imported.baseline;
     print(&format!(
         "{} {}: «{}», {} {}, {} {}{}\n",

@@ -7,6 +7,7 @@ use super::{CmdResult, Context, Failure, MergeArgs, print};
 use crate::core::assessment::{self, Assessment, SourceSession};
 use crate::core::baseline::Baseline;
 use crate::core::review::open::{self, MunicipalityGroup, ReviewerWork};
+use crate::core::review::{self, question};
 use crate::core::scoring::Scorecard;
 use crate::core::slug::slug;
 use crate::core::text::one_line;
@@ -26,26 +27,22 @@ pub fn run(ctx: &Context, args: &MergeArgs) -> CmdResult {
     // A fresh assessment has no baselines yet, so attaching says nothing.
     open::attach_baselines(&mut fresh, baselines, lang);
     guard_output(ctx, &args.output, &fresh, args.force)?;
-    storage::save_assessment(&args.output, &fresh).map_err(|e| {
-        Failure::new(format!(
-            "{}: {}",
-            args.output.display(),
-            storage::describe_io(&e)
-        ))
-    })?;
+    storage::save_assessment(&args.output, &fresh).map_err(|e| Failure::write(&args.output, &e))?;
     let card = fresh.scorecard(&ctx.bank);
     print(&format!(
-        "{} {}: {}, {} {}, {}/{} {}, {} {}\n",
+        "{} {}: {}, {}, {}/{} {}, {}\n",
         lang.pick("Skrev", "Wrote"),
         args.output.display(),
         one_line(&fresh.municipality),
-        fresh.sessions.len(),
-        lang.pick("intervjuer", "interviews"),
+        review::interviews(fresh.sessions.len(), lang),
         card.scored(),
         card.asked(),
         lang.pick("spørsmål skåret", "questions scored"),
-        fresh.baselines.len(),
-        lang.pick("sammenligningsgrunnlag", "baselines"),
+        lang.count(
+            fresh.baselines.len(),
+            ["sammenligningsgrunnlag", "sammenligningsgrunnlag"],
+            ["baseline", "baselines"]
+        ),
     ))
 }
 
@@ -171,13 +168,12 @@ pub fn assessment_scorecard(ctx: &Context, path: &Path) -> Result<(Scorecard, St
     for w in warnings {
         eprintln!("{}", one_line(&w.render(&path.display().to_string())));
     }
-    let progress = crate::core::review::question::progress(&a);
+    let progress = question::progress(&a);
     let heading = format!(
-        "{}: {} ({} {}, {}/{} {}, {} {})",
+        "{}: {} ({}, {}/{} {}, {} {})",
         a.municipality,
         lang.pick("vurdering", "assessment"),
-        a.sessions.len(),
-        lang.pick("intervjuer", "interviews"),
+        review::interviews(a.sessions.len(), lang),
         progress.decided,
         progress.questions,
         lang.pick("avgjort", "decided"),

@@ -243,6 +243,11 @@ impl Failure {
             lines: e.lines(lang),
         }
     }
+
+    /// A file that could not be written, named with the reason.
+    pub fn write(path: &std::path::Path, e: &std::io::Error) -> Failure {
+        Failure::new(format!("{}: {}", path.display(), storage::describe_io(e)))
+    }
 }
 
 impl From<storage::FileError> for Failure {

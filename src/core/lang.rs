@@ -51,6 +51,20 @@ impl Lang {
             Lang::En => en,
         }
     }
+
+    /// A count with its noun in singular or plural:
+    /// `count(1, ["intervju", "intervjuer"], ["interview", "interviews"])` -> "1 intervju".
+    pub fn count(self, n: usize, nb: [&str; 2], en: [&str; 2]) -> String {
+        let forms = self.pick2(nb, en);
+        format!("{n} {}", if n == 1 { forms[0] } else { forms[1] })
+    }
+
+    fn pick2<'a>(self, nb: [&'a str; 2], en: [&'a str; 2]) -> [&'a str; 2] {
+        match self {
+            Lang::Nb => nb,
+            Lang::En => en,
+        }
+    }
 }
 
 /// A text given in several languages: `{"nb": "...", "en": "..."}`.
@@ -96,6 +110,14 @@ mod tests {
         assert_eq!(Lang::from_locale(Some("nb_NO.UTF-8")), Lang::Nb);
         assert_eq!(Lang::from_locale(Some("C")), Lang::Nb);
         assert_eq!(Lang::from_locale(None), Lang::Nb);
+    }
+
+    #[test]
+    fn counts_take_singular_or_plural() {
+        let forms = (["intervju", "intervjuer"], ["interview", "interviews"]);
+        assert_eq!(Lang::Nb.count(1, forms.0, forms.1), "1 intervju");
+        assert_eq!(Lang::En.count(16, forms.0, forms.1), "16 interviews");
+        assert_eq!(Lang::En.count(0, forms.0, forms.1), "0 interviews");
     }
 
     #[test]

@@ -29,6 +29,11 @@ use std::fmt;
 
 use super::lang::Lang;
 
+/// "1 intervju", "16 interviews".
+pub fn interviews(n: usize, lang: Lang) -> String {
+    lang.count(n, ["intervju", "intervjuer"], ["interview", "interviews"])
+}
+
 /// An operation the review cannot do, with a message for the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReviewError {

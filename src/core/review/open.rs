@@ -79,14 +79,7 @@ pub enum OpenError {
 fn listing(groups: &[MunicipalityGroup], lang: Lang) -> String {
     groups
         .iter()
-        .map(|g| {
-            format!(
-                "{} ({} {})",
-                g.name,
-                g.sessions,
-                lang.pick("intervjuer", "interviews")
-            )
-        })
+        .map(|g| format!("{} ({})", g.name, super::interviews(g.sessions, lang)))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -550,10 +543,10 @@ impl ReviewerWork {
     pub fn describe(&self, lang: Lang) -> String {
         let mut parts = Vec::new();
         if self.decisions > 0 {
-            parts.push(format!(
-                "{} {}",
+            parts.push(lang.count(
                 self.decisions,
-                lang.pick("avgjørelser", "decisions")
+                ["avgjørelse", "avgjørelser"],
+                ["decision", "decisions"],
             ));
         }
         if self.curated_findings {
@@ -608,7 +601,7 @@ mod tests {
             e.lines(Lang::En),
             vec![
                 "the paths hold interviews of 2 municipalities: Eksempelvik (2 interviews), \
-                 Midtre Gauldal (1 interviews); choose one with --municipality"
+                 Midtre Gauldal (1 interview); choose one with --municipality"
             ]
         );
         let sel = select(
@@ -777,6 +770,6 @@ mod tests {
         worked.questions.get_mut("1.1.1").unwrap().decision = Some(Decision::Accepted);
         worked.findings.get_mut("1").unwrap()[0].best_practice = true;
         let work = ReviewerWork::of(&worked, &fresh);
-        assert_eq!(work.describe(Lang::En), "1 decisions, curated findings");
+        assert_eq!(work.describe(Lang::En), "1 decision, curated findings");
     }
 }
