@@ -371,6 +371,15 @@ impl Assessment {
                 }
             }
         }
+        let mut names = BTreeSet::new();
+        for b in &self.baselines {
+            if !names.insert(b.name.as_str()) {
+                problems.push(Problem::at(
+                    "baselines",
+                    format!("two baselines are named \"{}\"", b.name),
+                ));
+            }
+        }
         problems
     }
 }
@@ -430,6 +439,22 @@ pub(crate) mod tests {
         assert_eq!(Assessment::parse(&a.to_json()).unwrap(), a);
         a.questions.get_mut("1.1.1").unwrap().suggested.system = Some(int(1));
         assert!(a.check(&bank)[0].message.contains("not the median"));
+    }
+
+    #[test]
+    fn baseline_names_are_unique() {
+        let (bank, mut a) = build();
+        let b = Baseline::new(
+            "Eksempelvik 2022",
+            super::super::baseline::BaselineKind::Earlier,
+        );
+        a.baselines = vec![b.clone(), b];
+        let problems = a.check(&bank);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(
+            problems[0].render("a.json"),
+            "a.json: baselines: two baselines are named \"Eksempelvik 2022\""
+        );
     }
 
     #[test]
