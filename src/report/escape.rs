@@ -44,10 +44,10 @@ pub fn cell(text: &str) -> String {
     }
 }
 
-/// Text inside a Markdown paragraph, list item or table cell: characters
-/// that start inline markup or HTML are backslash-escaped, `|` cannot end a
-/// cell, and a leading block marker (`# `, `- `, `+ `, `1. `, `---`) stays text.
-pub fn markdown(text: &str) -> String {
+/// Text in the middle of a Markdown line (after a label): characters that
+/// start inline markup or HTML are backslash-escaped and `|` cannot end a
+/// table cell.
+pub fn markdown_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         if matches!(
@@ -58,6 +58,14 @@ pub fn markdown(text: &str) -> String {
         }
         out.push(c);
     }
+    out
+}
+
+/// Text that may begin a Markdown paragraph, list item or table cell: as
+/// [`markdown_inline`], and a leading block marker (`# `, `- `, `+ `, `1. `,
+/// `---`) stays text.
+pub fn markdown(text: &str) -> String {
+    let mut out = markdown_inline(text);
     let ends_marker = |rest: &str| rest.is_empty() || rest.starts_with(char::is_whitespace);
     let first = out.chars().next();
     let block = match first {
@@ -124,6 +132,7 @@ mod tests {
         assert_eq!(markdown("---"), "\\---");
         assert_eq!(markdown("+40"), "+40");
         assert_eq!(markdown("1.1"), "1.1");
+        assert_eq!(markdown_inline("2. mai <b>"), "2. mai \\<b\\>");
         assert_eq!(markdown("[lenke](http://x)"), "\\[lenke\\](http://x)");
         assert_eq!(
             markdown("Vanlig tekst, 3,5 poeng"),

@@ -79,14 +79,7 @@ impl Page<'_> {
                 "Report to the municipal council"
             ),
         );
-        let evaluators = words::evaluators(r);
-        let interviews = words::interview_count(r);
-        let rows = [
-            (self.pick("Evaluatorer", "Evaluators"), evaluators),
-            (self.pick("Dato", "Date"), r.title.date_display.clone()),
-            (self.pick("Grunnlag", "Basis"), interviews),
-        ];
-        for (k, v) in rows {
+        for (k, v) in words::title_facts(r) {
             let _ = writeln!(
                 self.out,
                 "<div><dt>{}</dt><dd>{}</dd></div>",

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::escape::markdown as md;
+use super::escape::{markdown as md, markdown_inline as md_inline};
 use super::model::{AreaReport, Comparison, Points, Report};
 use super::words;
 use crate::core::exact::format_points;
@@ -27,26 +27,10 @@ pub fn render(r: &Report) -> String {
             "Report to the municipal council"
         )
     );
-    let evaluators = words::evaluators(r);
-    let _ = writeln!(
-        out,
-        "- **{}:** {}",
-        pick("Evaluatorer", "Evaluators"),
-        md(&evaluators)
-    );
-    let _ = writeln!(
-        out,
-        "- **{}:** {}",
-        pick("Dato", "Date"),
-        // Our own words ("2. november 2026"), mid-line: nothing to escape.
-        r.title.date_display
-    );
-    let _ = writeln!(
-        out,
-        "- **{}:** {}\n",
-        pick("Grunnlag", "Basis"),
-        md(&words::interview_count(r))
-    );
+    for (k, v) in words::title_facts(r) {
+        let _ = writeln!(out, "- **{k}:** {}", md_inline(&v));
+    }
+    out.push('\n');
 
     // Summary.
     let _ = writeln!(out, "## {}\n", pick("Sammendrag", "Summary"));

@@ -183,11 +183,7 @@ fn summary(sheet: &mut Worksheet, r: &Report, st: &Styles) -> Result<(), XlsxErr
         &format!("{}: {}", words::edition(r), words::subtitle(r)),
         &st.title,
     )?;
-    let meta = [
-        (pick("Evaluatorer", "Evaluators"), words::evaluators(r)),
-        (pick("Dato", "Date"), r.title.date_display.clone()),
-        (pick("Grunnlag", "Basis"), words::interview_count(r)),
-    ];
+    let meta = words::title_facts(r);
     for (i, (k, v)) in meta.iter().enumerate() {
         write_text(sheet, 1 + i as u32, 0, k, &st.bold)?;
         write_text(sheet, 1 + i as u32, 1, v, &st.text)?;

@@ -16,13 +16,18 @@ pub fn edition(r: &Report) -> String {
         .to_owned()
 }
 
-/// The evaluators, or a dash when none is named.
-pub fn evaluators(r: &Report) -> String {
-    if r.title.evaluators.is_empty() {
-        "–".to_owned()
-    } else {
-        r.title.evaluators.join(", ")
-    }
+/// What the title page says beside the title: evaluators (a dash when none
+/// is named), date, and what the evaluation rests on.
+pub fn title_facts(r: &Report) -> [(&'static str, String); 3] {
+    let evaluators = match r.title.evaluators.is_empty() {
+        true => "–".to_owned(),
+        false => r.title.evaluators.join(", "),
+    };
+    [
+        (r.lang.pick("Evaluatorer", "Evaluators"), evaluators),
+        (r.lang.pick("Dato", "Date"), r.title.date_display.clone()),
+        (r.lang.pick("Grunnlag", "Basis"), interview_count(r)),
+    ]
 }
 
 /// "Evaluering av forvaltningspraksisen i Eksempelvik kommune".
