@@ -48,15 +48,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> CmdResult {
     );
     let bytes = report::render(&model, format).map_err(Failure::new)?;
     match &args.output {
-        Some(path) => storage::write_atomic(path, &bytes).map_err(|e| {
-            Failure::new(format!(
-                "{}: {}: {}",
-                path.display(),
-                ctx.lang
-                    .pick("kan ikke skrive rapporten", "cannot write the report"),
-                storage::describe_io(&e)
-            ))
-        }),
+        Some(path) => storage::write_atomic(path, &bytes).map_err(|e| Failure::write(path, &e)),
         None => print(&String::from_utf8_lossy(&bytes)),
     }
 }

@@ -42,22 +42,12 @@ pub fn subtitle(r: &Report) -> String {
     )
 }
 
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 fn interviews(n: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Nb => count(n, "intervju", "intervjuer"),
-        Lang::En => count(n, "interview", "interviews"),
-    }
+    lang.count(n, ["intervju", "intervjuer"], ["interview", "interviews"])
 }
 
 fn people(n: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Nb => count(n, "person", "personer"),
-        Lang::En => count(n, "person", "people"),
-    }
+    lang.count(n, ["person", "personer"], ["person", "people"])
 }
 
 /// "6 intervjuer med 11 personer".
