@@ -168,6 +168,29 @@ const FINDINGS: [(FindingKind, &str); 6] = [
     ),
 ];
 
+/// What interviewees name as the next priorities: a few themes, worded
+/// differently, as a closing workshop gives them.
+const PRIORITIES: [&str; 18] = [
+    "Bedre tilbakemelding til innbyggerne",
+    "Gi innbyggerne tilbakemelding på innspill",
+    "Revidere kommunikasjonsstrategien",
+    "Ny kommunikasjonsstrategi",
+    "Systematisk oppfølging av sykefravær",
+    "Redusere sykefraværet i helse og omsorg",
+    "Lederutvikling for enhetsledere",
+    "Styrke lederopplæringen",
+    "Bruke KOSTRA-tall i styringen",
+    "Bedre styringsdata til politikerne",
+    "Digitalisering av tjenestene",
+    "Ta ut gevinster av digitaliseringen",
+    "Læring av avvik på tvers av sektorene",
+    "Bedre avvikssystem",
+    "Involvere tillitsvalgte tidligere",
+    "Mer brukermedvirkning i tjenestene",
+    "Klimatiltak i alle sektorer",
+    "Samarbeid med nabokommunene",
+];
+
 /// A note of about `target` bytes: sentences, now and then a new paragraph.
 pub fn note(rng: &mut Rng, target: usize) -> String {
     let mut out = String::with_capacity(target + 128);
@@ -263,7 +286,9 @@ pub fn session(bank: &Bank, spec: &Spec, municipality: usize, index: usize) -> S
         );
         s.last_question = Some(q.id.clone());
     }
-    s.priorities = (0..3).map(|_| rng.pick(&SENTENCES).to_string()).collect();
+    s.priorities = (0..2 + rng.below(4))
+        .map(|_| rng.pick(&PRIORITIES).to_string())
+        .collect();
     s.updated_at = started + Duration::minutes(minutes as i64);
     s.status = Status::Completed;
     s

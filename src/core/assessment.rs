@@ -239,9 +239,17 @@ impl Assessment {
     }
 
     pub fn to_json(&self) -> Vec<u8> {
-        let mut out = serde_json::to_vec_pretty(self).expect("an assessment always serializes");
-        out.push(b'\n');
+        let mut out = Vec::new();
+        self.write_json(&mut out)
+            .expect("an assessment always serializes");
         out
+    }
+
+    /// [`Assessment::to_json`] written straight to `out`: the assessment of
+    /// 2,000 interviews is 18 MB of JSON, better not held in memory as well.
+    pub fn write_json(&self, mut out: impl std::io::Write) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(&mut out, self)?;
+        out.write_all(b"\n")
     }
 
     /// The scores that count, per question.

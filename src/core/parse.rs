@@ -217,6 +217,25 @@ pub fn header(bytes: &[u8]) -> Result<Header, Problem> {
     from_json::<Header>(bytes)
 }
 
+/// The `format` of a document that opens with it (`{"format": "..."`, as
+/// Kompass writes every file), read from its first bytes alone. It only
+/// routes a file to the parser that then reads and checks all of it; `None`
+/// means the document opens otherwise and [`header`] must be read.
+pub fn leading_format(bytes: &[u8]) -> Option<&str> {
+    let mut rest = bytes;
+    for token in [&b"{"[..], b"\"format\"", b":", b"\""] {
+        let start = rest
+            .iter()
+            .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))?;
+        rest = rest[start..].strip_prefix(token)?;
+    }
+    let end = rest.iter().position(|&b| b == b'"' || b == b'\\')?;
+    if rest[end] == b'\\' {
+        return None;
+    }
+    std::str::from_utf8(&rest[..end]).ok()
+}
+
 /// Checks the header's `format` and `format_version` against what this build
 /// understands.
 pub fn check_header(header: &Header, format: &str, supported: u64) -> Result<(), Problem> {
@@ -373,6 +392,29 @@ mod tests {
         assert_eq!((p.line, p.column), (Some(3), Some(3)));
         let p = header("\u{FEFF}{}".as_bytes()).unwrap_err();
         assert!(p.message.contains("byte order mark"), "{p:?}");
+    }
+
+    #[test]
+    fn leading_format_reads_only_a_document_that_opens_with_it() {
+        let written = b"{\n  \"format\": \"kompass.session\",\n  \"format_version\": 1}";
+        assert_eq!(leading_format(written), Some("kompass.session"));
+        assert_eq!(leading_format(b" {\"format\" :\t\"x\""), Some("x"));
+        for other in [
+            &b"{\"format_version\": 1, \"format\": \"kompass.session\"}"[..],
+            b"[\"format\"]",
+            b"{\"format\": \"kompass\\u002esession\"}",
+            b"{\"format\": 1}",
+            b"{\"format\": \"cut off",
+            "\u{FEFF}{\"format\": \"kompass.session\"}".as_bytes(),
+            b"",
+        ] {
+            assert_eq!(
+                leading_format(other),
+                None,
+                "{}",
+                String::from_utf8_lossy(other)
+            );
+        }
     }
 
     #[test]

@@ -32,6 +32,15 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
 /// temporary file is renamed over the old one, and the directory is fsynced.
 /// The file is created readable only by the user (0600).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_with(path, |file| file.write_all(bytes))
+}
+
+/// [`write_atomic`] with the content written by `write` into the temporary
+/// file, for content too big to build in memory first.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut fs::File) -> io::Result<()>,
+) -> io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -44,7 +53,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     #[cfg(unix)]
     tmp.as_file()
         .set_permissions(fs::Permissions::from_mode(0o600))?;
-    tmp.write_all(bytes)?;
+    write(tmp.as_file_mut())?;
     tmp.as_file().sync_all()?;
     if path.exists() {
         let bak = backup_path(path);
@@ -124,5 +133,23 @@ mod tests {
         if result.is_err() {
             assert_eq!(fs::read(&path).unwrap(), b"good");
         }
+    }
+
+    #[test]
+    fn content_that_fails_half_way_leaves_the_old_file_and_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.json");
+        write_atomic(&path, b"good").unwrap();
+        let result = write_atomic_with(&path, |f| {
+            f.write_all(b"half")?;
+            Err(io::Error::other("serializer failed"))
+        });
+        assert!(result.is_err());
+        assert_eq!(fs::read(&path).unwrap(), b"good");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["a.json"]);
     }
 }

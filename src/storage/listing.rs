@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::{FileError, LoadedSession, json_files, read_file, session_from_bytes};
+use super::{FileError, LoadedSession, format_of, json_files, read_file, session_from_bytes};
 use crate::core::bank::Bank;
 
 /// Every session under a directory, grouped by municipality.
@@ -64,8 +64,7 @@ pub fn list_sessions(dir: &Path, bank: &Bank) -> SessionList {
 
 fn load_if_session(path: &Path, bank: &Bank) -> Result<Option<LoadedSession>, FileError> {
     let bytes = read_file(path)?;
-    let header = crate::core::parse::header(&bytes).map_err(|p| FileError::new(path, p))?;
-    if header.format.as_deref() != Some(crate::core::session::FORMAT) {
+    if format_of(path, &bytes)?.as_deref() != Some(crate::core::session::FORMAT) {
         return Ok(None);
     }
     session_from_bytes(path, &bytes, bank).map(Some)

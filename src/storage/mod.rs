@@ -10,14 +10,14 @@ mod review_load;
 
 use std::fmt;
 use std::fs;
-use std::io::{self, Read};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 pub use atomic::{backup_path, create_private_dir, write_atomic};
 pub use autosave::{Autosaver, EditMarker, SaveReport, Writer, open_marker_path};
 pub use listing::{SessionList, list_sessions};
 pub use lock::{LockHolder, SessionLock};
-pub use review_load::{open_review, read_review_inputs, save_review};
+pub use review_load::{open_review, read_review_inputs, read_scoring_inputs, save_review};
 
 use crate::core::assessment::Assessment;
 use crate::core::bank::Bank;
@@ -209,7 +209,11 @@ pub fn assessment_from_bytes(
 }
 
 pub fn save_assessment(path: &Path, assessment: &Assessment) -> io::Result<()> {
-    write_atomic(path, &assessment.to_json())
+    atomic::write_atomic_with(path, |file| {
+        let mut out = io::BufWriter::new(file);
+        assessment.write_json(&mut out)?;
+        out.flush()
+    })
 }
 
 pub fn load_baseline(path: &Path) -> Result<Baseline, FileError> {
@@ -270,6 +274,55 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The `format` a file's bytes claim. A session is told from its first
+/// bytes (Kompass writes `format` first), since its parser reads and checks
+/// all of it anyway; any other file has its header read, which also checks
+/// that the whole file is JSON.
+pub fn format_of(path: &Path, bytes: &[u8]) -> Result<Option<String>, FileError> {
+    match crate::core::parse::leading_format(bytes) {
+        Some(f) if f == crate::core::session::FORMAT => Ok(Some(f.to_owned())),
+        _ => crate::core::parse::header(bytes)
+            .map(|h| h.format)
+            .map_err(|p| FileError::new(path, p)),
+    }
+}
+
+/// `f` over `items` on every core (at most 8 threads), the results in the
+/// order of `items`. Reading sessions is CPU-bound (JSON, sha256), so this is
+/// what keeps a national programme's 2,000 interviews quick.
+pub(crate) fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8)
+        .min(items.len());
+    if threads <= 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(item) = items.get(i) else {
+                            break out;
+                        };
+                        out.push((i, f(item)));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
 }
 
 /// What kind of Kompass file a JSON file claims to be, from its `format`.
@@ -342,6 +395,49 @@ mod tests {
             e.to_string().starts_with(&format!("{}:2:", path.display())),
             "{e}"
         );
+    }
+
+    #[test]
+    fn a_saved_assessment_is_byte_for_byte_its_json() {
+        let dir = tempfile::tempdir().unwrap();
+        let bank = Bank::builtin();
+        let now = chrono::DateTime::parse_from_rfc3339("2026-12-01T12:00:00+01:00").unwrap();
+        let source = crate::core::assessment::SourceSession {
+            session: crate::core::session::tests::sample(&bank),
+            sha256: "ab".repeat(32),
+            path: "eksempelvik/a.json".into(),
+            file: dir.path().join("a.json"),
+        };
+        let a = Assessment::build(&bank, &[source], now);
+        let path = dir.path().join("assessment.json");
+        save_assessment(&path, &a).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), a.to_json());
+    }
+
+    #[test]
+    fn parallel_map_keeps_the_order_of_its_items() {
+        let items: Vec<u32> = (0..1000).collect();
+        let squares = parallel_map(&items, |&i| i * i);
+        assert_eq!(squares, items.iter().map(|&i| i * i).collect::<Vec<_>>());
+        assert!(parallel_map(&[] as &[u32], |&i| i).is_empty());
+    }
+
+    #[test]
+    fn format_of_reads_sessions_fast_and_checks_every_other_file() {
+        let p = Path::new("x.json");
+        let session = b"{\"format\": \"kompass.session\", \"cut";
+        assert_eq!(
+            format_of(p, session).unwrap().as_deref(),
+            Some("kompass.session")
+        );
+        let broken_baseline = b"{\"format\": \"kompass.baseline\", \"cut";
+        assert!(format_of(p, broken_baseline).is_err());
+        let later = br#"{"format_version": 1, "format": "kompass.assessment"}"#;
+        assert_eq!(
+            format_of(p, later).unwrap().as_deref(),
+            Some("kompass.assessment")
+        );
+        assert_eq!(format_of(p, b"{}").unwrap(), None);
     }
 
     #[test]

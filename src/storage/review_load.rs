@@ -9,16 +9,16 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset};
 
 use super::{
-    FileError, assessment_from_bytes, assessment_path, json_files, load_assessment, load_baseline,
-    read_file, session_from_bytes,
+    FileError, assessment_from_bytes, assessment_path, format_of, json_files, load_assessment,
+    load_baseline, read_file, session_from_bytes,
 };
 use crate::core::assessment::{self, SourceSession};
 use crate::core::bank::{self, Bank};
 use crate::core::baseline::{self, Baseline};
 use crate::core::lang::Lang;
-use crate::core::parse::{self, Problem};
+use crate::core::parse::Problem;
 use crate::core::review::open::{self, Inputs, OpenError, ReviewSession};
-use crate::core::session;
+use crate::core::session::{self, Answer};
 
 /// Reads every `.json` file under `paths` (recursively) and sorts it by its
 /// `format`: sessions (checked against the bank), assessments and baselines;
@@ -31,12 +31,67 @@ pub fn read_review_inputs(
     bank: &Bank,
     data_dir: &Path,
 ) -> Result<Inputs, OpenError> {
+    read_inputs(paths, baselines, bank, data_dir, true)
+}
+
+/// [`read_review_inputs`] for `score` and `merge`: the same files and
+/// checks, without the sessions' notes, which they never show. Notes are
+/// most of a session's bytes, so 2,000 interviews then fit in well under
+/// 100 MB.
+pub fn read_scoring_inputs(
+    paths: &[PathBuf],
+    baselines: &[PathBuf],
+    bank: &Bank,
+    data_dir: &Path,
+) -> Result<Inputs, OpenError> {
+    read_inputs(paths, baselines, bank, data_dir, false)
+}
+
+fn read_inputs(
+    paths: &[PathBuf],
+    baselines: &[PathBuf],
+    bank: &Bank,
+    data_dir: &Path,
+    keep_notes: bool,
+) -> Result<Inputs, OpenError> {
     let files = json_files(paths).map_err(|e| OpenError::Files(e.lines()))?;
+    let base = fs::canonicalize(data_dir).unwrap_or_else(|_| data_dir.to_owned());
     let mut inputs = Inputs::default();
     let mut errors = Vec::new();
-    for file in &files {
-        if let Err(e) = read_one(file, bank, data_dir, &mut inputs) {
-            errors.extend(e.lines());
+    // Files are read on every core, then taken in the order they were listed.
+    let read = super::parallel_map(&files, |file| {
+        let mut one = Inputs::default();
+        read_one(file, bank, &base, &mut one).map(|()| {
+            if !keep_notes {
+                for s in &mut one.sessions {
+                    // Rebuilt from its sorted entries, the map's nodes are
+                    // full; parsing inserts one by one and leaves them half empty.
+                    s.session.answers = std::mem::take(&mut s.session.answers)
+                        .into_iter()
+                        .map(|(id, answer)| {
+                            (
+                                id,
+                                Answer {
+                                    notes: String::new(),
+                                    ..answer
+                                },
+                            )
+                        })
+                        .collect();
+                }
+            }
+            one
+        })
+    });
+    for result in read {
+        match result {
+            Ok(one) => {
+                inputs.sessions.extend(one.sessions);
+                inputs.assessments.extend(one.assessments);
+                inputs.baselines.extend(one.baselines);
+                inputs.warnings.extend(one.warnings);
+            }
+            Err(e) => errors.extend(e.lines()),
         }
     }
     for file in baselines {
@@ -53,21 +108,16 @@ pub fn read_review_inputs(
 }
 
 /// Reads one file into `inputs`.
-fn read_one(
-    path: &Path,
-    bank: &Bank,
-    data_dir: &Path,
-    inputs: &mut Inputs,
-) -> Result<(), FileError> {
+fn read_one(path: &Path, bank: &Bank, base: &Path, inputs: &mut Inputs) -> Result<(), FileError> {
     let bytes = read_file(path)?;
-    let header = parse::header(&bytes).map_err(|p| FileError::new(path, p))?;
+    let format = format_of(path, &bytes)?;
     let name = path.display().to_string();
     let skipped = |what: &str| {
         Problem::new(format!("{what}; skipped"))
             .warning()
             .render(&name)
     };
-    match header.format.as_deref() {
+    match format.as_deref() {
         Some(session::FORMAT) => {
             let loaded = session_from_bytes(path, &bytes, bank)?;
             inputs
@@ -76,7 +126,7 @@ fn read_one(
             inputs.sessions.push(SourceSession {
                 session: loaded.session,
                 sha256: loaded.sha256,
-                path: shown(path, data_dir),
+                path: shown(path, base),
                 file: path.to_owned(),
             });
         }
@@ -104,12 +154,12 @@ fn read_one(
     Ok(())
 }
 
-/// A path as recorded in an assessment: relative to the data directory when
-/// the file lies in it, else as given.
-fn shown(path: &Path, data_dir: &Path) -> String {
+/// A path as recorded in an assessment: relative to the data directory
+/// (`base`, canonicalized once by the caller) when the file lies in it, else
+/// as given.
+fn shown(path: &Path, base: &Path) -> String {
     let absolute = fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
-    let base = fs::canonicalize(data_dir).unwrap_or_else(|_| data_dir.to_owned());
-    match absolute.strip_prefix(&base) {
+    match absolute.strip_prefix(base) {
         Ok(relative) => relative.display().to_string(),
         Err(_) => path.display().to_string(),
     }
@@ -177,4 +227,35 @@ pub fn save_review(review: &mut ReviewSession, now: DateTime<FixedOffset>) -> io
     super::save_assessment(&review.assessment_path, &review.assessment)?;
     review.existing = true;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::session::tests::sample;
+
+    #[test]
+    fn scoring_inputs_are_review_inputs_without_the_notes() {
+        let dir = tempfile::tempdir().unwrap();
+        let bank = Bank::builtin();
+        let mut files = Vec::new();
+        for id in ["01JDX0000000000000000000AA", "01JDX0000000000000000000BB"] {
+            let mut s = sample(&bank);
+            s.id = id.into();
+            files.push(super::super::save_session(dir.path(), &s).unwrap());
+        }
+        let paths = [dir.path().to_owned()];
+        let review = read_review_inputs(&paths, &[], &bank, dir.path()).unwrap();
+        let scoring = read_scoring_inputs(&paths, &[], &bank, dir.path()).unwrap();
+        assert_eq!(review.sessions.len(), 2);
+        for (r, s) in review.sessions.iter().zip(&scoring.sessions) {
+            assert_eq!((&r.sha256, &r.path, &r.file), (&s.sha256, &s.path, &s.file));
+            let (r, s) = (&r.session.answers["1.1.1"], &s.session.answers["1.1.1"]);
+            assert!(r.notes.contains("innbyggerdialog") && s.notes.is_empty());
+            assert_eq!((r.scores, &r.findings), (s.scores, &s.findings));
+        }
+        // Listed order, whichever thread read a file.
+        let listed: Vec<_> = review.sessions.iter().map(|s| s.file.clone()).collect();
+        assert_eq!(listed, files);
+    }
 }
