@@ -1,8 +1,8 @@
-//! Saving an interview while it is typed, and knowing afterwards whether the
-//! last editor closed cleanly.
+//! Saving an interview while it is typed (and a review's assessment while it
+//! is worked on), and knowing afterwards whether the last editor closed cleanly.
 //!
 //! - [`Autosaver`]: a background thread that writes the newest copy of the
-//!   session it was given with [`write_atomic`](super::write_atomic). The UI
+//!   document (session or assessment) it was given with [`write_atomic`](super::write_atomic). The UI
 //!   hands it a clone and goes on; a keystroke never waits for the disk.
 //!   Copies that arrive while a write is running are coalesced (only the
 //!   newest is written). A failed write is kept and retried, and reported
@@ -21,7 +21,32 @@ use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset};
 
+use crate::core::assessment::Assessment;
 use crate::core::session::Session;
+
+/// A file the [`Autosaver`] can keep on disk.
+pub trait Document: Send + 'static {
+    fn bytes(&self) -> Vec<u8>;
+    fn updated_at(&self) -> DateTime<FixedOffset>;
+}
+
+impl Document for Session {
+    fn bytes(&self) -> Vec<u8> {
+        self.to_json()
+    }
+    fn updated_at(&self) -> DateTime<FixedOffset> {
+        self.updated_at
+    }
+}
+
+impl Document for Assessment {
+    fn bytes(&self) -> Vec<u8> {
+        self.to_json()
+    }
+    fn updated_at(&self) -> DateTime<FixedOffset> {
+        self.updated_at
+    }
+}
 
 /// How a save is written; tests inject failing writers (disk full, read-only).
 pub type Writer = Box<dyn FnMut(&Path, &[u8]) -> io::Result<()> + Send>;
@@ -33,23 +58,23 @@ pub const RETRY_DELAY: Duration = Duration::from_secs(2);
 /// What the saver tells the UI after each attempt.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveReport {
-    /// The session as of `updated_at` is on disk.
+    /// The document as of `updated_at` is on disk.
     Saved { updated_at: DateTime<FixedOffset> },
     /// The write failed; the copy is kept and retried.
     Failed { kind: io::ErrorKind, reason: String },
 }
 
-/// The background saver of one session file.
-pub struct Autosaver {
+/// The background saver of one file.
+pub struct Autosaver<T: Document = Session> {
     path: PathBuf,
-    tx: Option<Sender<Session>>,
-    thread: Option<JoinHandle<Option<Session>>>,
+    tx: Option<Sender<T>>,
+    thread: Option<JoinHandle<Option<T>>>,
 }
 
-impl Autosaver {
+impl<T: Document> Autosaver<T> {
     /// Starts a saver writing atomically to `path`; `notify` is called from
     /// the saver thread after every attempt.
-    pub fn start(path: PathBuf, notify: impl Fn(SaveReport) + Send + 'static) -> Autosaver {
+    pub fn start(path: PathBuf, notify: impl Fn(SaveReport) + Send + 'static) -> Autosaver<T> {
         Autosaver::with_writer(
             path,
             Box::new(|p: &Path, bytes: &[u8]| super::write_atomic(p, bytes)),
@@ -63,13 +88,13 @@ impl Autosaver {
         mut writer: Writer,
         retry: Duration,
         notify: impl Fn(SaveReport) + Send + 'static,
-    ) -> Autosaver {
-        let (tx, rx) = mpsc::channel::<Session>();
+    ) -> Autosaver<T> {
+        let (tx, rx) = mpsc::channel::<T>();
         let target = path.clone();
         let thread = std::thread::Builder::new()
             .name("kompass-autosave".into())
             .spawn(move || {
-                let mut pending: Option<Session> = None;
+                let mut pending: Option<T> = None;
                 loop {
                     // Idle: block until there is work. After a failure: wait
                     // the retry delay, or less if a newer copy comes in.
@@ -78,18 +103,18 @@ impl Autosaver {
                         Some(_) => rx.recv_timeout(retry),
                     };
                     match next {
-                        Ok(session) => pending = Some(session),
+                        Ok(doc) => pending = Some(doc),
                         Err(RecvTimeoutError::Timeout) => {}
                         Err(RecvTimeoutError::Disconnected) => break,
                     }
                     while let Ok(newer) = rx.try_recv() {
                         pending = Some(newer);
                     }
-                    if let Some(session) = &pending {
-                        match writer(&target, &session.to_json()) {
+                    if let Some(doc) = &pending {
+                        match writer(&target, &doc.bytes()) {
                             Ok(()) => {
                                 notify(SaveReport::Saved {
-                                    updated_at: session.updated_at,
+                                    updated_at: doc.updated_at(),
                                 });
                                 pending = None;
                             }
@@ -115,22 +140,22 @@ impl Autosaver {
     }
 
     /// Queues a copy to be written; returns at once.
-    pub fn save(&self, session: Session) {
+    pub fn save(&self, doc: T) {
         if let Some(tx) = &self.tx {
             // The thread only ends when `stop` drops the sender.
-            let _ = tx.send(session);
+            let _ = tx.send(doc);
         }
     }
 
     /// Writes what is queued, stops the thread and returns the newest copy
     /// that could not be written (None: everything is on disk).
-    pub fn stop(mut self) -> Option<Session> {
+    pub fn stop(mut self) -> Option<T> {
         self.tx.take();
         self.thread.take().and_then(|t| t.join().unwrap_or(None))
     }
 }
 
-impl Drop for Autosaver {
+impl<T: Document> Drop for Autosaver<T> {
     fn drop(&mut self) {
         self.tx.take();
         if let Some(t) = self.thread.take() {

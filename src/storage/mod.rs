@@ -4,6 +4,7 @@
 
 mod atomic;
 mod autosave;
+mod demo;
 mod listing;
 mod lock;
 mod review_load;
@@ -14,7 +15,8 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 pub use atomic::{backup_path, create_private_dir, write_atomic};
-pub use autosave::{Autosaver, EditMarker, SaveReport, Writer, open_marker_path};
+pub use autosave::{Autosaver, Document, EditMarker, SaveReport, Writer, open_marker_path};
+pub use demo::{DEMO_FILES, Demo, install_demo, write_demo};
 pub use listing::{SessionList, list_sessions};
 pub use lock::{LockHolder, SessionLock};
 pub use review_load::{open_review, read_review_inputs, read_scoring_inputs, save_review};

@@ -277,14 +277,24 @@ pub fn start_screen<'b>(ctx: &'b Context, dir: &Path) -> Screen<'b> {
 
 /// Runs the screens until the user quits. A signal or a panic ends the
 /// process here, after saving and restoring the terminal.
-pub fn run<'b>(ctx: &'b Context, mut screen: Screen<'b>) -> CmdResult {
-    let tui = Tui::start().map_err(|e| {
+pub fn run<'b>(ctx: &'b Context, screen: Screen<'b>) -> CmdResult {
+    let tui = start_terminal(ctx.lang)?;
+    run_on(ctx, tui, screen)
+}
+
+/// Enters full-screen mode, or says why it cannot.
+pub fn start_terminal(lang: Lang) -> Result<Tui, Failure> {
+    Tui::start().map_err(|e| {
         Failure::new(format!(
             "{}: {e}",
-            ctx.lang
-                .pick("Kan ikke starte terminalen", "Cannot start the terminal")
+            lang.pick("Kan ikke starte terminalen", "Cannot start the terminal")
         ))
-    })?;
+    })
+}
+
+/// [`run`] on a terminal already in full-screen mode (the review hands
+/// over to the start screen this way).
+pub fn run_on<'b>(ctx: &'b Context, tui: Tui, mut screen: Screen<'b>) -> CmdResult {
     if let Screen::Interview(e) = &mut screen {
         e.start_saver(tui.sender());
     }

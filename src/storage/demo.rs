@@ -1,0 +1,97 @@
+//! The sample data of `kompass demo`: the interviews of the fictional
+//! Eksempelvik and two fictional baselines, embedded in the binary (the list
+//! is made by `build.rs` from `sessions/`), written into a fresh directory.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::create_private_dir;
+
+/// `(path relative to the demo directory, bytes)`: `eksempelvik/<id>.json`
+/// for the interviews, `baselines/<name>.json` for the baselines.
+pub const DEMO_FILES: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/demo_files.rs"));
+
+/// Where the demo's files were written.
+#[derive(Debug, Clone)]
+pub struct Demo {
+    /// The data directory of the demo.
+    pub dir: PathBuf,
+    /// The directory of the interviews (`<dir>/eksempelvik`).
+    pub sessions: PathBuf,
+    pub baselines: Vec<PathBuf>,
+}
+
+/// Creates a new directory in the system's temporary directory (never the
+/// user's data directory) and writes the sample files into it. The
+/// directory is kept after the program ends, so that the commands of the
+/// demo's hint (interview, report) work on it afterwards.
+pub fn install_demo() -> io::Result<Demo> {
+    let dir = tempfile::Builder::new()
+        .prefix("kompass-demo-")
+        .tempdir()?
+        .keep();
+    write_demo(&dir)
+}
+
+/// Writes the sample files into `dir`.
+pub fn write_demo(dir: &Path) -> io::Result<Demo> {
+    let mut baselines = Vec::new();
+    for (name, bytes) in DEMO_FILES {
+        let path = dir.join(name);
+        if let Some(parent) = path.parent() {
+            create_private_dir(parent)?;
+        }
+        // A fresh directory of copies: no earlier version to protect, so a
+        // plain write is enough.
+        fs::write(&path, bytes)?;
+        if name.starts_with("baselines/") {
+            baselines.push(path);
+        }
+    }
+    Ok(Demo {
+        dir: dir.to_owned(),
+        sessions: dir.join("eksempelvik"),
+        baselines,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::bank::Bank;
+
+    #[test]
+    fn every_sample_file_is_embedded_and_valid() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions");
+        let mut on_disk: Vec<String> = ["eksempelvik", "baselines"]
+            .iter()
+            .flat_map(|d| {
+                fs::read_dir(root.join(d))
+                    .unwrap()
+                    .map(move |e| format!("{d}/{}", e.unwrap().file_name().to_string_lossy()))
+            })
+            .filter(|n| n.ends_with(".json"))
+            .collect();
+        on_disk.sort();
+        let embedded: Vec<&str> = DEMO_FILES.iter().map(|(n, _)| *n).collect();
+        assert_eq!(embedded, on_disk);
+        assert!(
+            embedded
+                .iter()
+                .filter(|n| n.starts_with("eksempelvik/"))
+                .count()
+                >= 12
+        );
+
+        let dir = tempfile::tempdir().unwrap();
+        let demo = write_demo(dir.path()).unwrap();
+        assert_eq!(demo.baselines.len(), 2);
+        let bank = Bank::builtin();
+        for (name, bytes) in DEMO_FILES {
+            let path = dir.path().join(name);
+            assert_eq!(fs::read(&path).unwrap(), *bytes);
+            super::super::validate_file(&path, &bank).unwrap();
+        }
+    }
+}
