@@ -108,7 +108,8 @@ fn key(s: &mut Interview, t0: Instant, code: KeyCode, mods: KeyModifiers) {
 fn draw_interview(name: &str, s: &Interview) {
     for (w, h) in SIZES {
         let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-        term.draw(|f| interview_view::draw(f, s)).unwrap();
+        term.draw(|f| interview_view::draw(f, s, &mut Default::default()))
+            .unwrap();
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), term.backend());
     }
 }
@@ -191,12 +192,14 @@ fn save_failure_warning_and_read_only_header() {
         t0,
     );
     let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    term.draw(|f| interview_view::draw(f, &s)).unwrap();
+    term.draw(|f| interview_view::draw(f, &s, &mut Default::default()))
+        .unwrap();
     insta::assert_snapshot!("save_failure_80x24", term.backend());
 
     let ro = Interview::new(&bank, Lang::En, session(&bank), "/s.json".into(), true, t0);
     let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    term.draw(|f| interview_view::draw(f, &ro)).unwrap();
+    term.draw(|f| interview_view::draw(f, &ro, &mut Default::default()))
+        .unwrap();
     insta::assert_snapshot!("read_only_english_80x24", term.backend());
 }
 
@@ -207,7 +210,8 @@ fn recovery_notice_says_from_when() {
     let saved = s.session.updated_at;
     s.set_sticky_notice(kompass::tui::app::recovered_notice(Lang::Nb, saved));
     let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    term.draw(|f| interview_view::draw(f, &s)).unwrap();
+    term.draw(|f| interview_view::draw(f, &s, &mut Default::default()))
+        .unwrap();
     insta::assert_snapshot!("recovered_80x24", term.backend());
 }
 

@@ -41,6 +41,7 @@ pub struct Editing<'b> {
     from_start: bool,
     /// The last quit failed to save; the next one writes a rescue copy.
     quit_refused: bool,
+    view: interview_view::ViewCache,
 }
 
 pub enum Opened<'b> {
@@ -97,6 +98,7 @@ pub fn create<'b>(
         events: None,
         from_start: false,
         quit_refused: false,
+        view: Default::default(),
     })
 }
 
@@ -122,6 +124,7 @@ pub fn open<'b>(ctx: &'b Context, path: &Path, read_only: bool) -> Result<Opened
             events: None,
             from_start: false,
             quit_refused: false,
+            view: Default::default(),
         })));
     }
     let lock = match SessionLock::acquire(path) {
@@ -152,6 +155,7 @@ pub fn open<'b>(ctx: &'b Context, path: &Path, read_only: bool) -> Result<Opened
         events: None,
         from_start: false,
         quit_refused: false,
+        view: Default::default(),
     })))
 }
 
@@ -362,10 +366,10 @@ impl<'b> App<'b> {
 
     fn draw(&mut self) -> std::io::Result<()> {
         let tui = &mut self.tui;
-        match &self.screen {
+        match &mut self.screen {
             Screen::Start(s) => tui.draw(|f| s.draw(f)),
             Screen::Form(s) => tui.draw(|f| s.draw(f)),
-            Screen::Interview(e) => tui.draw(|f| interview_view::draw(f, &e.state)),
+            Screen::Interview(e) => tui.draw(|f| interview_view::draw(f, &e.state, &mut e.view)),
         }
     }
 

@@ -91,6 +91,51 @@ pub fn footer_line(entries: &[(String, String)], width: u16) -> Line<'static> {
     Line::from(spans)
 }
 
+/// `docs/keys.md`: every key of every screen, in English and bokmål, from
+/// the same tables the screens use (a test keeps the file in step).
+pub fn keys_markdown() -> String {
+    use super::{form, interview as iv, start};
+    fn table<A>(out: &mut String, title: &str, rows: &[super::keys::Binding<A>]) {
+        out.push_str(&format!(
+            "\n### {title}\n\n| Keys | What it does | Hva tasten gjør |\n|---|---|---|\n"
+        ));
+        for b in rows {
+            let keys = b.keys_label(Lang::En, 4).replace('|', "\\|");
+            out.push_str(&format!("| {keys} | {} | {} |\n", b.help.1, b.help.0));
+        }
+    }
+    let mut out = String::from(
+        "# Keys\n\n\
+         Every screen lists its keys with F1 (and `?` where no text is typed); the \
+         footer shows the main ones, with Ctrl written `^` when the terminal is \
+         narrow. This file is generated from the key tables the screens use \
+         (`KOMPASS_WRITE_DOCS=1 cargo test --test interview_docs` rewrites it).\n\n\
+         While the notes have the focus every printable key is text, so commands use \
+         Ctrl, F-keys and Tab. `0–4` stands for the bank's scale.\n",
+    );
+    out.push_str("\n## Start screen (`kompass`)\n");
+    table(&mut out, "Sessions", start::START);
+    table(
+        &mut out,
+        "When the interview is open elsewhere",
+        start::LOCKED,
+    );
+    out.push_str("\n## New interview\n");
+    table(&mut out, "Form", form::FORM);
+    out.push_str("\n## Interview (`kompass interview`)\n");
+    table(&mut out, "Everywhere", iv::GLOBAL);
+    table(&mut out, "Notes and priorities (typing)", iv::NOTES);
+    table(&mut out, "Scores", iv::SCORES);
+    table(&mut out, "Findings", iv::FINDINGS);
+    table(&mut out, "Navigator", iv::NAVIGATOR);
+    table(&mut out, "Closing page: status", iv::STATUS);
+    table(&mut out, "Score dashboard (Ctrl-D)", iv::DASHBOARD);
+    table(&mut out, "New or edited finding", iv::FINDING_PROMPT);
+    table(&mut out, "Go to (Ctrl-G)", iv::JUMP_PROMPT);
+    table(&mut out, "Help", iv::HELP);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,6 +18,7 @@ use chrono::{DateTime, FixedOffset};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
+use super::editor::Editor;
 use super::keys::{self, Binding, Chord, HelpSection, bind, ch, ctrl, key};
 use super::ui;
 use super::walk::{Page, Walk};
@@ -484,10 +485,10 @@ pub struct Interview<'b> {
     pub page: Page,
     pub focus: Focus,
     /// Editors of the questions visited, so each keeps its undo history.
-    editors: HashMap<usize, TextArea<'static>>,
+    editors: HashMap<usize, Editor>,
     /// Editors whose text has not been copied into the session yet.
     touched: BTreeSet<usize>,
-    pub priorities: TextArea<'static>,
+    pub priorities: Editor,
     priorities_touched: bool,
     pub score_cursor: usize,
     pub finding_cursor: usize,
@@ -497,6 +498,10 @@ pub struct Interview<'b> {
     pub saved_at: Option<DateTime<FixedOffset>>,
     pub save_failure: Option<String>,
     pub notice: Option<Notice>,
+    /// Bumped by every change drawn outside the editor; typing leaves it, so
+    /// the view can redraw only the editor.
+    pub revision: u64,
+    editor_only: bool,
     /// First and last unsaved change.
     changed: Option<(Instant, Instant)>,
     /// When the current question was entered (or its time last counted).
@@ -525,9 +530,10 @@ impl<'b> Interview<'b> {
             .map(Page::Question);
         let page = resume.unwrap_or_else(|| walk.first());
         let card = scoring::score_session(bank, &session);
-        let mut priorities = ui::editor(&session.priorities.join("\n"));
-        priorities
-            .set_placeholder_text(lang.pick("Én prioritering per linje", "One priority per line"));
+        let priorities = Editor::new(
+            &session.priorities.join("\n"),
+            lang.pick("Én prioritering per linje", "One priority per line"),
+        );
         let mut s = Interview {
             bank,
             lang,
@@ -549,6 +555,8 @@ impl<'b> Interview<'b> {
             card,
             save_failure: None,
             notice: None,
+            revision: 0,
+            editor_only: false,
             changed: None,
             entered_at: now,
             now,
@@ -596,15 +604,10 @@ impl<'b> Interview<'b> {
         self.session.answers.get(self.question_id(i))
     }
 
-    /// The editor of question `i`, if it was visited.
-    pub fn editor(&self, i: usize) -> Option<&TextArea<'static>> {
-        self.editors.get(&i)
-    }
-
     /// Whether question `i` has notes, counting text typed since the last save.
     pub fn has_notes(&self, i: usize) -> bool {
         match (self.touched.contains(&i), self.editors.get(&i)) {
-            (true, Some(ed)) => ed.lines().iter().any(|l| !l.trim().is_empty()),
+            (true, Some(ed)) => !ed.is_blank(),
             _ => self.answer(i).is_some_and(|a| !a.notes.trim().is_empty()),
         }
     }
@@ -637,7 +640,7 @@ impl<'b> Interview<'b> {
     pub fn snapshot(&mut self, now: Instant, wall: DateTime<FixedOffset>) -> Session {
         for i in std::mem::take(&mut self.touched) {
             if let Some(ed) = self.editors.get(&i) {
-                let text = ed.lines().join("\n");
+                let text = ed.text();
                 let id = self.question_id(i).to_owned();
                 self.session.answers.entry(id).or_default().notes = text;
             }
@@ -684,28 +687,42 @@ impl<'b> Interview<'b> {
 
     pub fn update(&mut self, msg: Msg, now: Instant) -> Vec<Effect> {
         self.now = now;
-        let effects = self.step(msg, now);
+        self.editor_only = true;
+        let had_notice = self.notice.is_some();
+        let effects = match &msg {
+            // Plain typing and pasting go to the editor alone; anything else
+            // may change what is drawn around it.
+            Msg::Key(_) | Msg::Paste(_) => self.step(msg, now),
+            Msg::Saved(_) => {
+                self.editor_only = false;
+                self.step(msg, now)
+            }
+        };
+        if !self.editor_only || had_notice != self.notice.is_some() {
+            self.revision += 1;
+        }
         self.show_cursor();
         effects
+    }
+
+    /// The editor being typed into on this page, if any.
+    pub fn current_editor(&self) -> Option<&Editor> {
+        match self.page {
+            Page::Question(i) => self.editors.get(&i),
+            Page::Closing => Some(&self.priorities),
+        }
     }
 
     /// Only the editor being typed into shows its cursor.
     fn show_cursor(&mut self) {
         let typing = self.overlay.is_none() && !self.read_only;
-        let style = |on: bool| {
-            if on {
-                ui::SELECTED
-            } else {
-                ratatui::style::Style::new()
-            }
-        };
         if let Page::Question(i) = self.page
             && let Some(ed) = self.editors.get_mut(&i)
         {
-            ed.set_cursor_style(style(typing && self.focus == Focus::Notes));
+            ed.show_cursor(typing && self.focus == Focus::Notes);
         }
         self.priorities
-            .set_cursor_style(style(typing && self.focus == Focus::Priorities));
+            .show_cursor(typing && self.focus == Focus::Priorities);
     }
 
     fn step(&mut self, msg: Msg, now: Instant) -> Vec<Effect> {
@@ -745,6 +762,9 @@ impl<'b> Interview<'b> {
 
     fn paste(&mut self, text: &str, now: Instant) {
         let clean = ui::clean_paste(text);
+        if self.overlay.is_some() {
+            self.editor_only = false;
+        }
         match &mut self.overlay {
             Some(Overlay::Jump { input } | Overlay::Finding { input, .. }) => {
                 input.insert_str(clean.replace('\n', " "));
@@ -809,11 +829,20 @@ impl<'b> Interview<'b> {
     }
 
     fn key(&mut self, ev: KeyEvent, now: Instant) -> Vec<Effect> {
+        let act = if self.overlay.is_some() {
+            None
+        } else {
+            self.tables().iter().find_map(|t| keys::lookup(t, &ev))
+        };
+        let to_editor = self.overlay.is_none()
+            && !self.read_only
+            && matches!(self.focus, Focus::Notes | Focus::Priorities)
+            && matches!(act, None | Some(Act::Editor | Act::Undo | Act::Redo));
+        self.editor_only = to_editor;
         if self.overlay.is_some() {
             self.overlay_key(ev, now);
             return vec![];
         }
-        let act = self.tables().iter().find_map(|t| keys::lookup(t, &ev));
         match act {
             Some(Act::Help) => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Some(Act::Quit) => return vec![Effect::Quit],
@@ -1134,10 +1163,7 @@ impl<'b> Interview<'b> {
         let line = self
             .editors
             .get(&i)
-            .map(|ed| {
-                let row = ed.cursor().0;
-                ed.lines().get(row).cloned().unwrap_or_default()
-            })
+            .map(|ed| ed.current_line().to_owned())
             .unwrap_or_default();
         let text = line
             .trim()
@@ -1233,8 +1259,10 @@ impl<'b> Interview<'b> {
                     .answers
                     .get(&id)
                     .map_or("", |a| a.notes.as_str());
-                let mut ed = ui::editor(notes);
-                ed.set_placeholder_text(self.t("Skriv notatene her …", "Type the notes here …"));
+                let ed = Editor::new(
+                    notes,
+                    self.t("Skriv notatene her …", "Type the notes here …"),
+                );
                 self.editors.insert(i, ed);
             }
             if !self.read_only {

@@ -7,6 +7,7 @@
 //! beside the navigator all the time.
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -32,9 +33,77 @@ pub fn side_width(width: u16) -> u16 {
     }
 }
 
-pub fn draw(frame: &mut Frame, s: &Interview) {
+/// What is on screen around the editor, kept from the last full frame: a
+/// keystroke in the notes copies it and redraws only the editor, instead of
+/// laying out and rendering the question, navigator and dashboard again.
+#[derive(Default)]
+pub struct ViewCache {
+    key: Option<StaticKey>,
+    frame: Buffer,
+    editor: Option<Rect>,
+}
+
+/// Everything the part around the editor depends on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct StaticKey {
+    revision: u64,
+    area: Rect,
+    /// The navigator marks the current question once it has notes.
+    has_notes: bool,
+    /// The header marks unsaved changes.
+    unsaved: bool,
+    /// The heading shows the minutes on the question.
+    minutes: u64,
+}
+
+/// Draws the interview screen, reusing `cache` when only the text of the
+/// editor changed since the last frame.
+pub fn draw(frame: &mut Frame, s: &Interview, cache: &mut ViewCache) {
     let area = frame.area();
-    // A long notice (a recovery message) may take up to three lines.
+    let current = s.question_index();
+    let key = StaticKey {
+        revision: s.revision,
+        area,
+        has_notes: current.is_some_and(|i| s.has_notes(i)),
+        unsaved: s.has_unsaved_changes(),
+        minutes: current.map_or(0, |i| s.seconds_on(i) / 60),
+    };
+    if cache.key == Some(key) && s.overlay.is_none() {
+        frame.buffer_mut().content.clone_from(&cache.frame.content);
+        if let (Some(rect), Some(ed)) = (cache.editor, s.current_editor()) {
+            frame.render_widget(ed, rect);
+        }
+        return;
+    }
+    let mut editor = None;
+    draw_around_editor(frame, s, &mut editor);
+    if s.overlay.is_none() {
+        *cache = ViewCache {
+            key: Some(key),
+            frame: frame.buffer_mut().clone(),
+            editor,
+        };
+    } else {
+        cache.key = None;
+    }
+    if let (Some(rect), Some(ed)) = (editor, s.current_editor()) {
+        frame.render_widget(ed, rect);
+    }
+    draw_overlay(frame, s);
+}
+
+/// The parts of the screen.
+struct Regions {
+    header: Rect,
+    body: Rect,
+    footer: Rect,
+    main: Rect,
+    side: Rect,
+    /// The notice, wrapped: a long one (a recovery message) takes up to three lines.
+    notice: Option<Vec<String>>,
+}
+
+fn regions(area: Rect, s: &Interview) -> Regions {
     let notice = s.notice.as_ref().map(|n| {
         ui::clip_lines(
             ui::wrap(&n.text, area.width.saturating_sub(2) as usize),
@@ -49,20 +118,37 @@ pub fn draw(frame: &mut Frame, s: &Interview) {
         Constraint::Length(footer_h),
     ])
     .areas(area);
-    draw_header(frame, header, s);
     let [main, side] = Layout::horizontal([
         Constraint::Min(0),
         Constraint::Length(side_width(area.width)),
     ])
     .areas(body);
+    Regions {
+        header,
+        body,
+        footer,
+        main,
+        side,
+        notice,
+    }
+}
+
+/// Everything but the editor (whose place is put in `editor`) and overlays.
+fn draw_around_editor(frame: &mut Frame, s: &Interview, editor: &mut Option<Rect>) {
+    let r = regions(frame.area(), s);
+    draw_header(frame, r.header, s);
     match s.page {
-        Page::Question(i) => draw_question(frame, main, s, i),
-        Page::Closing => draw_closing(frame, main, s),
+        Page::Question(i) => draw_question(frame, r.main, s, i, editor),
+        Page::Closing => draw_closing(frame, r.main, s, editor),
     }
-    if side.width > 0 {
-        draw_side(frame, side, s);
+    if r.side.width > 0 {
+        draw_side(frame, r.side, s);
     }
-    draw_footer(frame, footer, s, notice);
+    draw_footer(frame, r.footer, s, r.notice);
+}
+
+fn draw_overlay(frame: &mut Frame, s: &Interview) {
+    let Regions { body, main, .. } = regions(frame.area(), s);
     match &s.overlay {
         Some(Overlay::Help { scroll }) => {
             help::draw_help(frame, body, &s.help_sections(), *scroll, s.lang)
@@ -291,7 +377,13 @@ fn heights(
     }
 }
 
-fn draw_question(frame: &mut Frame, area: Rect, s: &Interview, i: usize) {
+fn draw_question(
+    frame: &mut Frame,
+    area: Rect,
+    s: &Interview,
+    i: usize,
+    editor: &mut Option<Rect>,
+) {
     let bank = s.bank;
     let pos = s.walk.positions[i];
     let q = bank.at(pos);
@@ -379,9 +471,7 @@ fn draw_question(frame: &mut Frame, area: Rect, s: &Interview, i: usize) {
     );
     let inner = block.inner(notes);
     frame.render_widget(block, notes);
-    if let Some(ed) = s.editor(i) {
-        frame.render_widget(ed, inner);
-    }
+    *editor = Some(inner);
 
     // Findings.
     let title = if findings.is_empty() {
@@ -508,7 +598,7 @@ fn draw_question(frame: &mut Frame, area: Rect, s: &Interview, i: usize) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn draw_closing(frame: &mut Frame, area: Rect, s: &Interview) {
+fn draw_closing(frame: &mut Frame, area: Rect, s: &Interview, editor: &mut Option<Rect>) {
     let [head, intro, pri, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(2),
@@ -546,7 +636,7 @@ fn draw_closing(frame: &mut Frame, area: Rect, s: &Interview) {
     );
     let inner = block.inner(pri);
     frame.render_widget(block, pri);
-    frame.render_widget(&s.priorities, inner);
+    *editor = Some(inner);
 
     let block = section(
         format!(" {} ", s.t("Status", "Status")),
@@ -832,6 +922,83 @@ fn draw_dashboard(frame: &mut Frame, area: Rect, s: &Interview, selected: usize,
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::bank::Bank;
+    use crate::core::lang::Lang;
+    use crate::core::session::{Person, Session};
+    use crate::storage::SaveReport;
+    use crate::tui::interview::Msg;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use std::time::{Duration, Instant};
+
+    /// Drawing with the cache must give exactly the frame a full drawing
+    /// gives, whatever happened in between.
+    #[test]
+    fn cached_frames_equal_full_frames() {
+        let bank = Bank::builtin();
+        let at = chrono::DateTime::parse_from_rfc3339("2026-11-27T10:00:00+01:00").unwrap();
+        let person = Person {
+            name: "Ola".into(),
+            role: "mayor".into(),
+        };
+        let session = Session::new("ID".into(), &bank, "Eksempelvik", "Kari", vec![person], at);
+        let t0 = Instant::now();
+        let mut s = Interview::new(&bank, Lang::Nb, session, "s.json".into(), false, t0);
+        let mut cached = Terminal::new(TestBackend::new(100, 30)).unwrap();
+        let mut cache = ViewCache::default();
+        let key = |c: KeyCode| Msg::Key(KeyEvent::from(c));
+        let ctrl = |c: char| Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+        let mut script: Vec<Msg> = "Hei æøå 🙂"
+            .chars()
+            .map(|c| key(KeyCode::Char(c)))
+            .collect();
+        script.extend([
+            key(KeyCode::Enter),
+            Msg::Paste("limt inn\nto linjer".into()),
+            key(KeyCode::Up),
+            key(KeyCode::Tab),
+            key(KeyCode::Char('3')),
+            key(KeyCode::Char('9')),
+            key(KeyCode::Esc),
+            key(KeyCode::Char('x')),
+            ctrl('k'),
+            key(KeyCode::Char('!')),
+            key(KeyCode::Enter),
+            ctrl('f'),
+            key(KeyCode::Char('w')), // typing clears the flag's notice
+            Msg::Saved(SaveReport::Saved { updated_at: at }),
+            ctrl('n'),
+            key(KeyCode::Char('y')),
+            ctrl('z'),
+            ctrl('d'),
+            key(KeyCode::Esc),
+            ctrl('l'),
+            key(KeyCode::Char('p')),
+            key(KeyCode::Tab),
+            key(KeyCode::Enter),
+            key(KeyCode::F(1)),
+            key(KeyCode::Esc),
+            ctrl('p'),
+            key(KeyCode::Char('z')),
+        ]);
+        // Typing on into the next minute on the question.
+        script.extend((0..30).map(|_| key(KeyCode::Char('a'))));
+        for (k, msg) in script.into_iter().enumerate() {
+            // Time passes too: the minutes on the question are shown.
+            s.update(msg, t0 + Duration::from_secs(3 * k as u64));
+            cached.draw(|f| draw(f, &s, &mut cache)).unwrap();
+            let mut fresh = Terminal::new(TestBackend::new(100, 30)).unwrap();
+            fresh
+                .draw(|f| draw(f, &s, &mut ViewCache::default()))
+                .unwrap();
+            assert_eq!(
+                cached.backend().buffer(),
+                fresh.backend().buffer(),
+                "after step {k}"
+            );
+        }
+    }
 
     #[test]
     fn small_screens_keep_room_for_the_notes() {

@@ -8,6 +8,7 @@
 
 pub mod app;
 pub mod dashboard;
+pub mod editor;
 pub mod form;
 pub mod help;
 pub mod interview;

@@ -3,7 +3,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
-use ratatui_textarea::{TextArea, WrapMode};
+use ratatui_textarea::TextArea;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::core::text::{multi_line, one_line};
@@ -101,19 +101,6 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     )
 }
 
-/// A multi-line editor holding `text` (neutralized: control characters from
-/// a file become visible stand-ins, so they are shown, never obeyed).
-pub fn editor(text: &str) -> TextArea<'static> {
-    let clean = multi_line(&text.replace("\r\n", "\n"));
-    let mut ta = TextArea::new(clean.split('\n').map(str::to_owned).collect());
-    ta.set_wrap_mode(WrapMode::WordOrGlyph);
-    ta.set_cursor_line_style(Style::default());
-    ta.set_cursor_style(SELECTED);
-    ta.move_cursor(ratatui_textarea::CursorMove::Bottom);
-    ta.move_cursor(ratatui_textarea::CursorMove::End);
-    ta
-}
-
 /// A one-line input (prompts and form fields).
 pub fn line_input(text: &str) -> TextArea<'static> {
     let mut ta = TextArea::new(vec![one_line(text)]);
@@ -172,8 +159,6 @@ mod tests {
 
     #[test]
     fn editors_neutralize_control_characters() {
-        let ta = editor("a\x1b[2Jb\r\nc");
-        assert_eq!(ta.lines(), ["a␛[2Jb", "c"]);
         assert_eq!(clean_paste("x\r\ny\rz\x07"), "x\ny\nz␇");
         let mut one = line_input("a\nb");
         assert_eq!(line_text(&one), "a b");
