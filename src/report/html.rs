@@ -925,7 +925,8 @@ svg.chart { width: 100%; height: auto; display: block; font-family: inherit; }
   -webkit-box-decoration-break: clone; box-decoration-break: clone; }
 .col li { margin: 0 0 1.4mm; break-inside: avoid; page-break-inside: avoid; }
 .col li.none { list-style: none; margin-left: -3.5mm; color: var(--muted); font-style: italic; }
-.col li.best { list-style: none; margin-left: -4mm; }
+.col li.best { list-style: none; }
+.col li.best .star { position: absolute; margin-left: -4.2mm; }
 .dense .col ul { font-size: 8.4pt; line-height: 1.3; }
 .dense .col li { margin-bottom: 1mm; }
 .col.strength h4 { background: var(--strength); } .col.strength ul { background: var(--strength-bg); } .col.strength li::marker { color: var(--strength); }
