@@ -2,6 +2,7 @@
 //! lives in its own module and works through the core and storage layers.
 
 mod bank_cmd;
+mod handover_cmd;
 mod import_cmd;
 mod merge_cmd;
 mod report_cmd;
@@ -75,6 +76,12 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the man page (roff)
     Man,
+    /// Make a key pair for receiving interviews: writes the secret key, prints the public one
+    Keygen(KeygenArgs),
+    /// Encrypt session files into one bundle that only the given public key can open
+    Export(ExportArgs),
+    /// Decrypt a bundle and add its sessions to the data directory
+    Import(ImportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -217,6 +224,36 @@ pub enum BaselineKindArg {
 }
 
 #[derive(Debug, Args)]
+pub struct KeygenArgs {
+    /// Where to write the secret key (default: keys/kompass-key.txt in the data directory)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The reviewer's public key (age1...); repeat for several readers
+    #[arg(long = "to", required = true, value_name = "RECIPIENT")]
+    pub to: Vec<String>,
+    /// Session files or directories (searched recursively)
+    #[arg(required = true, value_name = "SESSION")]
+    pub sessions: Vec<PathBuf>,
+    /// The bundle to write
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The encrypted bundle
+    #[arg(value_name = "BUNDLE")]
+    pub bundle: PathBuf,
+    /// Your secret key file (default: the one `kompass keygen` wrote)
+    #[arg(long, value_name = "KEYFILE")]
+    pub identity: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
 pub struct CompletionsArgs {
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
@@ -312,6 +349,9 @@ pub fn main() -> ExitCode {
         Some(Command::Validate(args)) => validate_cmd::run(&ctx, &args),
         Some(Command::Bank(cmd)) => bank_cmd::run(&ctx, &cmd),
         Some(Command::ImportResults(args)) => import_cmd::run(&ctx, &args),
+        Some(Command::Keygen(args)) => handover_cmd::keygen(&ctx, &args),
+        Some(Command::Export(args)) => handover_cmd::export(&ctx, &args),
+        Some(Command::Import(args)) => handover_cmd::import(&ctx, &args),
         Some(Command::Completions(args)) => {
             clap_complete::generate(
                 args.shell,

@@ -312,6 +312,12 @@ impl Session {
         }
         if self.id.trim().is_empty() {
             problems.push(Problem::at("id", "the session id is empty"));
+        } else if !is_safe_id(&self.id) {
+            // The id names the file (`<id>.json`); "../x" would write elsewhere.
+            problems.push(Problem::at(
+                "id",
+                "a session id has at most 64 letters, digits, '-' or '_' (it names the file)",
+            ));
         }
         if self.municipality.trim().is_empty() {
             problems.push(Problem::at("municipality", "the municipality is empty"));
@@ -363,6 +369,14 @@ impl Session {
         }
         problems
     }
+}
+
+/// Whether an id can be used as a file name as it is (a ULID can).
+pub fn is_safe_id(id: &str) -> bool {
+    (1..=64).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// Why a score value is not allowed, if it is not.
@@ -477,6 +491,22 @@ pub(crate) mod tests {
                 && ps[0].message.contains("kommunekompasset 2019.1")
                 && ps[0].message.contains("kommunekompasset 2026.1")
         );
+    }
+
+    #[test]
+    fn an_id_that_is_no_plain_file_name_is_refused() {
+        let bank = Bank::builtin();
+        for bad in ["../../etc/passwd", "a b", "x/y", "ø", &"A".repeat(65)] {
+            let mut s = sample(&bank);
+            s.id = bad.into();
+            let ps = s.check(&bank);
+            assert!(
+                ps.iter()
+                    .any(|p| p.at.as_deref() == Some("id") && !p.warning),
+                "{bad}: {ps:?}"
+            );
+        }
+        assert!(is_safe_id("01JDX0000000000000000000AA") && is_safe_id("demo-1_a"));
     }
 
     #[test]
