@@ -94,8 +94,10 @@ pub fn read_bundle(path: &Path, identities: &[Identity]) -> Result<Vec<u8>, File
     let cipher = read_file(path)?;
     let problem = |message: String| FileError::new(path, Problem::new(message));
     let decryptor = age::Decryptor::new_buffered(&cipher[..]).map_err(|e| {
+        // A header that starts like age's but does not parse was altered.
+        let age_file = cipher.starts_with(b"age-encryption.org/");
         problem(match e {
-            age::DecryptError::UnknownFormat | age::DecryptError::InvalidHeader => {
+            age::DecryptError::UnknownFormat | age::DecryptError::InvalidHeader if !age_file => {
                 "not an encrypted Kompass bundle (no age header)".to_owned()
             }
             other => damaged(&other),
@@ -114,8 +116,10 @@ pub fn read_bundle(path: &Path, identities: &[Identity]) -> Result<Vec<u8>, File
                 age::DecryptError::NoMatchingKeys => {
                     let keys: Vec<String> =
                         identities.iter().map(|i| i.to_public().to_string()).collect();
+                    // age cannot tell a stanza for another key from a damaged one.
                     format!(
-                        "this bundle was not encrypted to your key ({}); ask the sender to export it with --to your public key",
+                        "this bundle cannot be opened with your key ({}): it was encrypted to another key, \
+                         or damaged on the way; ask the sender to export it again with --to your public key",
                         keys.join(", ")
                     )
                 }
@@ -163,7 +167,10 @@ mod tests {
         let other = dir.path().join("other.txt");
         generate_key(&other, now()).unwrap();
         let e = read_bundle(&bundle, &read_identities(&other).unwrap()).unwrap_err();
-        assert!(e.to_string().contains("not encrypted to your key"), "{e}");
+        assert!(
+            e.to_string().contains("cannot be opened with your key"),
+            "{e}"
+        );
     }
 
     #[test]
