@@ -3,128 +3,24 @@
 
 mod common;
 
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use kompass::core::bank::Bank;
 use kompass::core::exact::int;
 use kompass::core::session::{FindingKind, Session};
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
-/// The binary running in a pseudo-terminal, with everything it wrote.
-struct Term {
-    child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    output: Arc<Mutex<Vec<u8>>>,
-    _master: Box<dyn MasterPty + Send>,
-}
+use common::pty::{Term, contains};
 
-impl Term {
-    fn start(dir: &Path, args: &[&str]) -> Term {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: 24,
-                cols: 80,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kompass"));
-        cmd.env_clear();
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("LANG", "C.UTF-8");
-        cmd.env("PATH", std::env::var_os("PATH").unwrap_or_default());
-        cmd.args(["--lang", "nb", "--dir"]);
-        cmd.arg(dir);
-        cmd.args(args);
-        let child = pair.slave.spawn_command(cmd).expect("kompass starts");
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let output = Arc::new(Mutex::new(Vec::new()));
-        let sink = output.clone();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock().unwrap().extend_from_slice(&buf[..n]);
-            }
-        });
-        let writer = pair.master.take_writer().unwrap();
-        let term = Term {
-            child,
-            writer,
-            output,
-            _master: pair.master,
-        };
-        term.wait_for("Notater");
-        term
-    }
-
-    fn pid(&self) -> i32 {
-        self.child.process_id().expect("a pid") as i32
-    }
-
-    fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    /// Types like a person: one key at a time.
-    fn type_slowly(&mut self, text: &str) {
-        for c in text.chars() {
-            self.send(c.encode_utf8(&mut [0; 4]));
-            std::thread::sleep(Duration::from_millis(5));
-        }
-    }
-
-    fn output(&self) -> Vec<u8> {
-        self.output.lock().unwrap().clone()
-    }
-
-    fn wait_for(&self, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            if contains(&self.output(), text.as_bytes()) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!(
-            "{text:?} never appeared; output:\n{}",
-            String::from_utf8_lossy(&self.output())
-        );
-    }
-
-    fn signal(&self, sig: i32) {
-        // SAFETY: kill(2) on our own child's pid has no memory effects.
-        assert_eq!(unsafe { libc::kill(self.pid(), sig) }, 0);
-    }
-
-    /// Waits for the process to end; None if it does not within 10 s.
-    fn wait_exit(&mut self) -> Option<portable_pty::ExitStatus> {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return Some(status);
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        None
-    }
-}
-
-impl Drop for Term {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-    }
-}
-
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
+/// The binary in a pty at 80x24 in Norwegian, with the notes editor on screen.
+fn start(dir: &Path, args: &[&str]) -> Term {
+    let mut all = vec!["--lang", "nb", "--dir"];
+    let dir = dir.to_str().expect("a UTF-8 temp path");
+    all.push(dir);
+    all.extend_from_slice(args);
+    let term = Term::spawn(&all, &[("LANG", "C.UTF-8")], (80, 24));
+    term.wait_for("Notater");
+    term
 }
 
 fn session_file(dir: &Path) -> PathBuf {
@@ -184,7 +80,7 @@ const NEW: [&str; 7] = [
 #[test]
 fn notes_scores_and_a_finding_typed_in_a_terminal_reach_the_file() {
     let dir = tempfile::tempdir().unwrap();
-    let mut t = Term::start(dir.path(), &NEW);
+    let mut t = start(dir.path(), &NEW);
     t.type_slowly("Hei æøå 🙂 fra ordføreren");
     t.send("\t"); // to the scores
     t.type_slowly("324");
@@ -222,7 +118,7 @@ fn notes_scores_and_a_finding_typed_in_a_terminal_reach_the_file() {
 #[test]
 fn kill_9_after_a_pause_keeps_what_was_typed_before_it_and_resume_says_recovered() {
     let dir = tempfile::tempdir().unwrap();
-    let mut t = Term::start(dir.path(), &NEW);
+    let mut t = start(dir.path(), &NEW);
     t.type_slowly("Før pausen æøå");
     std::thread::sleep(Duration::from_millis(1300));
     t.type_slowly(" etter");
@@ -236,7 +132,7 @@ fn kill_9_after_a_pause_keeps_what_was_typed_before_it_and_resume_says_recovered
     );
     assert!(kompass::storage::open_marker_path(&session_file(dir.path())).exists());
 
-    let mut again = Term::start(dir.path(), &["interview", "--resume", &s.id]);
+    let mut again = start(dir.path(), &["interview", "--resume", &s.id]);
     again.wait_for("Gjenopprettet etter uventet avslutning");
     again.send("\x11");
     assert!(again.wait_exit().unwrap().success());
@@ -246,7 +142,7 @@ fn kill_9_after_a_pause_keeps_what_was_typed_before_it_and_resume_says_recovered
 #[test]
 fn sighup_loses_nothing_and_restores_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
-    let mut t = Term::start(dir.path(), &NEW);
+    let mut t = start(dir.path(), &NEW);
     t.type_slowly("Første linje");
     wait_file(dir.path(), |s| first_notes(s) == "Første linje");
     t.type_slowly(" og rett før lokket ble lukket");
@@ -275,7 +171,7 @@ fn sighup_loses_nothing_and_restores_the_terminal() {
 #[test]
 fn sigterm_saves_and_exits() {
     let dir = tempfile::tempdir().unwrap();
-    let mut t = Term::start(dir.path(), &NEW);
+    let mut t = start(dir.path(), &NEW);
     t.type_slowly("Avsluttet av systemet");
     std::thread::sleep(Duration::from_millis(100));
     t.signal(libc::SIGTERM);
@@ -286,7 +182,7 @@ fn sigterm_saves_and_exits() {
 #[test]
 fn bracketed_paste_arrives_as_one_undoable_insert() {
     let dir = tempfile::tempdir().unwrap();
-    let mut t = Term::start(dir.path(), &NEW);
+    let mut t = start(dir.path(), &NEW);
     let long = "Lang tekst fra e-post. ".repeat(200);
     t.send(&format!("\x1b[200~{long}\nsiste linje\x1b[201~"));
     let s = wait_file(dir.path(), |s| !first_notes(s).is_empty());
@@ -301,7 +197,7 @@ fn bracketed_paste_arrives_as_one_undoable_insert() {
 #[test]
 fn a_second_editor_is_refused_naming_the_holder_and_read_only_works() {
     let dir = tempfile::tempdir().unwrap();
-    let mut first = Term::start(dir.path(), &NEW);
+    let mut first = start(dir.path(), &NEW);
     let id = load(dir.path()).id;
     let r = common::run(common::kompass(dir.path()).args([
         "--lang",
@@ -318,7 +214,7 @@ fn a_second_editor_is_refused_naming_the_holder_and_read_only_works() {
     );
     assert!(r.stderr.contains("--read-only"), "{}", r.stderr);
 
-    let mut reader = Term::start(dir.path(), &["interview", "--resume", &id, "--read-only"]);
+    let mut reader = start(dir.path(), &["interview", "--resume", &id, "--read-only"]);
     reader.wait_for("SKRIVEBESKYTTET");
     reader.type_slowly("x");
     reader.send("\x11");

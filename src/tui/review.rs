@@ -327,8 +327,18 @@ pub const QUESTION: &[Binding<Act>] = &[
 ];
 
 pub const ROLES: &[Binding<Act>] = &[
-    bind(&[key(Up)], Act::Up, "Forrige område", "Previous area"),
-    bind(&[key(Down)], Act::Down, "Neste område", "Next area"),
+    bind(
+        &[key(Left), key(Up)],
+        Act::Up,
+        "Forrige område (kolonne)",
+        "Previous area (column)",
+    ),
+    bind(
+        &[key(Right), key(Down)],
+        Act::Down,
+        "Neste område (kolonne)",
+        "Next area (column)",
+    ),
     bind(
         &[key(Enter)],
         Act::Open,
@@ -857,15 +867,19 @@ impl<'b> Review<'b> {
             Some(Overlay::Conflict { .. }) => return vec![CONFLICT],
             None => {}
         }
-        let own = match self.view {
+        vec![self.view_table(), GLOBAL]
+    }
+
+    /// The keys of the screen shown, whatever is open over it.
+    fn view_table(&self) -> &'static [Binding<Act>] {
+        match self.view {
             View::Overview => OVERVIEW,
             View::List => LIST,
             View::Question => QUESTION,
             View::Roles => ROLES,
             View::Findings => FINDINGS,
             View::Priorities => PRIORITIES,
-        };
-        vec![own, GLOBAL]
+        }
     }
 
     fn key(&mut self, ev: KeyEvent) -> Vec<Effect> {
@@ -1589,7 +1603,7 @@ impl<'b> Review<'b> {
                 View::Findings => ("Funn", "Findings"),
                 View::Priorities => ("Prioriteringer", "Priorities"),
             },
-            self.tables()[0],
+            self.view_table(),
         );
         let mut sections = vec![s(own.0, own.1)];
         for (title, table) in [
@@ -1604,6 +1618,7 @@ impl<'b> Review<'b> {
             (("Prioriteringer", "Priorities"), PRIORITIES),
             (("Konflikter", "Conflicts"), CONFLICT),
             (("Tekstfelt", "Text prompts"), PROMPT),
+            (("Hjelpen", "This help"), HELP),
         ] {
             if !std::ptr::eq(table, own.1) {
                 sections.push(s(title, table));
@@ -1961,7 +1976,7 @@ pub(crate) mod tests {
         r.view = View::Findings;
         let sections = r.help_sections();
         assert_eq!(sections[0].title, "Funn");
-        assert_eq!(sections.len(), 11);
+        assert_eq!(sections.len(), 12);
         assert!(
             sections
                 .iter()

@@ -253,11 +253,14 @@ fn draw_header(frame: &mut Frame, area: Rect, s: &Review) {
     let right_w: usize = right.iter().map(Span::width).sum();
     let left_w = (area.width as usize).saturating_sub(right_w + 1);
     let left = format!(
-        " {} · {} · {} {}",
+        " {} · {} · {}",
         s.t("Gjennomgang", "Review"),
         one_line(&a.municipality),
-        a.sessions.len(),
-        s.t("intervjuer", "interviews")
+        s.lang.count(
+            a.sessions.len(),
+            ["intervju", "intervjuer"],
+            ["interview", "interviews"]
+        )
     );
     let mut spans = vec![Span::styled(fit(&left, left_w) + " ", BOLD)];
     spans.extend(right);
@@ -300,8 +303,8 @@ fn banner_lines(s: &Review, width: usize) -> Vec<Line<'static>> {
                 &format!(
                     " ⚠ {unresolved} {}",
                     s.t(
-                        "intervju(er) finnes i to utgaver med ulikt innhold og er holdt utenfor: Ctrl-K velger utgave",
-                        "interview(s) exist in two versions with different contents and are left out: Ctrl-K picks one"
+                        "intervju(er) i to ulike utgaver er holdt utenfor: Ctrl-K velger utgave",
+                        "interview(s) in two different versions left out: Ctrl-K picks one"
                     )
                 ),
                 width,
@@ -415,11 +418,32 @@ fn draw_overview(frame: &mut Frame, area: Rect, s: &Review) {
     let [top_area, dash] =
         Layout::vertical([Constraint::Length(top_h), Constraint::Min(0)]).areas(main);
     frame.render_widget(Paragraph::new(top), top_area);
-    let dash = Rect {
+    let mut dash = Rect {
         x: dash.x + 1,
         width: dash.width.saturating_sub(2),
         ..dash
     };
+    // Without the side panel, the most disputed questions get the last line.
+    if side_w == 0 && dash.height >= 14 {
+        let ids: Vec<String> = s
+            .order
+            .iter()
+            .filter(|d| !d.decided)
+            .take(6)
+            .map(|d| format!("{} ({})", d.question, value_text(d.max, s.lang)))
+            .collect();
+        let line = Line::from(vec![
+            Span::styled(s.t("Mest uenige: ", "Most disputed: "), BOLD.fg(ACCENT)),
+            Span::raw(ui::truncate(&ids.join(" · "), dash.width as usize)),
+        ]);
+        let bottom = Rect {
+            y: dash.y + dash.height - 1,
+            height: 1,
+            ..dash
+        };
+        frame.render_widget(Paragraph::new(line), bottom);
+        dash.height -= 2;
+    }
     frame.render_widget(
         Dashboard::new(&s.card, s.bank, s.lang)
             .baselines(&s.bases)
@@ -704,25 +728,19 @@ fn draw_question(frame: &mut Frame, area: Rect, s: &Review) {
         .position(|d| d.question == v.id)
         .map_or(0, |i| i + 1);
 
+    let id = format!(" {} ", v.id);
+    let spread = format!(
+        " {} {} · {} {rank}/{} ",
+        s.t("spredning", "spread"),
+        value_text(max, lang),
+        s.t("nr.", "no."),
+        s.order.len()
+    );
+    let sub_w = width.saturating_sub(id.width() + spread.width() + 3);
     let mut head = vec![Line::from(vec![
-        Span::styled(
-            format!(" {} ", v.id),
-            BOLD.fg(ACCENT).add_modifier(Modifier::REVERSED),
-        ),
-        Span::styled(
-            format!(" {} ", ui::truncate(&sub, width.saturating_sub(40))),
-            BOLD,
-        ),
-        Span::styled(
-            format!(
-                " {} {} · {} {rank}/{} ",
-                s.t("spredning", "spread"),
-                value_text(max, lang),
-                s.t("uenighet nr.", "disagreement no."),
-                s.order.len()
-            ),
-            spread_style(max),
-        ),
+        Span::styled(id, BOLD.fg(ACCENT).add_modifier(Modifier::REVERSED)),
+        Span::styled(format!(" {} ", ui::truncate(&sub, sub_w)), BOLD),
+        Span::styled(spread, spread_style(max)),
     ])];
     let text_lines = if area.height >= 30 { 3 } else { 2 };
     if let Some(q) = q {
@@ -876,7 +894,7 @@ fn draw_question(frame: &mut Frame, area: Rect, s: &Review) {
     let mut table_head = vec![Span::styled(
         format!(
             "  {}{}",
-            fit(&who, cols.name + 1),
+            fit(&who, cols.name) + " ",
             fit(s.t("Rolle", "Role"), cols.role + 1)
         ),
         DIM,
@@ -1155,21 +1173,51 @@ fn draw_details(frame: &mut Frame, area: Rect, s: &Review, r: &InterviewRow) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// The override editor sits at the bottom, over the notes, so that the
+/// interviews and the management-union gap stay in sight while deciding.
 fn draw_override(frame: &mut Frame, body: Rect, s: &Review, d: &Draft) {
-    let rect = prompt_rect(body, 6);
+    let h = 5.min(body.height);
+    let rect = Rect {
+        y: body.y + body.height - h,
+        height: h,
+        ..body
+    };
     frame.render_widget(Clear, rect);
+    let suggested = s
+        .assessment()
+        .questions
+        .get(&d.question)
+        .map(|q| q.suggested)
+        .unwrap_or_default();
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(Style::new().fg(Color::Yellow))
-        .title(format!(" {} {} ", s.t("Overstyr", "Override"), d.question));
+        .title(Span::styled(
+            format!(
+                " {} {} · {} {} ",
+                s.t("Overstyr", "Override"),
+                d.question,
+                s.t("forslag", "suggested"),
+                DIMENSIONS
+                    .iter()
+                    .map(|x| value_text(suggested.get(*x), s.lang))
+                    .collect::<Vec<_>>()
+                    .join(" · ")
+            ),
+            BOLD.fg(Color::Yellow),
+        ));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
+    let wide = inner.width >= 70;
     let mut spans = Vec::new();
     for (i, dim) in DIMENSIONS.iter().enumerate() {
-        let label = s
-            .bank
-            .dimension(*dim)
-            .map_or_else(|| dim.id().to_owned(), |x| one_line(x.label.get(s.lang)));
+        let label = if wide {
+            s.bank
+                .dimension(*dim)
+                .map_or_else(|| dim.id().to_owned(), |x| one_line(x.label.get(s.lang)))
+        } else {
+            dim_short(s, *dim)
+        };
         let focused = !d.on_reason && i == d.cursor;
         spans.push(Span::styled(
             format!("{label} "),
@@ -1180,31 +1228,38 @@ fn draw_override(frame: &mut Frame, body: Rect, s: &Review, d: &Draft) {
             if focused {
                 BOLD.fg(Color::Black).bg(Color::Yellow)
             } else {
-                BOLD
+                BOLD.add_modifier(Modifier::UNDERLINED)
             },
         ));
         spans.push(Span::raw("  "));
     }
-    let [values, _, reason_label, reason, hint] =
-        Layout::vertical([Constraint::Length(1); 5]).areas(inner);
+    let [values, reason, hint] = Layout::vertical([Constraint::Length(1); 3]).areas(inner);
     frame.render_widget(Paragraph::new(Line::from(spans)), values);
+    let label = format!("{} ", s.t("Begrunnelse:", "Reason:"));
+    let [label_a, input_a] =
+        Layout::horizontal([Constraint::Length(label.width() as u16), Constraint::Min(0)])
+            .areas(reason);
     frame.render_widget(
-        Paragraph::new(s.t("Begrunnelse (kreves):", "Reason (required):")).style(if d.on_reason {
-            BOLD
-        } else {
-            DIM
-        }),
-        reason_label,
+        Paragraph::new(label).style(if d.on_reason { BOLD } else { DIM }),
+        label_a,
     );
     let mut input = d.reason.clone();
     input.set_cursor_style(if d.on_reason { SELECTED } else { Style::new() });
-    frame.render_widget(&input, reason);
+    frame.render_widget(&input, input_a);
     let (text, style) = match &d.error {
         Some(e) => (one_line(e), WARN),
+        None if d.on_reason => (
+            s.t(
+                "Skriv en kort begrunnelse · Enter lagrer · ↑ tilbake til verdiene · Esc avbryter",
+                "Type a short reason · Enter saves · ↑ back to the values · Esc cancels",
+            )
+            .to_owned(),
+            DIM,
+        ),
         None => (
             s.t(
-                "0–4 setter og går videre · . , 5 + = ½ opp · - = ½ ned · ←→ dimensjon · Enter begrunnelse, Enter lagrer",
-                "0–4 sets and moves on · . , 5 + = ½ up · - = ½ down · ←→ dimension · Enter reason, Enter saves",
+                "0–4 setter og går videre · . , 5 + = ½ opp · - = ½ ned · ←→ dimensjon · Enter: begrunnelse",
+                "0–4 sets and moves on · . , 5 + = ½ up · - = ½ down · ←→ dimension · Enter: reason",
             )
             .to_owned(),
             DIM,
@@ -1219,141 +1274,185 @@ fn draw_override(frame: &mut Frame, body: Rect, s: &Review, d: &Draft) {
 // ----- roles -----
 
 fn draw_roles(frame: &mut Frame, area: Rect, s: &Review) {
+    // One row per role, one column per area: the management rows, the
+    // union row and the gap between them line up under each other.
     let view = &s.analysis.roles;
     let width = area.width as usize;
-    let role_w = if width >= 110 { 11 } else { 7 };
-    let gap_w = if width >= 110 { 22 } else { 12 };
-    let alpha_w = 6;
-    let title_w = width
-        .saturating_sub(3 + role_w * view.roles.len() + 2 + gap_w + alpha_w)
-        .max(6);
+    let areas = s.bank.areas();
+    let wide = width >= 110;
+    let col = if wide { 9 } else { 5 };
+    let last = 12;
+    let label_w = width
+        .saturating_sub(col * areas.len() + last + 1)
+        .clamp(12, 30);
+    let cell = |text: &str| right(text, col);
+    let selected = |i: usize, style: Style| {
+        if i == s.area {
+            style.add_modifier(Modifier::REVERSED)
+        } else {
+            style
+        }
+    };
     let mut lines = vec![Line::styled(
         ui::truncate(
             &format!(
                 " {}",
                 s.t(
-                    "Poeng per område slik hver rolle alene gir dem, omregnet til 100 på spørsmålene rollen skåret",
-                    "Points per area as each role alone gives them, scaled to 100 on the questions the role scored"
+                    "Hver rolle alene: poeng per område (av 100) på spørsmålene rollen skåret",
+                    "Each role alone: points per area (of 100) on the questions the role scored"
                 )
             ),
             width,
         ),
         DIM,
     )];
-    let mut head = vec![Span::raw(fit("", 3 + title_w))];
-    for r in &view.roles {
-        head.push(Span::styled(
-            format!(
-                " {}",
-                right(&short_role(s.bank, &r.role, s.lang), role_w - 1)
-            ),
-            if STAFF.contains(&r.role.as_str()) {
-                BOLD.fg(Color::Magenta)
-            } else if MANAGEMENT.contains(&r.role.as_str()) {
-                BOLD.fg(Color::Cyan)
-            } else {
-                BOLD
-            },
-        ));
+    let mut head = vec![Span::styled(
+        fit(&format!(" {}", s.t("Område", "Area")), label_w),
+        BOLD,
+    )];
+    for (i, a) in areas.iter().enumerate() {
+        head.push(Span::styled(cell(&a.id), selected(i, BOLD)));
     }
     head.push(Span::styled(
-        right(s.t("Ledelse−TV", "Mgmt−union"), gap_w + 2),
-        BOLD.fg(Color::Red),
-    ));
-    head.push(Span::styled(right("α", alpha_w), BOLD));
-    lines.push(Line::from(head).style(Style::new().add_modifier(Modifier::UNDERLINED)));
-    let mut counts = vec![Span::styled(
-        fit(
-            &format!("   {}", s.t("intervjuer", "interviews")),
-            3 + title_w,
-        ),
+        right(s.t("intervjuer", "interviews"), last),
         DIM,
-    )];
+    ));
+    lines.push(Line::from(head).style(Style::new().add_modifier(Modifier::UNDERLINED)));
     for r in &view.roles {
-        counts.push(Span::styled(right(&r.interviews.to_string(), role_w), DIM));
-    }
-    lines.push(Line::from(counts));
-    for (i, area_def) in s.bank.areas().iter().enumerate() {
-        let mut spans = vec![
-            Span::styled(format!(" {:<2}", area_def.id), BOLD),
-            Span::raw(fit(&one_line(area_def.title.get(s.lang)), title_w)),
-        ];
-        for r in &view.roles {
+        let style = if STAFF.contains(&r.role.as_str()) {
+            Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD)
+        } else if MANAGEMENT.contains(&r.role.as_str()) {
+            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        } else {
+            Style::new()
+        };
+        let mut spans = vec![Span::styled(
+            fit(
+                &format!(" {}", short_role(s.bank, &r.role, s.lang)),
+                label_w,
+            ),
+            style,
+        )];
+        for (i, a) in areas.iter().enumerate() {
             let text = r.areas.get(i).map_or("–".to_owned(), |ra| {
                 if ra.max_scored > int(0) {
-                    format_points(ra.points / ra.max_scored * area_def.max_points, 0, s.lang)
+                    format_points(ra.points / ra.max_scored * a.max_points, 0, s.lang)
                 } else {
                     "–".into()
                 }
             });
-            spans.push(Span::raw(right(&text, role_w)));
+            spans.push(Span::styled(cell(&text), selected(i, style)));
         }
-        let gap = view.gaps.get(i);
-        let (text, style) = match gap.and_then(|g| g.gap().map(|x| (g, x))) {
+        spans.push(Span::styled(right(&r.interviews.to_string(), last), DIM));
+        lines.push(Line::from(spans));
+    }
+    let mut gap = vec![Span::styled(
+        fit(
+            &format!(" {}", s.t("Ledelse − tillitsvalgte", "Management − union")),
+            label_w,
+        ),
+        BOLD.fg(Color::Red),
+    )];
+    for (i, a) in areas.iter().enumerate() {
+        let g = view.gaps.get(i);
+        let (text, style) = match g.and_then(|g| g.gap().map(|x| (g, x))) {
             Some((g, x)) if g.max > int(0) => {
-                let scaled = x / g.max * area_def.max_points;
-                let n = to_f64(scaled);
-                let style = if n.abs() >= 20.0 {
+                let scaled = x / g.max * a.max_points;
+                let n = to_f64(scaled).abs();
+                let style = if n >= 20.0 {
                     WARN.add_modifier(Modifier::REVERSED)
-                } else if n.abs() >= 10.0 {
+                } else if n >= 10.0 {
                     BOLD.fg(Color::Yellow)
                 } else {
                     Style::new()
                 };
                 let sign = if scaled > int(0) { "+" } else { "" };
-                let text = if gap_w >= 20 {
-                    format!(
-                        "{sign}{} ({} {})",
-                        format_points(scaled, 0, s.lang),
-                        g.common,
-                        s.t("spm.", "q.")
-                    )
-                } else {
-                    format!("{sign}{}", format_points(scaled, 0, s.lang))
-                };
-                (text, style)
+                (format!("{sign}{}", format_points(scaled, 0, s.lang)), style)
             }
             _ => ("–".into(), DIM),
         };
-        spans.push(Span::raw("  "));
-        spans.push(Span::styled(right(&text, gap_w), style));
-        let alpha = s.analysis.agreement.areas.get(i).and_then(|a| a.alpha);
-        spans.push(Span::styled(
-            right(&alpha_text(alpha, s.lang), alpha_w),
-            alpha_style(alpha),
+        gap.push(Span::styled(cell(&text), selected(i, style)));
+    }
+    lines.push(Line::from(gap).style(Style::new().add_modifier(Modifier::UNDERLINED)));
+    let mut alpha = vec![Span::styled(
+        fit(
+            &format!(" {}", s.t("Samstemthet α", "Agreement α")),
+            label_w,
+        ),
+        BOLD,
+    )];
+    for (i, ag) in s.analysis.agreement.areas.iter().enumerate() {
+        alpha.push(Span::styled(
+            cell(&alpha_text(ag.alpha, s.lang)),
+            selected(i, alpha_style(ag.alpha)),
         ));
-        let mut line = Line::from(spans);
-        if i == s.area {
-            line = line.style(SELECTED);
-        }
-        lines.push(line);
     }
     let overall = s.analysis.agreement.overall;
-    lines.push(Line::from(vec![
-        Span::styled(
-            fit(
-                &format!("   {}", s.t("Samlet", "Overall")),
-                width.saturating_sub(alpha_w),
+    alpha.push(Span::styled(
+        right(
+            &format!(
+                "{} {}",
+                s.t("samlet", "overall"),
+                alpha_text(overall, s.lang)
             ),
-            BOLD,
+            last,
         ),
-        Span::styled(
-            right(&alpha_text(overall, s.lang), alpha_w),
-            alpha_style(overall),
-        ),
-    ]));
+        alpha_style(overall),
+    ));
+    lines.push(Line::from(alpha));
     lines.push(Line::raw(""));
-    let w = width.saturating_sub(2);
-    let mut notes = vec![agreement::explanation(s.lang).to_owned()];
-    notes.push(
+    // The selected area, and what the figures mean.
+    if let Some(a) = areas.get(s.area) {
+        let g = view.gaps.get(s.area);
+        let detail = match g.filter(|g| g.common > 0) {
+            Some(g) => {
+                let (m, u, max) = (
+                    format_points(g.management, 1, s.lang),
+                    format_points(g.staff, 1, s.lang),
+                    format_points(g.max, 0, s.lang),
+                );
+                match s.lang {
+                    Lang::Nb => format!(
+                        "på {} begge skåret, ga ledelsen {m} og de tillitsvalgte {u} av {max} mulige poeng",
+                        s.lang.count(g.common, ["spørsmål", "spørsmål"], ["", ""])
+                    ),
+                    Lang::En => format!(
+                        "on {} both scored, management gave {m} and the union {u} of {max} possible points",
+                        s.lang.count(g.common, ["", ""], ["question", "questions"])
+                    ),
+                }
+            }
+            None => s
+                .t(
+                    "ingen spørsmål skåret av både ledelsen og de tillitsvalgte",
+                    "no question scored by both management and the union",
+                )
+                .to_owned(),
+        };
+        for l in ui::wrap(
+            &format!(
+                "{} {}: {detail}. {}",
+                a.id,
+                one_line(a.title.get(s.lang)),
+                s.t(
+                    "Enter viser områdets funn.",
+                    "Enter shows the area's findings."
+                )
+            ),
+            width.saturating_sub(2),
+        ) {
+            lines.push(Line::styled(format!(" {l}"), BOLD));
+        }
+    }
+    let notes = [
+        agreement::explanation(s.lang),
         s.t(
-            "Ledelse−TV: ordfører og kommunedirektør minus hovedtillitsvalgte, på spørsmål begge har skåret, omregnet til 100. Positivt: ledelsen gir flere poeng.",
-            "Mgmt−union: mayor and chief executive minus the chief union representatives, on questions both scored, scaled to 100. Positive: management gives more points.",
-        )
-        .to_owned(),
-    );
+            "Ledelse − tillitsvalgte: ordfører og kommunedirektør minus hovedtillitsvalgte, på spørsmålene begge har skåret, omregnet til 100. Positivt: ledelsen gir flere poeng.",
+            "Management − union: mayor and chief executive minus the chief union representatives, on the questions both scored, scaled to 100. Positive: management gives more points.",
+        ),
+    ];
     for n in notes {
-        for l in ui::wrap(&n, w) {
+        for l in ui::wrap(n, width.saturating_sub(2)) {
             lines.push(Line::styled(format!(" {l}"), DIM));
         }
     }
@@ -1564,7 +1663,7 @@ fn draw_priorities(frame: &mut Frame, area: Rect, s: &Review) {
         ),
         Span::styled(
             s.t(
-                "· samme tema gruppert og talt; største først i rapporten",
+                "· samme tema gruppert og talt",
                 "· the same theme grouped and counted",
             ),
             DIM,
@@ -1615,13 +1714,14 @@ fn draw_priorities(frame: &mut Frame, area: Rect, s: &Review) {
                     .find(|r| r.id == item.session)
                     .map(|r| format!(" — {} ({})", people(r), roles_of(s.bank, r, s.lang)))
                     .unwrap_or_default();
+                // The priority in full where possible; who said it gives way first.
+                let room = width.saturating_sub(10);
+                let text = ui::truncate(&format!("«{}»", one_line(&item.text)), room);
+                let who = ui::truncate(&who, room.saturating_sub(text.width()));
                 Line::from(vec![
                     Span::raw("         "),
-                    Span::raw(ui::truncate(
-                        &format!("«{}»", one_line(&item.text)),
-                        width.saturating_sub(10 + who.width().min(width / 2)),
-                    )),
-                    Span::styled(ui::truncate(&who, width / 2), DIM),
+                    Span::raw(text),
+                    Span::styled(who, DIM),
                 ])
             }
         };

@@ -2,6 +2,8 @@
 //! clean environment and writing sample files.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

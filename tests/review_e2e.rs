@@ -1,0 +1,183 @@
+//! The review and the demo end to end: the built binary in a real
+//! pseudo-terminal, as a newcomer and as a reviewer would use it.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use common::pty::{Term, contains};
+use common::{fingerprint, kompass, run};
+use kompass::core::assessment::{Assessment, Decision};
+use kompass::core::bank::Bank;
+use kompass::core::exact::{Exact, int};
+use kompass::core::review::question::{self, Filter};
+use kompass::storage;
+
+const DOWN: &str = "\x1b[B";
+const TAB: &str = "\t";
+
+/// Every session file under `dir` with its bytes and modification time.
+fn sessions(dir: &Path) -> BTreeMap<PathBuf, (Vec<u8>, SystemTime)> {
+    storage::json_files(&[dir.to_owned()])
+        .unwrap()
+        .into_iter()
+        .filter(|p| p.file_name().is_some_and(|n| n != "assessment.json"))
+        .map(|p| {
+            let f = fingerprint(&p);
+            (p, f)
+        })
+        .collect()
+}
+
+/// This is what the README tells a newcomer to do: `kompass demo`, with no
+/// configuration at all (fresh home, no data directory, LANG=C).
+#[test]
+fn the_demo_reaches_the_dashboard_in_a_fresh_environment() {
+    let home = tempfile::tempdir().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let home_s = home.path().to_str().unwrap();
+    let (data_home, config_home) = (
+        format!("{home_s}/.local/share"),
+        format!("{home_s}/.config"),
+    );
+    let env = [
+        ("HOME", home_s),
+        ("XDG_DATA_HOME", data_home.as_str()),
+        ("XDG_CONFIG_HOME", config_home.as_str()),
+        ("TMPDIR", tmp.path().to_str().unwrap()),
+        ("LANG", "C"),
+    ];
+    let mut t = Term::spawn(&["demo"], &env, (80, 24));
+    // The dashboard with both baselines, and the hint. (Unchanged blank
+    // cells are skipped by cursor moves, so words are looked for one by one.)
+    t.wait_for("Sum 5");
+    t.wait_for("Offentlighet");
+    t.wait_for("Eksempelvik");
+    t.wait_for("Nasjonalt");
+    t.wait_for("(fiktiv)");
+    t.wait_for("Ctrl-N:");
+    t.send("q");
+    let status = t.wait_exit().expect("q ends the demo");
+    assert!(status.success(), "{status:?}");
+    let out = String::from_utf8_lossy(&t.output()).into_owned();
+    assert!(out.contains("Eksempeldataene ligger i"), "{out}");
+
+    // Never the user's own data directory: the sample data went to TMPDIR.
+    assert!(!home.path().join(".local/share/kompass").exists());
+    let demo_dirs: Vec<PathBuf> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("kompass-demo-")
+        })
+        .collect();
+    assert_eq!(demo_dirs.len(), 1, "{demo_dirs:?}");
+    let assessment = demo_dirs[0].join("eksempelvik/assessment.json");
+    assert!(out.contains(&assessment.display().to_string()), "{out}");
+    let a = Assessment::parse(&std::fs::read(&assessment).unwrap()).unwrap();
+    assert_eq!(a.sessions.len(), 16);
+    assert_eq!(a.baselines.len(), 2);
+
+    // The hint's report command works on it right away.
+    let html = tmp.path().join("rapport.html");
+    let r = run(kompass(&demo_dirs[0])
+        .arg("report")
+        .arg(&assessment)
+        .arg("-o")
+        .arg(&html));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        std::fs::read_to_string(&html)
+            .unwrap()
+            .contains("Eksempelvik")
+    );
+}
+
+#[test]
+fn a_review_session_accepts_and_overrides_and_leaves_every_session_file_untouched() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("data");
+    let demo = storage::write_demo(&data).unwrap();
+    let before = sessions(&data);
+    assert_eq!(before.len(), 18, "16 interviews and 2 baselines");
+    let bank = Bank::builtin();
+
+    let data_s = data.to_str().unwrap();
+    let eks = demo.sessions.to_str().unwrap();
+    let mut t = Term::spawn(
+        &["--lang", "en", "--dir", data_s, "review", eks],
+        &[("LANG", "C.UTF-8")],
+        (120, 40),
+    );
+    t.wait_for("Overview");
+    let a = storage::load_assessment(&data.join("eksempelvik/assessment.json"), &bank)
+        .unwrap()
+        .0;
+    let order = question::by_disagreement(&bank, &a, Filter::All);
+    // The list, most disputed first; open the first and accept it.
+    t.send(TAB);
+    t.wait_for("Most disputed first");
+    let mark = t.mark();
+    t.send("\r");
+    t.wait_for_since(mark, "MANAGEMENT");
+    t.send("a");
+    t.wait_for("suggestion");
+    t.wait_for("accepted");
+    // The next one: override with 2.5 / 3 / 1 and a reason.
+    t.send("n");
+    let mark = t.mark();
+    t.type_slowly("2.31");
+    t.wait_for_since(mark, "Override");
+    t.send("\r");
+    t.type_slowly("Union and management disagree; 2.5 is fair");
+    let mark = t.mark();
+    t.send("\r");
+    t.wait_for_since(mark, "overridden,");
+    // A finding gets a star, and the curation is kept too.
+    let mark = t.mark();
+    t.send(TAB);
+    t.send(TAB);
+    t.wait_for_since(mark, "dropped");
+    t.send(DOWN);
+    t.send("b");
+    t.send("q");
+    let status = t.wait_exit().expect("q ends the review");
+    assert!(status.success(), "{status:?}");
+    assert!(
+        contains(&t.output(), b"\x1b[?1049l"),
+        "the terminal is restored"
+    );
+
+    let a = Assessment::parse(&std::fs::read(data.join("eksempelvik/assessment.json")).unwrap())
+        .unwrap();
+    let decided: Vec<(&String, &Decision)> = a
+        .questions
+        .iter()
+        .filter_map(|(id, q)| q.decision.as_ref().map(|d| (id, d)))
+        .collect();
+    assert_eq!(decided.len(), 2, "{decided:?}");
+    // The most disputed question accepted, the next one overridden.
+    assert_eq!(
+        a.questions[&order[0].question].decision,
+        Some(Decision::Accepted)
+    );
+    let over = a.questions[&order[1].question].decision.as_ref().unwrap();
+    let Decision::Override { scores, reason } = over else {
+        unreachable!()
+    };
+    assert_eq!(reason, "Union and management disagree; 2.5 is fair");
+    assert_eq!(scores.system, Some(Exact::new(5, 2)));
+    assert_eq!(
+        (scores.extent, scores.results),
+        (Some(int(3)), Some(int(1)))
+    );
+    assert!(a.findings["1"][1].best_practice);
+
+    // Review never writes a session file: same bytes, same time.
+    assert_eq!(sessions(&data), before);
+}

@@ -1,0 +1,235 @@
+//! Snapshots of the review screens at 80x24 and 120x40, drawn with
+//! TestBackend from states reached through the update step, on the demo's
+//! sample interviews (read from the bytes embedded in the binary, with fixed
+//! file names so the pictures do not depend on a temporary directory).
+
+use std::path::PathBuf;
+
+use chrono::DateTime;
+use kompass::core::assessment::SourceSession;
+use kompass::core::bank::{Bank, sha256_hex};
+use kompass::core::baseline::Baseline;
+use kompass::core::exact::int;
+use kompass::core::lang::Lang;
+use kompass::core::review::ReviewSession;
+use kompass::core::review::open::{self, Inputs, MunicipalityGroup};
+use kompass::core::session::Session;
+use kompass::storage::DEMO_FILES;
+use kompass::tui::review::{Msg, Picker, Review, View};
+use kompass::tui::review_view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn source(name: &str, bytes: &[u8], dir: &str) -> SourceSession {
+    SourceSession {
+        session: Session::parse(bytes).unwrap(),
+        sha256: sha256_hex(bytes),
+        path: name.to_owned(),
+        file: PathBuf::from(format!("{dir}/{name}")),
+    }
+}
+
+/// The demo's interviews and baselines, plus `extra` sessions.
+fn review(lang: Lang, extra: Vec<SourceSession>) -> ReviewSession {
+    let mut inputs = Inputs::default();
+    for (name, bytes) in DEMO_FILES {
+        if name.starts_with("baselines/") {
+            let b = Baseline::parse(bytes).unwrap();
+            inputs
+                .baselines
+                .push((PathBuf::from(format!("/data/{name}")), b));
+        } else {
+            inputs.sessions.push(source(name, bytes, "/data"));
+        }
+    }
+    inputs.sessions.extend(extra);
+    let bank = Bank::builtin();
+    let selection = open::select(inputs, None).unwrap();
+    let now = DateTime::parse_from_rfc3339("2026-11-02T09:00:00+01:00").unwrap();
+    open::assemble(
+        &bank,
+        selection,
+        "/data/eksempelvik/assessment.json".into(),
+        None,
+        now,
+        lang,
+    )
+    .unwrap()
+}
+
+fn key(r: &mut Review, code: KeyCode) {
+    r.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn typ(r: &mut Review, text: &str) {
+    for c in text.chars() {
+        key(r, KeyCode::Char(c));
+    }
+}
+
+fn snap(name: &str, r: &Review) {
+    for (w, h) in SIZES {
+        snap_at(name, r, w, h);
+    }
+}
+
+fn snap_at(name: &str, r: &Review, w: u16, h: u16) {
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| review_view::draw(f, r)).unwrap();
+    insta::assert_snapshot!(format!("{name}_{w}x{h}"), term.backend());
+}
+
+#[test]
+fn overview_dashboard_with_both_baselines_and_the_demo_hint() {
+    let bank = Bank::builtin();
+    let mut r = Review::new(&bank, Lang::Nb, review(Lang::Nb, vec![]));
+    r.hint = Some(
+        "Demo med eksempeldata i /tmp/kompass-demo-AbC123 · Ctrl-N: intervjuene (n starter et nytt) · Rapport: kompass report /tmp/kompass-demo-AbC123/eksempelvik/assessment.json -o rapport.html"
+            .into(),
+    );
+    snap("overview", &r);
+    key(&mut r, KeyCode::Down);
+    key(&mut r, KeyCode::Down);
+    key(&mut r, KeyCode::Enter);
+    snap("overview_drill", &r);
+}
+
+#[test]
+fn disagreement_list_most_disputed_first() {
+    let bank = Bank::builtin();
+    let mut r = Review::new(&bank, Lang::Nb, review(Lang::Nb, vec![]));
+    key(&mut r, KeyCode::Tab);
+    assert_eq!(r.view, View::List);
+    // Two decisions, then only the undecided ones.
+    key(&mut r, KeyCode::Enter);
+    typ(&mut r, "an2");
+    key(&mut r, KeyCode::Enter);
+    typ(&mut r, "Tillitsvalgte og ledelse er uenige");
+    key(&mut r, KeyCode::Enter);
+    key(&mut r, KeyCode::Esc);
+    snap("list", &r);
+    typ(&mut r, "f");
+    snap_at("list_undecided", &r, 80, 24);
+}
+
+#[test]
+fn question_with_a_big_gap_between_management_and_the_union() {
+    let bank = Bank::builtin();
+    let mut r = Review::new(&bank, Lang::Nb, review(Lang::Nb, vec![]));
+    let first = r.order[0].question.clone();
+    r.open_question(&first);
+    key(&mut r, KeyCode::Down);
+    snap("question", &r);
+    // Override: 2,5 / 2 / 1 with a reason; marked with * everywhere.
+    typ(&mut r, "2.21");
+    snap("question_override_editor", &r);
+    key(&mut r, KeyCode::Enter);
+    typ(&mut r, "Rutinene finnes, men brukes ulikt");
+    key(&mut r, KeyCode::Enter);
+    snap("question_overridden", &r);
+    let mut en = Review::new(&bank, Lang::En, review(Lang::En, vec![]));
+    en.open_question(&first);
+    snap_at("question_english", &en, 80, 24);
+}
+
+#[test]
+fn roles_side_by_side_with_the_gap_and_agreement() {
+    let bank = Bank::builtin();
+    let mut r = Review::new(&bank, Lang::Nb, review(Lang::Nb, vec![]));
+    r.view = View::Roles;
+    for _ in 0..3 {
+        key(&mut r, KeyCode::Right);
+    }
+    snap("roles", &r);
+}
+
+#[test]
+fn findings_with_a_gold_star_and_a_dropped_one() {
+    let bank = Bank::builtin();
+    let mut r = Review::new(&bank, Lang::Nb, review(Lang::Nb, vec![]));
+    r.view = View::Findings;
+    typ(&mut r, "3");
+    key(&mut r, KeyCode::Down);
+    typ(&mut r, "b");
+    key(&mut r, KeyCode::Down);
+    typ(&mut r, " ");
+    key(&mut r, KeyCode::Down);
+    typ(&mut r, "d");
+    key(&mut r, KeyCode::Up);
+    snap("findings", &r);
+}
+
+#[test]
+fn priorities_grouped_by_theme() {
+    let bank = Bank::builtin();
+    let mut r = Review::new(&bank, Lang::Nb, review(Lang::Nb, vec![]));
+    r.view = View::Priorities;
+    key(&mut r, KeyCode::Down);
+    snap("priorities", &r);
+}
+
+#[test]
+fn municipality_picker_with_counts() {
+    let p = Picker::new(
+        Lang::Nb,
+        vec![
+            MunicipalityGroup {
+                name: "Eksempelvik".into(),
+                slug: "eksempelvik".into(),
+                sessions: 16,
+            },
+            MunicipalityGroup {
+                name: "Midtre Gauldal".into(),
+                slug: "midtre-gauldal".into(),
+                sessions: 21,
+            },
+        ],
+    );
+    for (w, h) in SIZES {
+        let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+        term.draw(|f| review_view::draw_picker(f, &p)).unwrap();
+        insta::assert_snapshot!(format!("picker_{w}x{h}"), term.backend());
+    }
+}
+
+#[test]
+fn a_conflict_is_shown_for_the_reviewer_to_pick_a_version() {
+    let bank = Bank::builtin();
+    let (name, bytes) = DEMO_FILES
+        .iter()
+        .find(|(n, _)| n.starts_with("eksempelvik/"))
+        .unwrap();
+    let mut other = source(name, bytes, "/usb");
+    other.session.updated_at = DateTime::parse_from_rfc3339("2026-10-14T08:15:00+02:00").unwrap();
+    other
+        .session
+        .answers
+        .get_mut("1.1.1")
+        .unwrap()
+        .scores
+        .system = Some(int(4));
+    other.sha256 = "another".into();
+    let mut r = Review::new(&bank, Lang::Nb, review(Lang::Nb, vec![other]));
+    assert_eq!(r.assessment().sessions.len(), 15, "left out until resolved");
+    snap("conflict", &r);
+    key(&mut r, KeyCode::Down);
+    key(&mut r, KeyCode::Enter);
+    assert!(r.overlay.is_none());
+    assert_eq!(r.assessment().sessions.len(), 16);
+    assert_eq!(
+        r.assessment().questions["1.1.1"].interviews[&r.rs.conflicts[0].id].system,
+        Some(int(4))
+    );
+}
+
+#[test]
+fn help_lists_the_keys_of_the_screen_in_use_first() {
+    let bank = Bank::builtin();
+    let mut r = Review::new(&bank, Lang::Nb, review(Lang::Nb, vec![]));
+    r.view = View::Question;
+    typ(&mut r, "?");
+    snap("help", &r);
+}
