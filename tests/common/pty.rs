@@ -11,6 +11,8 @@ pub struct Term {
     child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
     output: Arc<Mutex<Vec<u8>>>,
+    size: (u16, u16),
+    reader: Option<std::thread::JoinHandle<()>>,
     _master: Box<dyn MasterPty + Send>,
 }
 
@@ -39,7 +41,7 @@ impl Term {
         let mut reader = pair.master.try_clone_reader().unwrap();
         let output = Arc::new(Mutex::new(Vec::new()));
         let sink = output.clone();
-        std::thread::spawn(move || {
+        let reader_thread = std::thread::spawn(move || {
             let mut buf = [0u8; 4096];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
@@ -53,8 +55,31 @@ impl Term {
             child,
             writer,
             output,
+            size: (cols, rows),
+            reader: Some(reader_thread),
             _master: pair.master,
         }
+    }
+
+    /// The text on the screen now, row by row, as a terminal shows it.
+    pub fn screen(&self) -> String {
+        let (cols, rows) = self.size;
+        let size = |n: u16| std::num::NonZeroU16::new(n).expect("a terminal has rows and columns");
+        let mut parser = vt100::Parser::new(size(rows), size(cols), 0);
+        parser.process(&self.output());
+        parser.screen().contents()
+    }
+
+    /// Waits until the screen shows `text`.
+    pub fn wait_for_screen(&self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if self.screen().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("{text:?} never appeared; the screen:\n{}", self.screen());
     }
 
     pub fn pid(&self) -> i32 {
@@ -112,6 +137,13 @@ impl Term {
         let deadline = Instant::now() + Duration::from_secs(10);
         while Instant::now() < deadline {
             if let Some(status) = self.child.try_wait().unwrap() {
+                // What it wrote last is read to the end before anyone looks.
+                if let Some(reader) = self.reader.take() {
+                    let until = Instant::now() + Duration::from_secs(2);
+                    while !reader.is_finished() && Instant::now() < until {
+                        std::thread::sleep(Duration::from_millis(10));
+                    }
+                }
                 return Some(status);
             }
             std::thread::sleep(Duration::from_millis(20));
