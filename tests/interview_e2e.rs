@@ -266,3 +266,57 @@ fn bad_arguments_exit_1_with_the_allowed_roles() {
         "nothing was written"
     );
 }
+
+#[test]
+fn hostile_text_in_a_session_file_is_shown_but_never_obeyed() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = Bank::builtin();
+    let evil = "\x1b]52;c;ZXZpbA==\x07\x1b[5;31m";
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-27T10:00:00+01:00").unwrap();
+    let mut s = Session::new(
+        "01EVIL0000000000000000000A".into(),
+        &bank,
+        &format!("Eksempelvik{evil}"),
+        &format!("Kari{evil}"),
+        vec![kompass::core::session::Person {
+            name: format!("Ola{evil}"),
+            role: "mayor".into(),
+        }],
+        at,
+    );
+    let first = bank
+        .questions()
+        .find(|(_, q)| q.roles.iter().any(|r| r == "mayor"))
+        .unwrap()
+        .1
+        .id
+        .clone();
+    let answer = s.answers.entry(first.clone()).or_default();
+    answer.notes = format!("notat{evil}slutt");
+    answer.findings.push(kompass::core::session::Finding {
+        kind: FindingKind::Strength,
+        text: format!("funn{evil}"),
+    });
+    s.priorities = vec![format!("prioritet{evil}\u{9b}31m")];
+    s.last_question = Some(first);
+    kompass::storage::save_session(dir.path(), &s).unwrap();
+
+    let mut t = Term::start(dir.path(), &["interview", "--resume", &s.id]);
+    t.send("\x0c"); // Ctrl-L: the closing page shows the priorities
+    t.wait_for("Avslutning");
+    t.send("\x11");
+    assert!(t.wait_exit().unwrap().success());
+    let out = t.output();
+    for (bad, what) in [
+        (&b"\x1b]52"[..], "OSC 52 clipboard write"),
+        (&b"\x07"[..], "bell"),
+        (&b"\x1b[5;31m"[..], "blinking red"),
+        ("\u{9b}".as_bytes(), "C1 CSI"),
+    ] {
+        assert!(!contains(&out, bad), "{what} reached the terminal");
+    }
+    assert!(
+        contains(&out, "␛]52".as_bytes()),
+        "shown as a visible stand-in"
+    );
+}

@@ -569,15 +569,17 @@ impl<'b> Interview<'b> {
     /// Shows a notice that stays until the interviewer leaves the question.
     pub fn set_sticky_notice(&mut self, text: String) {
         self.notice = Some(Notice {
-            text,
+            text: crate::core::text::one_line(&text),
             warning: true,
             sticky: true,
         });
     }
 
+    /// A message in the footer until the next key; it may quote a file, so
+    /// control characters are neutralized.
     fn say(&mut self, text: impl Into<String>, warning: bool) {
         self.notice = Some(Notice {
-            text: text.into(),
+            text: crate::core::text::one_line(&text.into()),
             warning,
             sticky: false,
         });

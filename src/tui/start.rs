@@ -162,9 +162,10 @@ impl<'b> Start<'b> {
         }
     }
 
-    /// Shows a message in the footer until the next key.
+    /// Shows a message in the footer until the next key (error messages
+    /// quote files, so control characters are neutralized).
     pub fn say(&mut self, text: String, warning: bool) {
-        self.notice = Some((text, warning));
+        self.notice = Some((one_line(&text), warning));
     }
 
     /// Asks whether to open a session held by another process read-only.
