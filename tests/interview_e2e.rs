@@ -301,7 +301,7 @@ fn hostile_text_in_a_session_file_is_shown_but_never_obeyed() {
     s.last_question = Some(first);
     kompass::storage::save_session(dir.path(), &s).unwrap();
 
-    let mut t = Term::start(dir.path(), &["interview", "--resume", &s.id]);
+    let mut t = start(dir.path(), &["interview", "--resume", &s.id]);
     t.send("\x0c"); // Ctrl-L: the closing page shows the priorities
     t.wait_for("Avslutning");
     t.send("\x11");
