@@ -1,6 +1,6 @@
 //! Writes the starting corpus of every target into `fuzz/corpus/<target>/`:
 //! the shipped sample sessions and bank, a tiny bank that passes every rule,
-//! and an assessment built from the sample sessions.
+//! an assessment built from the sample sessions, and bundle plaintexts.
 //!
 //! Run from `fuzz/`: `cargo run --bin make_seeds`.
 
@@ -9,6 +9,7 @@ use std::path::Path;
 
 use kompass::core::assessment::{Assessment, SourceSession};
 use kompass::core::bank::{BUILTIN, sha256_hex};
+use kompass::core::bundle;
 use kompass::core::session::Session;
 
 const TINY_BANK: &str = r#"{"format": "kompass.bank", "format_version": 1, "id": "t", "version": "1",
@@ -41,7 +42,7 @@ fn main() {
         .map(|e| e.unwrap().path())
         .collect();
     files.sort();
-    let mut sessions = Vec::new();
+    let mut sources = Vec::new();
     for path in &files {
         let bytes = fs::read(path).unwrap();
         write(
@@ -49,16 +50,13 @@ fn main() {
             &path.file_name().unwrap().to_string_lossy(),
             &bytes,
         );
-        sessions.push((Session::parse(&bytes).unwrap(), sha256_hex(&bytes), path));
-    }
-    let sources: Vec<SourceSession> = sessions
-        .iter()
-        .map(|(session, sha256, path)| SourceSession {
-            session,
-            sha256,
+        sources.push(SourceSession {
+            session: Session::parse(&bytes).unwrap(),
+            sha256: sha256_hex(&bytes),
             path: path.display().to_string(),
-        })
-        .collect();
+            file: path.clone(),
+        });
+    }
     let now = chrono::DateTime::parse_from_rfc3339("2026-11-27T12:00:00+01:00").unwrap();
     write(
         "assessment",
@@ -70,5 +68,15 @@ fn main() {
         "eksempelvik-two.json",
         &Assessment::build(&bank, &sources[..2], now).to_json(),
     );
+    let entries: Vec<bundle::Entry> = sources
+        .iter()
+        .take(3)
+        .map(|s| bundle::Entry {
+            path: format!("eksempelvik/{}.json", s.session.id),
+            bytes: fs::read(&s.file).unwrap(),
+        })
+        .collect();
+    write("bundle", "three-sessions", &bundle::pack(&entries, now));
+    write("bundle", "empty", &bundle::pack(&[], now));
     println!("seeds written to {}", corpus.display());
 }
