@@ -7,6 +7,8 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+#[cfg(unix)]
+use common::mode;
 use common::{Run, Snapshot, kompass, run, session};
 use kompass::core::bank::Bank;
 use kompass::core::session::Session;
@@ -63,12 +65,6 @@ fn import(data: &Path, bundle: &Path, key: &Path) -> Run {
         .arg(bundle)
         .arg("--identity")
         .arg(key))
-}
-
-#[cfg(unix)]
-fn mode(path: &Path) -> u32 {
-    use std::os::unix::fs::PermissionsExt;
-    fs::metadata(path).unwrap().permissions().mode() & 0o777
 }
 
 struct World {

@@ -9,6 +9,7 @@ use std::fs;
 use std::path::Path;
 
 use common::{Snapshot, bank_json, line_of, run_in, session_json};
+use kompass::core::bank::Bank;
 
 /// One hostile file and what `kompass validate` must say about it.
 struct Case {
@@ -336,16 +337,12 @@ fn bank_cases() -> Vec<Case> {
         ),
         case(
             "bank-odd-weights",
+            // Coprime weight sums in every sub-area (see core::bank).
             bank_json(|v| {
                 let odd = [1.000000007, 1.000000009, 1.000000021, 1.000000033];
-                let mut i = 0;
-                for area in v["areas"].as_array_mut().unwrap() {
-                    for sub in area["subareas"].as_array_mut().unwrap() {
-                        for q in sub["questions"].as_array_mut().unwrap() {
-                            q["weight"] = serde_json::json!(odd[i % odd.len()]);
-                            i += 1;
-                        }
-                    }
+                for (i, (p, _)) in Bank::builtin().questions().enumerate() {
+                    let q = &mut v["areas"][p.area]["subareas"][p.subarea]["questions"][p.question];
+                    q["weight"] = serde_json::json!(odd[i % odd.len()]);
                 }
             }),
             "too many decimals to score exactly",

@@ -8,15 +8,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+#[cfg(unix)]
+use common::mode;
 use common::{Run, kompass, run, session};
 use kompass::core::bank::Bank;
 use kompass::storage;
-
-#[cfg(unix)]
-fn mode(path: &Path) -> u32 {
-    use std::os::unix::fs::PermissionsExt;
-    fs::metadata(path).unwrap().permissions().mode() & 0o777
-}
 
 /// Every file and directory under `dir`, `dir` itself excluded.
 fn tree(dir: &Path) -> Vec<PathBuf> {

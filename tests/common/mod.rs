@@ -184,3 +184,10 @@ pub fn terminal_controls(text: &str) -> Vec<char> {
         .filter(|&c| c.is_control() && c != '\n' && c != '\t')
         .collect()
 }
+
+/// The permission bits of a file or directory.
+#[cfg(unix)]
+pub fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
