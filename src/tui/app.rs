@@ -90,16 +90,7 @@ pub fn create<'b>(
     let (marker, _) =
         EditMarker::create(&path).map_err(|e| io_failure("cannot mark open", &path, &e))?;
     let state = Interview::new(&ctx.bank, ctx.lang, session, path, false, Instant::now());
-    Ok(Editing {
-        state,
-        lock: Some(lock),
-        marker: Some(marker),
-        saver: None,
-        events: None,
-        from_start: false,
-        quit_refused: false,
-        view: Default::default(),
-    })
+    Ok(Editing::new(state, Some(lock), Some(marker)))
 }
 
 /// Opens an existing session: for editing (taking the lock, noticing an
@@ -116,16 +107,7 @@ pub fn open<'b>(ctx: &'b Context, path: &Path, read_only: bool) -> Result<Opened
             true,
             Instant::now(),
         );
-        return Ok(Opened::Ready(Box::new(Editing {
-            state,
-            lock: None,
-            marker: None,
-            saver: None,
-            events: None,
-            from_start: false,
-            quit_refused: false,
-            view: Default::default(),
-        })));
+        return Ok(Opened::Ready(Box::new(Editing::new(state, None, None))));
     }
     let lock = match SessionLock::acquire(path) {
         Ok(Ok(lock)) => lock,
@@ -147,16 +129,11 @@ pub fn open<'b>(ctx: &'b Context, path: &Path, read_only: bool) -> Result<Opened
     if unclean {
         state.set_sticky_notice(recovered_notice(lang, saved));
     }
-    Ok(Opened::Ready(Box::new(Editing {
+    Ok(Opened::Ready(Box::new(Editing::new(
         state,
-        lock: Some(lock),
-        marker: Some(marker),
-        saver: None,
-        events: None,
-        from_start: false,
-        quit_refused: false,
-        view: Default::default(),
-    })))
+        Some(lock),
+        Some(marker),
+    ))))
 }
 
 pub fn recovered_notice(lang: Lang, saved: DateTime<FixedOffset>) -> String {
@@ -167,7 +144,20 @@ pub fn recovered_notice(lang: Lang, saved: DateTime<FixedOffset>) -> String {
     }
 }
 
-impl Editing<'_> {
+impl<'b> Editing<'b> {
+    fn new(state: Interview<'b>, lock: Option<SessionLock>, marker: Option<EditMarker>) -> Self {
+        Editing {
+            state,
+            lock,
+            marker,
+            saver: None,
+            events: None,
+            from_start: false,
+            quit_refused: false,
+            view: Default::default(),
+        }
+    }
+
     fn start_saver(&mut self, events: Sender<AppEvent>) {
         if self.state.read_only {
             return;

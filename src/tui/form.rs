@@ -31,7 +31,6 @@ pub enum Act {
     Submit,
     Cancel,
     Help,
-    Close,
 }
 
 pub const FORM: &[Binding<Act>] = &[
@@ -90,14 +89,6 @@ pub const FORM: &[Binding<Act>] = &[
     bind(&[key(KeyCode::F(1))], Act::Help, "Hjelp", "Help").footer("Hjelp", "Help"),
 ];
 
-pub const HELP: &[Binding<Act>] = &[bind(
-    &[key(KeyCode::Esc), key(KeyCode::F(1))],
-    Act::Close,
-    "Lukk hjelpen",
-    "Close the help",
-)
-.footer("Lukk", "Close")];
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Cancel,
@@ -128,7 +119,8 @@ pub struct Form<'b> {
     picked: Option<usize>,
     field: Field,
     errors: Vec<String>,
-    help: bool,
+    /// The help overlay, with how far it is scrolled.
+    help: Option<u16>,
 }
 
 impl<'b> Form<'b> {
@@ -153,7 +145,7 @@ impl<'b> Form<'b> {
             picked: None,
             field,
             errors: Vec::new(),
-            help: false,
+            help: None,
         }
     }
 
@@ -195,10 +187,9 @@ impl<'b> Form<'b> {
     }
 
     pub fn update(&mut self, ev: KeyEvent) -> Option<Effect> {
-        if self.help {
-            if keys::lookup(HELP, &ev).is_some() {
-                self.help = false;
-            }
+        if let Some(mut scroll) = self.help {
+            let max = help::max_scroll(&self.help_sections());
+            self.help = help::key_in_help(&ev, &mut scroll, max).then_some(scroll);
             return None;
         }
         match keys::lookup(FORM, &ev) {
@@ -232,7 +223,7 @@ impl<'b> Form<'b> {
             }
             Some(Act::Submit) => return self.submit(),
             Some(Act::Cancel) => return Some(Effect::Cancel),
-            Some(Act::Help) => self.help = true,
+            Some(Act::Help) => self.help = Some(0),
             _ => {
                 if let Some(input) = self.input() {
                     ui::edit_line(input, &ev);
@@ -286,7 +277,7 @@ impl<'b> Form<'b> {
     pub fn help_sections(&self) -> Vec<HelpSection> {
         vec![
             keys::section(("Nytt intervju", "New interview"), FORM, self.lang, 4),
-            keys::section(("Hjelp", "Help"), HELP, self.lang, 4),
+            help::section(self.lang),
         ]
     }
 
@@ -300,11 +291,7 @@ impl<'b> Form<'b> {
         ])
         .areas(area);
         frame.render_widget(
-            Paragraph::new(Line::styled(
-                format!(" Kompass · {}", self.t("Nytt intervju", "New interview")),
-                BOLD,
-            ))
-            .style(Style::new().bg(Color::Indexed(236))),
+            ui::title_bar(self.t("Nytt intervju", "New interview"), area.width),
             head,
         );
         let label_w = 14usize;
@@ -419,16 +406,13 @@ impl<'b> Form<'b> {
                 Rect::new(body.x, y, body.width, body.bottom() - y),
             );
         }
-        let table = if self.help { HELP } else { FORM };
-        frame.render_widget(
-            Paragraph::new(help::footer_line(
-                &keys::footer(&[table], self.lang),
-                area.width,
-            )),
-            foot,
-        );
-        if self.help {
-            help::draw_help(frame, body, &self.help_sections(), 0, self.lang);
+        let keys = match self.help {
+            Some(_) => keys::footer(&[help::KEYS], self.lang),
+            None => keys::footer(&[FORM], self.lang),
+        };
+        frame.render_widget(Paragraph::new(help::footer_line(&keys, area.width)), foot);
+        if let Some(scroll) = self.help {
+            help::draw_help(frame, body, &self.help_sections(), scroll, self.lang);
         }
     }
 }

@@ -6,9 +6,70 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::keys::HelpSection;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use super::keys::{self, Binding, HelpSection, bind, ch, key};
 use super::ui::{self, ACCENT, BOLD, DIM};
 use crate::core::lang::Lang;
+
+/// What a key does in the help overlay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HelpAct {
+    Line,
+    Page,
+    Close,
+}
+
+/// The keys of the help overlay, the same on every screen.
+pub const KEYS: &[Binding<HelpAct>] = &[
+    bind(
+        &[key(KeyCode::Up), key(KeyCode::Down)],
+        HelpAct::Line,
+        "Bla",
+        "Scroll",
+    ),
+    bind(
+        &[key(KeyCode::PageUp), key(KeyCode::PageDown)],
+        HelpAct::Page,
+        "Bla en side",
+        "Scroll a page",
+    ),
+    bind(
+        &[key(KeyCode::Esc), key(KeyCode::F(1)), ch('q'), ch('?')],
+        HelpAct::Close,
+        "Lukk hjelpen",
+        "Close the help",
+    )
+    .footer("Lukk", "Close"),
+];
+
+/// A key in the help overlay: scrolls by a line or a page, never past
+/// `max`. Returns false when the key closes the help.
+pub fn key_in_help(ev: &KeyEvent, scroll: &mut u16, max: u16) -> bool {
+    let step = match keys::lookup(KEYS, ev) {
+        Some(HelpAct::Close) => return false,
+        Some(HelpAct::Line) => 1,
+        Some(HelpAct::Page) => 10,
+        None => return true,
+    };
+    *scroll = if matches!(ev.code, KeyCode::Up | KeyCode::PageUp) {
+        scroll.saturating_sub(step)
+    } else {
+        scroll.saturating_add(step).min(max)
+    };
+    true
+}
+
+/// The help's own section, for the screens' help.
+pub fn section(lang: Lang) -> HelpSection {
+    keys::section(("Hjelp", "Help"), KEYS, lang, 4)
+}
+
+/// How far the help of these sections can scroll at most (one line per key
+/// and two per section, before wrapping).
+pub fn max_scroll(sections: &[HelpSection]) -> u16 {
+    sections.iter().map(|s| s.rows.len() as u16 + 2).sum()
+}
 
 /// Draws the help over `area`, scrolled by `scroll` lines (clamped).
 pub fn draw_help(frame: &mut Frame, area: Rect, sections: &[HelpSection], scroll: u16, lang: Lang) {
@@ -132,7 +193,7 @@ pub fn keys_markdown() -> String {
     table(&mut out, "Score dashboard (Ctrl-D)", iv::DASHBOARD);
     table(&mut out, "New or edited finding", iv::FINDING_PROMPT);
     table(&mut out, "Go to (Ctrl-G)", iv::JUMP_PROMPT);
-    table(&mut out, "Help", iv::HELP);
+    table(&mut out, "Help (every screen)", KEYS);
     out
 }
 

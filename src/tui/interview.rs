@@ -19,6 +19,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
 use super::editor::Editor;
+use super::help;
 use super::keys::{self, Binding, Chord, HelpSection, bind, ch, ctrl, key};
 use super::ui;
 use super::walk::{Page, Walk};
@@ -94,8 +95,6 @@ pub enum Act {
     Complete,
     Close,
     Confirm,
-    PageUp,
-    PageDown,
 }
 
 use KeyCode::{
@@ -426,23 +425,6 @@ pub const FINDING_PROMPT: &[Binding<Act>] = &[
 pub const JUMP_PROMPT: &[Binding<Act>] = &[
     bind(&[key(Enter)], Act::Confirm, "Gå dit", "Go there").footer("Gå", "Go"),
     bind(&[key(Esc)], Act::Close, "Avbryt", "Cancel").footer("Avbryt", "Cancel"),
-];
-
-pub const HELP: &[Binding<Act>] = &[
-    bind(&[key(Up), key(Down)], Act::Down, "Bla", "Scroll"),
-    bind(
-        &[key(PageUp), key(PageDown)],
-        Act::PageDown,
-        "Bla en side",
-        "Scroll a page",
-    ),
-    bind(
-        &[key(Esc), key(F(1)), ch('q'), ch('?')],
-        Act::Close,
-        "Lukk hjelpen",
-        "Close the help",
-    )
-    .footer("Lukk", "Close"),
 ];
 
 #[derive(Debug)]
@@ -814,7 +796,7 @@ impl<'b> Interview<'b> {
     /// The key tables in force, most specific first.
     pub fn tables(&self) -> Vec<&'static [Binding<Act>]> {
         match &self.overlay {
-            Some(Overlay::Help { .. }) => return vec![HELP],
+            Some(Overlay::Help { .. }) => return vec![],
             Some(Overlay::Dashboard { .. }) => return vec![DASHBOARD],
             Some(Overlay::Jump { .. }) => return vec![JUMP_PROMPT],
             Some(Overlay::Finding { .. }) => return vec![FINDING_PROMPT],
@@ -1275,36 +1257,22 @@ impl<'b> Interview<'b> {
     }
 
     fn overlay_key(&mut self, ev: KeyEvent, now: Instant) {
+        if let Some(Overlay::Help { scroll }) = &self.overlay {
+            let mut scroll = *scroll;
+            let max = help::max_scroll(&self.help_sections());
+            self.overlay =
+                help::key_in_help(&ev, &mut scroll, max).then_some(Overlay::Help { scroll });
+            return;
+        }
         let Some(table) = self.tables().first().copied() else {
             return;
         };
         let act = keys::lookup(table, &ev);
-        // An upper bound of the help's length, so scrolling stops at its end.
-        let help_lines = match self.overlay {
-            Some(Overlay::Help { .. }) => self
-                .help_sections()
-                .iter()
-                .map(|s| s.rows.len() as u16 + 2)
-                .sum::<u16>(),
-            _ => 0,
-        };
         let Some(overlay) = self.overlay.as_mut() else {
             return;
         };
         match (overlay, act) {
             (_, Some(Act::Close)) => self.overlay = None,
-            (Overlay::Help { scroll }, Some(Act::Down | Act::PageDown)) => {
-                let step = if matches!(ev.code, PageDown | PageUp) {
-                    10
-                } else {
-                    1
-                };
-                *scroll = if matches!(ev.code, Up | PageUp) {
-                    scroll.saturating_sub(step)
-                } else {
-                    scroll.saturating_add(step).min(help_lines)
-                };
-            }
             (Overlay::Dashboard { area, .. }, Some(Act::Up)) => *area = area.saturating_sub(1),
             (Overlay::Dashboard { area, .. }, Some(Act::Down)) => {
                 *area = (*area + 1).min(self.card.areas.len().saturating_sub(1))
@@ -1426,19 +1394,22 @@ impl<'b> Interview<'b> {
             sec(("Poengoversikt", "Dashboard"), DASHBOARD),
             sec(("Nytt funn", "New finding"), FINDING_PROMPT),
             sec(("Gå til", "Go to"), JUMP_PROMPT),
-            sec(("Hjelp", "Help"), HELP),
         ];
         for s in rest {
             if !out.iter().any(|o| o.title == s.title) {
                 out.push(s);
             }
         }
+        out.push(help::section(self.lang));
         out
     }
 
     /// The footer: the main keys of what has the focus.
     pub fn footer(&self) -> Vec<(String, String)> {
-        keys::footer(&self.tables(), self.lang)
+        match self.overlay {
+            Some(Overlay::Help { .. }) => keys::footer(&[help::KEYS], self.lang),
+            _ => keys::footer(&self.tables(), self.lang),
+        }
     }
 }
 

@@ -193,7 +193,7 @@ fn draw_overlay(frame: &mut Frame, s: &Interview) {
                 let (text, style) = if k == *kind {
                     (
                         format!("[{}]", k.label(s.lang)),
-                        kind_style(k).add_modifier(Modifier::REVERSED | Modifier::BOLD),
+                        ui::finding_style(k).add_modifier(Modifier::REVERSED | Modifier::BOLD),
                     )
                 } else {
                     (format!(" {} ", k.label(s.lang)), DIM)
@@ -235,29 +235,11 @@ fn prompt_block(title: &str) -> Block<'_> {
 
 fn draw_header(frame: &mut Frame, area: Rect, s: &Interview) {
     let sess = &s.session;
-    let people: Vec<String> = sess
-        .interviewees
-        .iter()
-        .map(|p| {
-            format!(
-                "{} ({})",
-                one_line(&p.name),
-                one_line(&s.bank.role_label(&p.role, s.lang))
-            )
-        })
-        .collect();
+    let people = ui::people_line(s.bank, &sess.interviewees, s.lang);
     let (scored, asked) = (s.card.scored(), s.card.asked());
     let mut right: Vec<Span> = Vec::new();
     if let Some(reason) = &s.save_failure {
-        right.push(Span::styled(
-            format!(
-                " ⚠ {} ({}) – {} ",
-                s.t("IKKE LAGRET", "NOT SAVED"),
-                one_line(reason),
-                s.t("prøver igjen", "retrying")
-            ),
-            WARN,
-        ));
+        right.push(ui::save_failure(reason, s.lang));
     } else if s.read_only {
         right.push(Span::styled(
             format!(" {} ", s.t("SKRIVEBESKYTTET", "READ-ONLY")),
@@ -284,15 +266,12 @@ fn draw_header(frame: &mut Frame, area: Rect, s: &Interview) {
     let right_w: usize = right.iter().map(|sp| sp.width()).sum();
     let left_w = (area.width as usize).saturating_sub(right_w + 1);
     let left = ui::truncate(
-        &format!(" {} · {}", one_line(&sess.municipality), people.join(", ")),
+        &format!(" {} · {}", one_line(&sess.municipality), people),
         left_w,
     );
     let mut spans = vec![Span::styled(format!("{left:<left_w$} "), BOLD)];
     spans.extend(right);
-    frame.render_widget(
-        Paragraph::new(Line::from(spans)).style(Style::new().bg(Color::Indexed(236))),
-        area,
-    );
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(ui::BAR), area);
 }
 
 fn draw_footer(frame: &mut Frame, area: Rect, s: &Interview, notice: Option<Vec<String>>) {
@@ -321,22 +300,6 @@ fn section(title: String, focused: bool) -> Block<'static> {
         .borders(Borders::TOP)
         .border_style(style)
         .title(Span::styled(title, style))
-}
-
-fn kind_style(k: FindingKind) -> Style {
-    Style::new().fg(match k {
-        FindingKind::Strength => Color::Green,
-        FindingKind::Challenge => Color::Yellow,
-        FindingKind::Weakness => Color::Red,
-    })
-}
-
-fn kind_mark(k: FindingKind) -> &'static str {
-    match k {
-        FindingKind::Strength => "+",
-        FindingKind::Challenge => "~",
-        FindingKind::Weakness => "−",
-    }
 }
 
 /// Heights of the parts of the question page.
@@ -465,13 +428,8 @@ fn draw_question(
     );
 
     // Notes.
-    let block = section(
-        format!(" {} ", s.t("Notater", "Notes")),
-        s.focus == Focus::Notes,
-    );
-    let inner = block.inner(notes);
-    frame.render_widget(block, notes);
-    *editor = Some(inner);
+    let title = format!(" {} ", s.t("Notater", "Notes"));
+    editor_section(frame, notes, title, s.focus == Focus::Notes, editor);
 
     // Findings.
     let title = if findings.is_empty() {
@@ -498,13 +456,13 @@ fn draw_question(
         .skip(first)
         .take(visible)
         .map(|(k, f)| {
-            let head = format!("{} {}: ", kind_mark(f.kind), f.kind.label(s.lang));
+            let head = format!("{} {}: ", ui::finding_mark(f.kind), f.kind.label(s.lang));
             let body = ui::truncate(
                 &one_line(&f.text),
                 width.saturating_sub(unicode_width::UnicodeWidthStr::width(head.as_str())),
             );
             let line = Line::from(vec![
-                Span::styled(head, kind_style(f.kind).add_modifier(Modifier::BOLD)),
+                Span::styled(head, ui::finding_style(f.kind).add_modifier(Modifier::BOLD)),
                 Span::raw(body),
             ]);
             if s.focus == Focus::Findings && k == s.finding_cursor {
@@ -598,6 +556,20 @@ fn draw_question(
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// A titled section for an editor; the editor is drawn into its inside
+/// (put in `editor`) after everything around it.
+fn editor_section(
+    frame: &mut Frame,
+    area: Rect,
+    title: String,
+    focused: bool,
+    editor: &mut Option<Rect>,
+) {
+    let block = section(title, focused);
+    *editor = Some(block.inner(area));
+    frame.render_widget(block, area);
+}
+
 fn draw_closing(frame: &mut Frame, area: Rect, s: &Interview, editor: &mut Option<Rect>) {
     let [head, intro, pri, status] = Layout::vertical([
         Constraint::Length(1),
@@ -630,13 +602,8 @@ fn draw_closing(frame: &mut Frame, area: Rect, s: &Interview, editor: &mut Optio
         Paragraph::new(text.into_iter().map(Line::raw).collect::<Vec<_>>()).style(BOLD),
         intro,
     );
-    let block = section(
-        format!(" {} ", s.t("Prioriteringer", "Priorities")),
-        s.focus == Focus::Priorities,
-    );
-    let inner = block.inner(pri);
-    frame.render_widget(block, pri);
-    *editor = Some(inner);
+    let title = format!(" {} ", s.t("Prioriteringer", "Priorities"));
+    editor_section(frame, pri, title, s.focus == Focus::Priorities, editor);
 
     let block = section(
         format!(" {} ", s.t("Status", "Status")),

@@ -33,7 +33,7 @@ use crate::core::review::agreement;
 use crate::core::review::findings::origin;
 use crate::core::review::question::{self, InterviewRow};
 use crate::core::review::roles::{MANAGEMENT, STAFF};
-use crate::core::session::{FindingKind, Scores};
+use crate::core::session::Scores;
 use crate::core::text::one_line;
 
 const BAR_BG: Style = Style::new().bg(Color::Indexed(236));
@@ -52,22 +52,6 @@ fn right(text: &str, w: usize) -> String {
     let cut = ui::truncate(text, w);
     let pad = w.saturating_sub(cut.width());
     format!("{}{cut}", " ".repeat(pad))
-}
-
-fn kind_style(k: FindingKind) -> Style {
-    Style::new().fg(match k {
-        FindingKind::Strength => Color::Green,
-        FindingKind::Challenge => Color::Yellow,
-        FindingKind::Weakness => Color::Red,
-    })
-}
-
-fn kind_mark(k: FindingKind) -> &'static str {
-    match k {
-        FindingKind::Strength => "+",
-        FindingKind::Challenge => "~",
-        FindingKind::Weakness => "−",
-    }
 }
 
 const GOLD: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
@@ -218,15 +202,7 @@ fn draw_header(frame: &mut Frame, area: Rect, s: &Review) {
     let p = question::progress(a);
     let mut right: Vec<Span> = Vec::new();
     if let Some(reason) = &s.save_failure {
-        right.push(Span::styled(
-            format!(
-                " ⚠ {} ({}) – {} ",
-                s.t("IKKE LAGRET", "NOT SAVED"),
-                one_line(reason),
-                s.t("prøver igjen", "retrying")
-            ),
-            WARN,
-        ));
+        right.push(ui::save_failure(reason, s.lang));
     } else {
         right.push(Span::styled(
             format!(
@@ -1147,12 +1123,12 @@ fn draw_details(frame: &mut Frame, area: Rect, s: &Review, r: &InterviewRow) {
     for f in &r.findings {
         lines.push(Line::from(vec![
             Span::styled(
-                format!(" {} ", kind_mark(f.kind)),
-                kind_style(f.kind).add_modifier(Modifier::BOLD),
+                format!(" {} ", ui::finding_mark(f.kind)),
+                ui::finding_style(f.kind).add_modifier(Modifier::BOLD),
             ),
             Span::styled(
                 ui::truncate(&one_line(&f.text), w.saturating_sub(2)),
-                kind_style(f.kind),
+                ui::finding_style(f.kind),
             ),
         ]));
     }
@@ -1521,10 +1497,10 @@ fn draw_findings(frame: &mut Frame, area: Rect, s: &Review) {
             Span::styled(marked.to_owned(), BOLD.fg(Color::Yellow)),
             star,
             Span::styled(
-                format!("{} ", kind_mark(f.kind)),
-                kind_style(f.kind).add_modifier(Modifier::BOLD),
+                format!("{} ", ui::finding_mark(f.kind)),
+                ui::finding_style(f.kind).add_modifier(Modifier::BOLD),
             ),
-            Span::styled(fit(f.kind.label(s.lang), 11), kind_style(f.kind)),
+            Span::styled(fit(f.kind.label(s.lang), 11), ui::finding_style(f.kind)),
             Span::styled(
                 ui::truncate(&one_line(&f.text), text_w.saturating_sub(11)),
                 if f.best_practice { BOLD } else { Style::new() },

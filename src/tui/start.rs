@@ -31,7 +31,6 @@ pub enum Act {
     Quit,
     Yes,
     No,
-    Scroll,
 }
 
 pub const START: &[Binding<Act>] = &[
@@ -88,22 +87,6 @@ pub const LOCKED: &[Binding<Act>] = &[
     )
     .footer("Ja", "Yes"),
     bind(&[ch('n'), key(KeyCode::Esc)], Act::No, "Avbryt", "Cancel").footer("Nei", "No"),
-];
-
-pub const HELP: &[Binding<Act>] = &[
-    bind(
-        &[key(KeyCode::Up), key(KeyCode::Down)],
-        Act::Scroll,
-        "Bla",
-        "Scroll",
-    ),
-    bind(
-        &[key(KeyCode::Esc), key(KeyCode::F(1)), ch('q'), ch('?')],
-        Act::No,
-        "Lukk hjelpen",
-        "Close the help",
-    )
-    .footer("Lukk", "Close"),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -195,24 +178,21 @@ impl<'b> Start<'b> {
 
     fn tables(&self) -> &'static [Binding<Act>] {
         match self.overlay {
-            Some(Overlay::Help { .. }) => HELP,
             Some(Overlay::Locked { .. }) => LOCKED,
-            None => START,
+            _ => START,
         }
     }
 
     pub fn update(&mut self, ev: KeyEvent) -> Option<Effect> {
         self.notice = None;
+        if let Some(Overlay::Help { mut scroll }) = self.overlay {
+            let max = help::max_scroll(&self.help_sections());
+            self.overlay =
+                help::key_in_help(&ev, &mut scroll, max).then_some(Overlay::Help { scroll });
+            return None;
+        }
         let act = keys::lookup(self.tables(), &ev)?;
         match (&mut self.overlay, act) {
-            (Some(Overlay::Help { scroll }), Act::Scroll) => {
-                *scroll = if ev.code == KeyCode::Up {
-                    scroll.saturating_sub(1)
-                } else {
-                    scroll.saturating_add(1)
-                };
-                None
-            }
             (Some(Overlay::Locked { path, .. }), Act::Yes) => {
                 let path = path.clone();
                 self.overlay = None;
@@ -281,7 +261,7 @@ impl<'b> Start<'b> {
                 self.lang,
                 4,
             ),
-            keys::section(("Hjelp", "Help"), HELP, self.lang, 4),
+            help::section(self.lang),
         ]
     }
 
@@ -300,18 +280,11 @@ impl<'b> Start<'b> {
         ])
         .areas(area);
         let title = format!(
-            " Kompass · {} · {}",
+            "{} · {}",
             self.t("Intervjuer", "Interviews"),
             one_line(&self.dir.display().to_string())
         );
-        frame.render_widget(
-            Paragraph::new(Line::styled(
-                ui::truncate(&title, area.width as usize),
-                BOLD,
-            ))
-            .style(Style::new().bg(Color::Indexed(236))),
-            head,
-        );
+        frame.render_widget(ui::title_bar(&title, area.width), head);
         if self.rows.is_empty() {
             let text = ui::wrap(
                 self.t(
@@ -355,6 +328,9 @@ impl<'b> Start<'b> {
                 ui::truncate(&format!(" {text}"), area.width as usize),
                 if *warning { WARN } else { BOLD.fg(ACCENT) },
             ),
+            None if matches!(self.overlay, Some(Overlay::Help { .. })) => {
+                help::footer_line(&keys::footer(&[help::KEYS], self.lang), area.width)
+            }
             None => help::footer_line(&keys::footer(&[self.tables()], self.lang), area.width),
         };
         frame.render_widget(Paragraph::new(line), foot);
@@ -438,18 +414,7 @@ impl<'b> Start<'b> {
             Status::InProgress => self.t("pågår", "in progress"),
             Status::Completed => self.t("fullført", "completed"),
         };
-        let people = s
-            .interviewees
-            .iter()
-            .map(|p| {
-                format!(
-                    "{} ({})",
-                    one_line(&p.name),
-                    one_line(&self.bank.role_label(&p.role, self.lang))
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(", ");
+        let people = ui::people_line(self.bank, &s.interviewees, self.lang);
         let right = format!(" {scored:>2}/{asked:<2} {status:<11}");
         let date = s.started_at.format("%Y-%m-%d %H:%M").to_string();
         let people_w = width.saturating_sub(3 + date.len() + 2 + right.chars().count());

@@ -3,9 +3,14 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
 use ratatui_textarea::TextArea;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use crate::core::bank::Bank;
+use crate::core::lang::Lang;
+use crate::core::session::{FindingKind, Person};
 use crate::core::text::{multi_line, one_line};
 
 pub const ACCENT: Color = Color::Cyan;
@@ -16,6 +21,65 @@ pub const WARN: Style = Style::new()
     .add_modifier(Modifier::BOLD);
 pub const SELECTED: Style = Style::new().add_modifier(Modifier::REVERSED);
 pub const BOLD: Style = Style::new().add_modifier(Modifier::BOLD);
+
+/// The background of the title bar at the top of every screen.
+pub const BAR: Style = Style::new().bg(Color::Indexed(236));
+
+/// A screen's title bar: `Kompass · {title}`, cut to the width.
+pub fn title_bar(title: &str, width: u16) -> Paragraph<'static> {
+    Paragraph::new(Line::styled(
+        truncate(&format!(" Kompass · {title}"), width as usize),
+        BOLD,
+    ))
+    .style(BAR)
+}
+
+/// The header warning while saves fail: it stays until one succeeds.
+pub fn save_failure(reason: &str, lang: Lang) -> Span<'static> {
+    Span::styled(
+        format!(
+            " ⚠ {} ({}) – {} ",
+            lang.pick("IKKE LAGRET", "NOT SAVED"),
+            one_line(reason),
+            lang.pick("prøver igjen", "retrying")
+        ),
+        WARN,
+    )
+}
+
+/// The colour of a finding's kind: strengths green, challenges yellow,
+/// weaknesses red.
+pub fn finding_style(k: FindingKind) -> Style {
+    Style::new().fg(match k {
+        FindingKind::Strength => Color::Green,
+        FindingKind::Challenge => Color::Yellow,
+        FindingKind::Weakness => Color::Red,
+    })
+}
+
+/// A one-character mark of a finding's kind, readable without colour.
+pub fn finding_mark(k: FindingKind) -> &'static str {
+    match k {
+        FindingKind::Strength => "+",
+        FindingKind::Challenge => "~",
+        FindingKind::Weakness => "−",
+    }
+}
+
+/// `Ola Nordmann (Ordfører), Åse Ås (Hovedtillitsvalgt)`, safe to show.
+pub fn people_line(bank: &Bank, people: &[Person], lang: Lang) -> String {
+    people
+        .iter()
+        .map(|p| {
+            format!(
+                "{} ({})",
+                one_line(&p.name),
+                one_line(&bank.role_label(&p.role, lang))
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 /// Splits text into lines of at most `width` columns, at spaces where
 /// possible; words longer than a line are broken. Newlines are kept.
