@@ -248,6 +248,7 @@ impl Widget for &Editor {
             return;
         }
         if self.ta.is_empty() {
+            self.view.set((width, 0));
             buf.set_stringn(area.x + 1, area.y, &self.placeholder, width - 1, DIM);
             if self.cursor_shown {
                 buf.set_style(Rect::new(area.x, area.y, 1, 1), SELECTED);
@@ -377,6 +378,15 @@ mod tests {
         assert!(ed.ta.selection_range().is_some());
         ed.input(KeyEvent::from(KeyCode::Down));
         assert!(ed.ta.selection_range().is_none());
+    }
+
+    #[test]
+    fn rows_are_known_from_the_first_drawing_even_of_an_empty_editor() {
+        let mut ed = Editor::new("", "Skriv her");
+        draw(&ed, 5, 5);
+        ed.insert_str("aaaa bbbb");
+        ed.input(KeyEvent::from(KeyCode::Up));
+        assert_eq!(ed.ta.cursor(), (0, 4), "up one row, not to the top");
     }
 
     #[test]
