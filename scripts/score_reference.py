@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""A straightforward Python implementation of Kompass's scoring rule, the
+yardstick for issue 7 ("at least 5x faster than Python on the same files").
+
+    python3 scripts/score_reference.py DIR...               # exact (fractions.Fraction)
+    python3 scripts/score_reference.py --float DIR...       # plain floats
+    python3 scripts/score_reference.py --verify BIN DIR...  # compare with `BIN score --json`
+
+Reads the bank and every session file under DIR with the json module, groups
+the sessions by municipality and, per municipality:
+  - merges the interviews: per question and dimension, the median of the
+    values given (for an even count the mean of the two middle ones);
+  - scores: a question's max = its sub-area's max x weight / sum of weights
+    in the sub-area; a question with all three dimensions set gives
+    max x (system + extent + results) / (3 x scale max); sub-area, area and
+    total are sums.
+Prints one line per municipality: its name, interviews and total points.
+With --verify it runs `BIN score --json` on each municipality's directory
+and checks that every sub-area agrees to 1e-9 (the Rust side is exact too).
+
+Only the standard library is used; Python 3.8 or newer.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+from fractions import Fraction
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DEFAULT_BANK = os.path.join(ROOT, "assets", "banks", "kommunekompasset.json")
+DIMS = ("system", "extent", "results")
+
+
+def load_json(path, exact):
+    with open(path, encoding="utf-8") as f:
+        # parse_float=Fraction reads "2.5" as exactly 5/2, as Kompass does.
+        return json.load(f, parse_float=Fraction) if exact else json.load(f)
+
+
+def question_maxima(bank, number):
+    """(sub-area id, question id, question max) in bank order."""
+    out = []
+    for area in bank["areas"]:
+        for sub in area["subareas"]:
+            weights = sum(number(q.get("weight", 1)) for q in sub["questions"])
+            for q in sub["questions"]:
+                qmax = number(sub["max_points"]) * number(q.get("weight", 1)) / weights
+                out.append((sub["id"], q["id"], qmax))
+    return out
+
+
+def session_files(paths):
+    for path in paths:
+        if os.path.isfile(path):
+            yield path
+            continue
+        for dirpath, dirnames, filenames in os.walk(path):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                if name.endswith(".json") and not name.startswith("."):
+                    yield os.path.join(dirpath, name)
+
+
+def score(sessions, maxima, scale_max, number):
+    """Points per sub-area of the default merge of `sessions`."""
+    range_ = 3 * number(scale_max)
+    points = {}
+    for sub_id, qid, qmax in maxima:
+        merged = []
+        for d in DIMS:
+            values = []
+            for s in sessions:
+                answer = s["answers"].get(qid)
+                if answer is not None:
+                    v = answer.get("scores", {}).get(d)
+                    if v is not None:
+                        values.append(number(v))
+            merged.append(statistics.median(values) if values else None)
+        points.setdefault(sub_id, number(0))
+        if all(v is not None for v in merged):
+            points[sub_id] += qmax * sum(merged) / range_
+    return points
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("paths", nargs="+", help="session files or directories")
+    ap.add_argument("--bank", default=DEFAULT_BANK)
+    ap.add_argument("--float", action="store_true", help="use floats instead of fractions")
+    ap.add_argument("--verify", metavar="BIN", help="compare with `BIN score --json DIR`")
+    args = ap.parse_args()
+
+    exact = not args.float
+    number = Fraction if exact else float
+    bank = load_json(args.bank, exact)
+    maxima = question_maxima(bank, number)
+
+    by_municipality = {}
+    dirs = {}
+    for path in session_files(args.paths):
+        doc = load_json(path, exact)
+        if doc.get("format") != "kompass.session":
+            continue
+        by_municipality.setdefault(doc["municipality"], []).append(doc)
+        dirs.setdefault(doc["municipality"], set()).add(os.path.dirname(path))
+
+    failures = 0
+    for name in sorted(by_municipality):
+        sessions = by_municipality[name]
+        points = score(sessions, maxima, bank["scale"]["max"], number)
+        total = sum(points.values())
+        print(f"{name}\t{len(sessions)}\t{float(total):.6f}")
+        if args.verify:
+            failures += verify(args.verify, name, dirs[name], points)
+    if failures:
+        sys.exit(f"{failures} municipalities disagree with {args.verify}")
+
+
+def verify(binary, name, dirs, points):
+    if len(dirs) != 1:
+        print(f"  {name}: sessions in several directories; not verified", file=sys.stderr)
+        return 1
+    out = subprocess.run(
+        [binary, "score", "--json", next(iter(dirs))],
+        check=True, capture_output=True, text=True,
+    ).stdout
+    card = json.loads(out)
+    theirs = {s["id"]: s["points"] for a in card["areas"] for s in a["subareas"]}
+    wrong = [k for k in points if abs(float(points[k]) - theirs[k]) > 1e-9]
+    if wrong:
+        print(f"  {name}: sub-areas {', '.join(wrong)} differ", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    main()
