@@ -347,4 +347,3 @@ pub fn full_interview(bank: &Bank, total_note_bytes: usize, current_note_bytes: 
     s.last_question = ids.last().cloned();
     s
 }
-
