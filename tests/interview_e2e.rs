@@ -3,79 +3,14 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use kompass::core::bank::Bank;
 use kompass::core::exact::int;
 use kompass::core::session::{FindingKind, Session};
 
-use common::pty::{Term, contains};
-
-/// The binary in a pty at 80x24 in Norwegian, with the notes editor on screen.
-fn start(dir: &Path, args: &[&str]) -> Term {
-    let mut all = vec!["--lang", "nb", "--dir"];
-    let dir = dir.to_str().expect("a UTF-8 temp path");
-    all.push(dir);
-    all.extend_from_slice(args);
-    let term = Term::spawn(&all, &[("LANG", "C.UTF-8")], (80, 24));
-    term.wait_for("Notater");
-    term
-}
-
-fn session_file(dir: &Path) -> PathBuf {
-    let sub = dir.join("eksempelvik");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&sub)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    assert_eq!(files.len(), 1, "{files:?}");
-    files.remove(0)
-}
-
-fn load(dir: &Path) -> Session {
-    let bytes = std::fs::read(session_file(dir)).unwrap();
-    Session::parse(&bytes).expect("the session file parses")
-}
-
-/// The notes of the first question of a mayor's walk.
-fn first_notes(s: &Session) -> String {
-    let bank = Bank::builtin();
-    let first = bank
-        .questions()
-        .find(|(_, q)| q.roles.iter().any(|r| r == "mayor"))
-        .unwrap()
-        .1
-        .id
-        .clone();
-    s.answers
-        .get(&first)
-        .map(|a| a.notes.clone())
-        .unwrap_or_default()
-}
-
-/// Polls the file until `pred` holds (the autosave runs in the background).
-fn wait_file(dir: &Path, pred: impl Fn(&Session) -> bool) -> Session {
-    let deadline = Instant::now() + Duration::from_secs(5);
-    loop {
-        let s = load(dir);
-        if pred(&s) || Instant::now() > deadline {
-            return s;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
-
-const NEW: [&str; 7] = [
-    "interview",
-    "--municipality",
-    "Eksempelvik",
-    "--interviewer",
-    "Kari",
-    "--person",
-    "Ola Nordmann:mayor",
-];
+use common::interview::{NEW, first_notes, load, session_file, start, wait_file};
+use common::pty::contains;
 
 #[test]
 fn notes_scores_and_a_finding_typed_in_a_terminal_reach_the_file() {

@@ -2,6 +2,7 @@
 //! clean environment and writing sample files.
 #![allow(dead_code)]
 
+pub mod interview;
 pub mod pty;
 
 use std::path::{Path, PathBuf};
