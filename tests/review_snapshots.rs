@@ -151,7 +151,8 @@ fn findings_with_a_gold_star_and_a_dropped_one() {
     let bank = Bank::builtin();
     let mut r = Review::new(&bank, Lang::Nb, review(Lang::Nb, vec![]));
     r.view = View::Findings;
-    typ(&mut r, "3");
+    key(&mut r, KeyCode::Right);
+    key(&mut r, KeyCode::Right);
     key(&mut r, KeyCode::Down);
     typ(&mut r, "b");
     key(&mut r, KeyCode::Down);

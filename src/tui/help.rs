@@ -194,7 +194,45 @@ pub fn keys_markdown() -> String {
     table(&mut out, "New or edited finding", iv::FINDING_PROMPT);
     table(&mut out, "Go to (Ctrl-G)", iv::JUMP_PROMPT);
     table(&mut out, "Help (every screen)", KEYS);
+    review_markdown(&mut out, table::<super::review::Act>);
     out
+}
+
+/// The review's part of [`keys_markdown`].
+fn review_markdown(
+    out: &mut String,
+    table: fn(&mut String, &str, &[super::keys::Binding<super::review::Act>]),
+) {
+    use super::review as rv;
+    out.push_str(
+        "\n## Review (`kompass review`, `kompass demo`)\n\n\
+         Tab walks the screens: overview (dashboard with baselines), disagreement list, \
+         question, roles, findings, priorities. Nothing is typed outside the prompts, so \
+         single letters are commands.\n\n\
+         **Overriding a score is typed.** On the question screen a digit starts an override \
+         with that value for System/process; each further digit fills the next dimension \
+         (Extent, then Results/analysis). `.`, `,` or `+` adds half a point to the value \
+         just typed (and so does `5` right after a digit: `2` `5` is 2.5); `-` takes half a \
+         point away; ←/→ move between the dimensions; a letter starts the reason. Enter goes to the reason, which is \
+         required; Enter again saves. So `2531`, Enter, a reason, Enter sets 2.5 / 3 / 1. \
+         Overridden values are marked `*` wherever they are shown, with the reason.\n",
+    );
+    table(out, "Every review screen", rv::GLOBAL);
+    table(out, "Overview (dashboard)", rv::OVERVIEW);
+    table(out, "Disagreement list", rv::LIST);
+    table(out, "Question", rv::QUESTION);
+    table(out, "Override: values", rv::OVERRIDE);
+    table(out, "Override: reason", rv::REASON);
+    table(out, "Roles and agreement", rv::ROLES);
+    table(out, "Findings", rv::FINDINGS);
+    table(out, "Priorities", rv::PRIORITIES);
+    table(out, "Conflicts (Ctrl-K)", rv::CONFLICT);
+    table(
+        out,
+        "Prompts (go to, baseline, edit, merge, rename)",
+        rv::PROMPT,
+    );
+    table(out, "Municipality picker", rv::PICKER);
 }
 
 #[cfg(test)]

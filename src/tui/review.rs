@@ -19,6 +19,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
 use super::dashboard;
+use super::help;
 use super::keys::{self, Binding, Chord, HelpSection, alt_key, bind, ch, ctrl, key};
 use super::ui;
 use crate::core::assessment::Assessment;
@@ -352,10 +353,10 @@ pub const FINDINGS: &[Binding<Act>] = &[
     bind(&[key(Up)], Act::Up, "Forrige funn", "Previous finding"),
     bind(&[key(Down)], Act::Down, "Neste funn", "Next finding"),
     bind(
-        &[key(Left), key(Right), Chord::Digit],
+        &[key(Left), key(Right)],
         Act::NextArea,
-        "Forrige / neste område, eller områdets nummer",
-        "Previous / next area, or the area's number",
+        "Forrige / neste område",
+        "Previous / next area",
     ),
     bind(
         &[key(Enter), ch('e')],
@@ -540,23 +541,6 @@ pub const CONFLICT: &[Binding<Act>] = &[
         "Later (the interview is left out until then)",
     )
     .footer("Senere", "Later"),
-];
-
-pub const HELP: &[Binding<Act>] = &[
-    bind(&[key(Up), key(Down)], Act::Down, "Bla", "Scroll"),
-    bind(
-        &[key(PageUp), key(PageDown)],
-        Act::PageDown,
-        "Bla en side",
-        "Scroll a page",
-    ),
-    bind(
-        &[key(Esc), key(F(1)), ch('q'), ch('?')],
-        Act::Cancel,
-        "Lukk hjelpen",
-        "Close the help",
-    )
-    .footer("Lukk", "Close"),
 ];
 
 /// What a one-line prompt is for.
@@ -860,7 +844,8 @@ impl<'b> Review<'b> {
     /// The key tables in force, most specific first.
     pub fn tables(&self) -> Vec<&'static [Binding<Act>]> {
         match &self.overlay {
-            Some(Overlay::Help { .. }) => return vec![HELP],
+            // The help's keys are its own (help::KEYS), the same everywhere.
+            Some(Overlay::Help { .. }) => return vec![],
             Some(Overlay::Override(d)) if d.on_reason => return vec![REASON],
             Some(Overlay::Override(_)) => return vec![OVERRIDE],
             Some(Overlay::Prompt { .. }) => return vec![PROMPT],
@@ -1129,15 +1114,10 @@ impl<'b> Review<'b> {
             }
             (Act::NextArea, _) => {
                 let n = self.bank.areas().len();
-                self.findings_area = match ev.code {
-                    KeyCode::Left => (self.findings_area + n - 1) % n,
-                    KeyCode::Right => (self.findings_area + 1) % n,
-                    KeyCode::Char(c) => c
-                        .to_digit(10)
-                        .map(|d| d as usize)
-                        .filter(|d| (1..=n).contains(d))
-                        .map_or(self.findings_area, |d| d - 1),
-                    _ => self.findings_area,
+                self.findings_area = if ev.code == KeyCode::Left {
+                    (self.findings_area + n - 1) % n
+                } else {
+                    (self.findings_area + 1) % n
                 };
                 self.finding_cursor = 0;
                 self.marked.clear();
@@ -1362,16 +1342,10 @@ impl<'b> Review<'b> {
             return vec![];
         };
         match overlay {
-            Overlay::Help { scroll } => {
-                let scroll = match (act, ev.code) {
-                    (Some(Act::Down), Up) => Some(scroll.saturating_sub(1)),
-                    (Some(Act::Down), _) => Some(scroll.saturating_add(1)),
-                    (Some(Act::PageDown), PageUp) => Some(scroll.saturating_sub(10)),
-                    (Some(Act::PageDown), _) => Some(scroll.saturating_add(10)),
-                    (Some(Act::Cancel), _) => None,
-                    _ => Some(scroll),
-                };
-                self.overlay = scroll.map(|scroll| Overlay::Help { scroll });
+            Overlay::Help { mut scroll } => {
+                let max = help::max_scroll(&self.help_sections());
+                self.overlay =
+                    help::key_in_help(&ev, &mut scroll, max).then_some(Overlay::Help { scroll });
                 vec![]
             }
             Overlay::Override(draft) => self.override_key(draft, act, ev),
@@ -1618,17 +1592,20 @@ impl<'b> Review<'b> {
             (("Prioriteringer", "Priorities"), PRIORITIES),
             (("Konflikter", "Conflicts"), CONFLICT),
             (("Tekstfelt", "Text prompts"), PROMPT),
-            (("Hjelpen", "This help"), HELP),
         ] {
             if !std::ptr::eq(table, own.1) {
                 sections.push(s(title, table));
             }
         }
+        sections.push(help::section(self.lang));
         sections
     }
 
     pub fn footer(&self) -> Vec<(String, String)> {
-        keys::footer(&self.tables(), self.lang)
+        match self.overlay {
+            Some(Overlay::Help { .. }) => keys::footer(&[help::KEYS], self.lang),
+            _ => keys::footer(&self.tables(), self.lang),
+        }
     }
 }
 
@@ -1917,9 +1894,12 @@ pub(crate) mod tests {
         assert_eq!(r.selected_finding(), Some(Err(0)));
         assert_eq!(typ(&mut r, "r"), vec![Effect::Save]);
         assert!(r.assessment().dropped.is_empty());
-        // Another area by its number.
-        typ(&mut r, "7");
-        assert_eq!(r.findings_area, 6);
+        // The next area, and round from the first to the last.
+        press(&mut r, KeyCode::Right);
+        assert_eq!(r.findings_area, 1);
+        press(&mut r, KeyCode::Left);
+        press(&mut r, KeyCode::Left);
+        assert_eq!(r.findings_area, 7);
     }
 
     #[test]

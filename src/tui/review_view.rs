@@ -1463,14 +1463,7 @@ fn draw_findings(frame: &mut Frame, area: Rect, s: &Review) {
             ),
             BOLD,
         ),
-        Span::styled(
-            format!(
-                "  ←→ / 1–{} {}",
-                s.bank.areas().len(),
-                s.t("bytter område", "change area")
-            ),
-            DIM,
-        ),
+        Span::styled(format!("  ←→ {}", s.t("bytter område", "change area")), DIM),
     ])];
     if !s.marked.is_empty() {
         head.push(Line::styled(
