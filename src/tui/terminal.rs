@@ -10,7 +10,7 @@ use std::io::{self, Stdout};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Instant;
 
-use ratatui::backend::CrosstermBackend;
+use ratatui::backend::{Backend, ClearType, CrosstermBackend};
 use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event,
@@ -141,8 +141,15 @@ impl Tui {
     }
 
     /// Forgets what is on screen so the next frame is drawn in full.
+    /// (Not `Terminal::clear`: it asks the terminal where the cursor is, and
+    /// the input thread takes the answer, so it waits 2 s for nothing.)
     pub fn clear(&mut self) -> io::Result<()> {
-        self.terminal.clear()
+        self.terminal
+            .backend_mut()
+            .clear_region(ClearType::All)?;
+        // Both buffers blank: the next draw writes every cell.
+        self.terminal.swap_buffers();
+        Ok(())
     }
 }
 
