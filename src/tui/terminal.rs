@@ -144,9 +144,7 @@ impl Tui {
     /// (Not `Terminal::clear`: it asks the terminal where the cursor is, and
     /// the input thread takes the answer, so it waits 2 s for nothing.)
     pub fn clear(&mut self) -> io::Result<()> {
-        self.terminal
-            .backend_mut()
-            .clear_region(ClearType::All)?;
+        self.terminal.backend_mut().clear_region(ClearType::All)?;
         // Both buffers blank: the next draw writes every cell.
         self.terminal.swap_buffers();
         Ok(())
