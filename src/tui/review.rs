@@ -1745,13 +1745,18 @@ pub(crate) mod tests {
 
     /// The review of the demo's sample interviews, opened as `kompass demo` does.
     pub(crate) fn demo_session(dir: &std::path::Path) -> ReviewSession {
-        let demo = storage::write_demo(dir).unwrap();
+        storage::write_demo(dir).unwrap();
+        reopen(dir)
+    }
+
+    /// The review of the sample data already in `dir`, as it is now.
+    fn reopen(dir: &std::path::Path) -> ReviewSession {
         storage::open_review(
             &Bank::builtin(),
-            std::slice::from_ref(&demo.sessions),
+            &[dir.join("eksempelvik"), dir.join("baselines")],
             None,
-            &demo.baselines,
-            &demo.dir,
+            &[],
+            dir,
             chrono::DateTime::parse_from_rfc3339("2026-11-02T09:00:00+01:00").unwrap(),
             Lang::Nb,
         )
@@ -1946,6 +1951,54 @@ pub(crate) mod tests {
                 .is_empty()
         );
         assert_eq!(r.notice.as_ref().map(|n| n.warning), Some(true));
+    }
+
+    #[test]
+    fn changed_interviews_are_pointed_out_and_refreshed_keeping_decisions() {
+        let dir = tempfile::tempdir().unwrap();
+        let bank = Bank::builtin();
+        let mut rs = demo_session(dir.path());
+        let first = question::by_disagreement(&bank, &rs.assessment, Filter::All)[0]
+            .question
+            .clone();
+        question::accept(&mut rs.assessment, &first).unwrap();
+        storage::save_review(&mut rs, chrono::Local::now().fixed_offset()).unwrap();
+        // An interviewer corrects a score after the review began.
+        let changed = rs
+            .sessions
+            .iter()
+            .find(|s| s.session.answers.contains_key(&first))
+            .unwrap();
+        let mut session = changed.session.clone();
+        session.answers.get_mut(&first).unwrap().scores.system = Some(int(0));
+        std::fs::write(&changed.file, session.to_json()).unwrap();
+
+        let reopened = reopen(dir.path());
+        assert_eq!(reopened.stale.changed, vec![session.id.clone()]);
+        let mut r = Review::new(&bank, Lang::En, reopened);
+        let effects = r.update(Msg::Key(KeyEvent::new(
+            KeyCode::Char('r'),
+            KeyModifiers::CONTROL,
+        )));
+        assert_eq!(effects, vec![Effect::Save]);
+        assert!(r.rs.stale.is_empty());
+        let q = &r.assessment().questions[&first];
+        assert_eq!(q.interviews[&session.id].system, Some(int(0)));
+        assert_eq!(q.decision, Some(Decision::Accepted), "decisions are kept");
+        let notice = r.notice.clone().unwrap().text;
+        assert!(
+            notice.starts_with("Refreshed, 1 changed interviews"),
+            "{notice}"
+        );
+        // Nothing left to refresh.
+        r.update(Msg::Key(KeyEvent::new(
+            KeyCode::Char('r'),
+            KeyModifiers::CONTROL,
+        )));
+        assert_eq!(
+            r.notice.unwrap().text,
+            "The assessment is up to date with the interviews"
+        );
     }
 
     #[test]

@@ -56,6 +56,11 @@ fn right(text: &str, w: usize) -> String {
 
 const GOLD: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
 
+/// The line in place of an empty list.
+fn empty(s: &Review, nb: &'static str, en: &'static str) -> Line<'static> {
+    Line::styled(format!("  {}", s.t(nb, en)), DIM)
+}
+
 /// The interviewees of a session: "Randi Hovland +2".
 fn people(r: &SessionRecord) -> String {
     let first = r
@@ -634,12 +639,10 @@ fn draw_list(frame: &mut Frame, area: Rect, s: &Review) {
         lines.push(line);
     }
     if rows.is_empty() {
-        lines.push(Line::styled(
-            s.t(
-                "  Ingen spørsmål igjen: f viser alle",
-                "  No questions left: f shows all",
-            ),
-            DIM,
+        lines.push(empty(
+            s,
+            "Ingen spørsmål igjen: f viser alle",
+            "No questions left: f shows all",
         ));
     }
     frame.render_widget(Paragraph::new(lines), area);
@@ -677,13 +680,24 @@ fn side_scores(rows: &[InterviewRow], roles: &[&str]) -> (usize, Scores) {
 }
 
 fn draw_question(frame: &mut Frame, area: Rect, s: &Review) {
-    let Ok(v) = question::view(s.assessment(), &s.rs.sessions, &s.current) else {
+    let Ok(mut v) = question::view(s.assessment(), &s.rs.sessions, &s.current) else {
         frame.render_widget(
             Paragraph::new(s.t("Ingen spørsmål valgt", "No question chosen")),
             area,
         );
         return;
     };
+    // Management first, the union representatives last, the rest in the
+    // bank's order of roles between them: the two sides stand apart.
+    let order = s.bank.role_ids();
+    v.rows.sort_by_key(|r| {
+        r.record
+            .interviewees
+            .iter()
+            .filter_map(|p| order.iter().position(|id| *id == p.role))
+            .min()
+            .unwrap_or(order.len())
+    });
     let width = area.width as usize;
     let cols = columns(width);
     let lang = s.lang;
@@ -909,12 +923,10 @@ fn draw_question(frame: &mut Frame, area: Rect, s: &Review) {
         lines.push(interview_line(s, r, &v.suggested, &cols, i == s.row));
     }
     if v.rows.is_empty() {
-        lines.push(Line::styled(
-            s.t(
-                "  Ingen intervjuer har svart på dette spørsmålet",
-                "  No interview answered this question",
-            ),
-            DIM,
+        lines.push(empty(
+            s,
+            "Ingen intervjuer har svart på dette spørsmålet",
+            "No interview answered this question",
         ));
     }
     frame.render_widget(Paragraph::new(lines), rows_a);
@@ -1574,9 +1586,10 @@ fn draw_findings(frame: &mut Frame, area: Rect, s: &Review) {
         lines.extend(l);
     }
     if live.is_empty() && dropped.is_empty() {
-        lines.push(Line::styled(
-            s.t("  Ingen funn i dette området", "  No findings in this area"),
-            DIM,
+        lines.push(empty(
+            s,
+            "Ingen funn i dette området",
+            "No findings in this area",
         ));
     }
     frame.render_widget(Paragraph::new(lines), area);
@@ -1700,12 +1713,10 @@ fn draw_priorities(frame: &mut Frame, area: Rect, s: &Review) {
         lines.push(line);
     }
     if rows.is_empty() {
-        lines.push(Line::styled(
-            s.t(
-                "  Ingen prioriteringer i intervjuene",
-                "  No priorities in the interviews",
-            ),
-            DIM,
+        lines.push(empty(
+            s,
+            "Ingen prioriteringer i intervjuene",
+            "No priorities in the interviews",
         ));
     }
     frame.render_widget(Paragraph::new(lines), area);
