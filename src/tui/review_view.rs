@@ -383,10 +383,7 @@ fn draw_overview(frame: &mut Frame, area: Rect, s: &Review) {
         ));
     } else {
         status.push(Span::styled(
-            s.t(
-                "· Ctrl-B legger til sammenligningsgrunnlag",
-                "· Ctrl-B attaches a baseline",
-            ),
+            s.t("· Ctrl-B: sammenligningsgrunnlag", "· Ctrl-B: baselines"),
             DIM,
         ));
     }
@@ -1830,7 +1827,14 @@ pub fn draw_picker(frame: &mut Frame, p: &Picker) {
                     BOLD,
                 ),
                 Span::styled(
-                    format!("{:>4} {}", g.sessions, t("intervjuer", "interviews")),
+                    format!(
+                        "{:>4}",
+                        p.lang.count(
+                            g.sessions,
+                            ["intervju", "intervjuer"],
+                            ["interview", "interviews"]
+                        )
+                    ),
                     DIM,
                 ),
             ]);
