@@ -196,7 +196,9 @@ impl EditMarker {
             super::lock::hostname(),
             chrono::Local::now().to_rfc3339()
         )?;
-        file.sync_all()?;
+        // No fsync here (3-8 ms of startup on a slow disk): what counts is
+        // that the marker exists, and the first save fsyncs this directory;
+        // before the first change there is nothing to recover.
         Ok((EditMarker { path }, unclean))
     }
 
