@@ -50,7 +50,9 @@ fn floor(dir: &Path, bytes: &[u8]) {
     f.write_all(bytes).expect("written");
     f.sync_all().expect("synced");
     fs::rename(&tmp, dir.join("floor.json")).expect("renamed");
-    File::open(dir).and_then(|d| d.sync_all()).expect("dir synced");
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .expect("dir synced");
 }
 
 fn main() {
