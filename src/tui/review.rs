@@ -699,6 +699,17 @@ impl<'b> Review<'b> {
             save_failure: None,
         };
         r.bases = r.dashboard_baselines();
+        // Warnings (files skipped, other bank bytes) are said at once; the
+        // overview lists them all where there is room.
+        if let Some(first) = r.rs.warnings.first() {
+            let more = r.rs.warnings.len() - 1;
+            let text = if more > 0 {
+                format!("⚠ {} (+{more})", one_line(first))
+            } else {
+                format!("⚠ {}", one_line(first))
+            };
+            r.say(text, true);
+        }
         if r.rs.unresolved().next().is_some() {
             r.overlay = Some(Overlay::Conflict { cursor: 0 });
         }

@@ -402,11 +402,12 @@ fn draw_overview(frame: &mut Frame, area: Rect, s: &Review) {
         ..dash
     };
     // Without the side panel, the most disputed questions get the last line.
-    if side_w == 0 && dash.height >= 14 {
+    let disputed = s.order.iter().any(|d| !d.decided && d.max.is_some());
+    if side_w == 0 && dash.height >= 14 && disputed {
         let ids: Vec<String> = s
             .order
             .iter()
-            .filter(|d| !d.decided)
+            .filter(|d| !d.decided && d.max.is_some())
             .take(6)
             .map(|d| format!("{} ({})", d.question, value_text(d.max, s.lang)))
             .collect();
@@ -463,7 +464,12 @@ fn draw_overview_side(frame: &mut Frame, area: Rect, s: &Review) {
         s.t("Mest uenige spørsmål", "Most disputed questions"),
         BOLD.fg(ACCENT),
     )];
-    for d in s.order.iter().filter(|d| !d.decided).take(5) {
+    for d in s
+        .order
+        .iter()
+        .filter(|d| !d.decided && d.max.is_some())
+        .take(5)
+    {
         let text = s.bank.position(&d.question).map_or_else(String::new, |p| {
             one_line(s.bank.subarea_of(p).title.get(s.lang))
         });
