@@ -15,7 +15,9 @@ use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
-pub use atomic::{backup_path, create_private_dir, write_atomic, write_new_private};
+pub use atomic::{
+    backup_path, create_private_dir, write_atomic, write_atomic_with, write_new_private,
+};
 pub use autosave::{Autosaver, Document, EditMarker, SaveReport, Writer, open_marker_path};
 pub use demo::{DEMO_FILES, Demo, install_demo, write_demo};
 pub use listing::{SessionList, list_sessions};
