@@ -412,6 +412,17 @@ fn keygen_and_import_default_to_the_data_directory() {
     let public = out.stdout.lines().find(|l| l.starts_with("age1")).unwrap();
     let bundle = w.root.join("default.age");
     assert_eq!(export(&w.laptop, public, &w.sessions, &bundle).code, 0);
+    let elsewhere = run(kompass(&w.root.join("nokey"))
+        .args(["--lang", "en", "import"])
+        .arg(&bundle));
+    assert_eq!(elsewhere.code, 1);
+    assert!(
+        elsewhere
+            .stderr
+            .contains("kompass-key.txt: no key here; make one with `kompass keygen`"),
+        "{}",
+        elsewhere.stderr
+    );
     let out = run(kompass(&data).args(["--lang", "en", "import"]).arg(&bundle));
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.stdout.matches(": imported").count(), 2);

@@ -154,10 +154,23 @@ fn relative_path(session: &Session) -> String {
 }
 
 pub fn import(ctx: &Context, args: &ImportArgs) -> CmdResult {
-    let key = args
-        .identity
-        .clone()
-        .unwrap_or_else(|| default_key_path(ctx));
+    let key = match &args.identity {
+        Some(key) => key.clone(),
+        None => {
+            let key = default_key_path(ctx);
+            if !key.exists() {
+                return Err(Failure::new(format!(
+                    "{}: {}",
+                    key.display(),
+                    ctx.lang.pick(
+                        "ingen nøkkel her; lag en med `kompass keygen`, eller oppgi den med --identity",
+                        "no key here; make one with `kompass keygen`, or give yours with --identity"
+                    )
+                )));
+            }
+            key
+        }
+    };
     let identities = handover::read_identities(&key)?;
     let plain = handover::read_bundle(&args.bundle, &identities)?;
     let entries = bundle::unpack(&plain).map_err(|p| FileError::new(&args.bundle, p))?;
