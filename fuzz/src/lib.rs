@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 use kompass::core::bank::Bank;
-use kompass::core::exact::int;
+use kompass::core::exact::{Exact, int};
 use kompass::core::scoring;
 use kompass::core::session::Scores;
 use kompass::core::text;
@@ -30,19 +30,26 @@ pub fn show(s: &str) {
 }
 
 /// Scores a bank that passed its checks the ways the program does: every
-/// question at the lowest, a half step, the highest value, and unscored.
+/// question at the lowest, a half step, the highest value; values that
+/// differ from question to question (uniform values let each sub-area's sum
+/// collapse to a round number and hide large denominators); and unscored.
 pub fn score_everything(bank: &Bank) {
-    let max = int(i128::from(bank.scale_max()));
-    for value in [int(i128::from(bank.scale_min())), max / int(2), max] {
+    let (min, max) = (i128::from(bank.scale_min()), i128::from(bank.scale_max()));
+    let uniform = |v: i128| move |_: usize| int(v);
+    let mixed = |i: usize| Exact::new(min * 2 + (i as i128 * 3) % ((max - min) * 2 + 1), 2);
+    let patterns: [&dyn Fn(usize) -> Exact; 4] =
+        [&uniform(min), &|_| int(max) / int(2), &uniform(max), &mixed];
+    for value in patterns {
         let all: std::collections::BTreeMap<String, Scores> = bank
             .questions()
-            .map(|(_, q)| {
-                let v = Some(value);
+            .enumerate()
+            .map(|(i, (_, q))| {
+                let v = Some(value(i));
                 (
                     q.id.clone(),
                     Scores {
                         system: v,
-                        extent: v,
+                        extent: Some(value(i + 1)),
                         results: v,
                     },
                 )

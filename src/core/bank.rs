@@ -735,6 +735,25 @@ mod tests {
     }
 
     #[test]
+    fn weights_found_by_the_fuzzer_are_refused_not_overflowed() {
+        // fuzz target bank_weights, with the rule above disabled, found these
+        // alternating weights overflowing `kompass score` within seconds.
+        let ps = broken(|v| {
+            let positions: Vec<QuestionPos> = Bank::builtin().questions().map(|(p, _)| p).collect();
+            for (i, p) in positions.iter().enumerate() {
+                let w = [0.775040567, 35485.0][i % 2];
+                v["areas"][p.area]["subareas"][p.subarea]["questions"][p.question]["weight"] =
+                    serde_json::json!(w);
+            }
+        });
+        assert!(
+            ps.iter()
+                .any(|p| p.contains("too many decimals to score exactly")),
+            "{ps:?}"
+        );
+    }
+
+    #[test]
     fn weights_are_exact_decimals() {
         let ps = broken(|v| {
             v["areas"][0]["subareas"][0]["questions"][0]["weight"] = serde_json::json!(0.1)
