@@ -130,7 +130,9 @@ pub fn format_points(x: Exact, decimals: u32, lang: Lang) -> String {
 
 /// Whether `x` is a whole multiple of one half (the finest score step).
 pub fn is_half_step(x: Exact) -> bool {
-    (x * int(2)).is_integer()
+    // A ratio is kept reduced with a positive denominator, so this is
+    // `(2x).is_integer()` without a multiplication (two i128 gcds).
+    matches!(*x.denom(), 1 | 2)
 }
 
 /// Median of exact values; for an even count, the mean of the two middle ones.
@@ -243,6 +245,23 @@ mod tests {
         assert!(from_f64(2e9).is_err());
         assert!(from_f64(-1e300).is_err());
         assert_eq!(from_f64(0.25), Ok(Exact::new(1, 4)));
+    }
+
+    #[test]
+    fn half_steps_are_whole_and_half_values_of_either_sign() {
+        for yes in [
+            int(0),
+            int(3),
+            int(-2),
+            Exact::new(5, 2),
+            Exact::new(-1, 2),
+            Exact::new(6, 4),
+        ] {
+            assert!(is_half_step(yes), "{yes}");
+        }
+        for no in [Exact::new(1, 3), Exact::new(1, 4), Exact::new(-7, 10)] {
+            assert!(!is_half_step(no), "{no}");
+        }
     }
 
     #[test]
