@@ -229,6 +229,7 @@ fn start_screen_groups_sessions_by_municipality() {
             session: s,
             sha256: String::new(),
             warnings: vec![],
+            migrated: None,
         }
     };
     let mut done = loaded("E2", "Eksempelvik", 90);

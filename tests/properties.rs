@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 use chrono::DateTime;
+use kompass::core::assessment::{Assessment, SourceSession};
 use kompass::core::bank::Bank;
 use kompass::core::exact::Exact;
 use kompass::core::merge::default_merge;
@@ -120,6 +121,35 @@ fn session() -> impl Strategy<Value = Session> {
         )
 }
 
+/// 1-5 interviews of one municipality (distinct ids), and the same in a
+/// shuffled order.
+fn interviews_in_two_orders() -> impl Strategy<Value = (Vec<Session>, Vec<Session>)> {
+    prop::collection::vec(session(), 1..6)
+        .prop_map(|mut sessions| {
+            for (i, s) in sessions.iter_mut().enumerate() {
+                s.id = format!("01JDX00000000000000000{i:04}");
+                s.municipality = "Eksempelvik".into();
+            }
+            sessions
+        })
+        .prop_flat_map(|sessions| (Just(sessions.clone()), Just(sessions).prop_shuffle()))
+}
+
+/// The assessment `kompass merge` and the review build from these sessions.
+fn assessment(bank: &Bank, sessions: &[Session]) -> Assessment {
+    let sources: Vec<SourceSession> = sessions
+        .iter()
+        .map(|s| SourceSession {
+            session: s.clone(),
+            sha256: kompass::core::bank::sha256_hex(&s.to_json()),
+            path: format!("eksempelvik/{}.json", s.id),
+            file: format!("/data/eksempelvik/{}.json", s.id).into(),
+        })
+        .collect();
+    let now = DateTime::parse_from_rfc3339("2026-12-01T12:00:00+01:00").unwrap();
+    Assessment::build(bank, &sources, now)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
@@ -180,5 +210,20 @@ proptest! {
                 }
             }
         }
+    }
+
+    #[test]
+    fn assessments_built_in_any_order_score_the_same(
+        (given, shuffled) in interviews_in_two_orders(),
+    ) {
+        let bank = Bank::builtin();
+        let refs = |v: &[Session]| -> BTreeMap<String, Scores> {
+            default_merge(&bank, &v.iter().collect::<Vec<_>>())
+        };
+        prop_assert_eq!(refs(&shuffled), refs(&given));
+        let (a, b) = (assessment(&bank, &given), assessment(&bank, &shuffled));
+        prop_assert_eq!(a.reconciled(), b.reconciled());
+        prop_assert_eq!(a.scorecard(&bank), b.scorecard(&bank));
+        prop_assert_eq!(a.roles(), b.roles());
     }
 }

@@ -145,6 +145,17 @@ fn shipped_and_generated_files_match_their_schemas() {
         &serde_json::from_slice(&bank.bytes).unwrap(),
         "the built-in bank",
     );
+    let migrating = common::bank_json(|b| {
+        b["migrations"] = json!([
+            {"from_version": "2025.1", "questions": {"1.1.9": "1.1.2", "1.2.9": null}}
+        ])
+    });
+    assert_valid(
+        &v,
+        "bank",
+        &serde_json::from_slice(&migrating).unwrap(),
+        "a bank with a migration",
+    );
 
     let mut s = session(
         &bank,
@@ -156,6 +167,11 @@ fn shipped_and_generated_files_match_their_schemas() {
     s.answers.values_mut().next().unwrap().scores.extent = None;
     s.answers.values_mut().nth(1).unwrap().scores.results = Some(Exact::new(7, 2));
     s.last_question = Some("7.3.1".into());
+    s.orphaned.push(kompass::core::session::Orphan {
+        question: "7.3.9".into(),
+        bank_version: "2025.1".into(),
+        answer: s.answers.values().next().unwrap().clone(),
+    });
     assert_valid(
         &v,
         "session",

@@ -299,17 +299,8 @@ impl Assessment {
     /// values on the scale, overrides with a reason, sources that exist.
     pub fn check(&self, bank: &Bank) -> Vec<Problem> {
         let mut problems = Vec::new();
-        if self.bank.id != bank.id() || self.bank.version != bank.version() {
-            problems.push(Problem::at(
-                "bank",
-                format!(
-                    "the assessment was made with bank {} {}, but the active bank is {} {}",
-                    self.bank.id,
-                    self.bank.version,
-                    bank.id(),
-                    bank.version()
-                ),
-            ));
+        if let Some(p) = super::migrate::bank_mismatch(&self.bank, "assessment", bank) {
+            problems.push(p);
             return problems;
         }
         let session_ids: BTreeSet<&str> = self.sessions.iter().map(|s| s.id.as_str()).collect();

@@ -113,6 +113,19 @@ pub struct Area {
     pub subareas: Vec<Subarea>,
 }
 
+/// How sessions made with an older version of this bank are brought to
+/// this version: their answers move from old question ids to new ones.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Migration {
+    pub from_version: String,
+    /// Old question id -> its id in this version, or `null`: the question
+    /// is gone (its answer is kept in the session's `orphaned`). Ids not
+    /// listed keep their id.
+    #[serde(deserialize_with = "parse::unique_map")]
+    pub questions: BTreeMap<String, Option<String>>,
+}
+
 /// The bank as written in its file.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -130,6 +143,8 @@ pub struct BankFile {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub perspectives: Vec<Perspective>,
     pub areas: Vec<Area>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub migrations: Vec<Migration>,
 }
 
 /// Where a question sits in the bank.
@@ -282,6 +297,14 @@ impl Bank {
             .iter()
             .find(|l| l.value == value)
             .map(|l| l.text.get(lang))
+    }
+
+    /// The migration this bank declares from an older version of itself.
+    pub fn migration_from(&self, version: &str) -> Option<&Migration> {
+        self.file
+            .migrations
+            .iter()
+            .find(|m| m.from_version == version)
     }
 
     /// Whether a question is put to any of the given roles.
@@ -479,8 +502,83 @@ fn check_rules(b: &BankFile) -> Vec<Problem> {
             push(format!("role {}", r.id), "gets no questions".into());
         }
     }
+    problems.extend(migration_problems(b));
     problems.extend(exact_range_problem(b));
     problems
+}
+
+/// A migration comes from an older version, once per version, and moves
+/// answers only to questions of this bank, at most one old question to each.
+fn migration_problems(b: &BankFile) -> Vec<Problem> {
+    let questions: BTreeSet<&str> = b
+        .areas
+        .iter()
+        .flat_map(|a| &a.subareas)
+        .flat_map(|s| &s.questions)
+        .map(|q| q.id.as_str())
+        .collect();
+    let mut problems = Vec::new();
+    let mut versions = BTreeSet::new();
+    for m in &b.migrations {
+        let at = format!("migration from {}", m.from_version);
+        if !versions.insert(m.from_version.as_str()) {
+            problems.push(Problem::at(&at, "is declared twice"));
+        }
+        if compare_versions(&m.from_version, &b.version) != std::cmp::Ordering::Less {
+            problems.push(Problem::at(
+                &at,
+                format!(
+                    "{} is not older than this bank's version {}",
+                    m.from_version, b.version
+                ),
+            ));
+        }
+        let mut targets: BTreeMap<&str, &str> = BTreeMap::new();
+        for (old, new) in &m.questions {
+            let Some(new) = new else { continue };
+            if !questions.contains(new.as_str()) {
+                problems.push(Problem::at(
+                    &at,
+                    format!(
+                        "question {old} is moved to {new}, which is not a question of this bank"
+                    ),
+                ));
+            }
+            if let Some(first) = targets.insert(new, old) {
+                problems.push(Problem::at(
+                    &at,
+                    format!(
+                        "questions {first} and {old} are both moved to {new}; an answer can take \
+                         one set of scores, so move one and remove the other (null)"
+                    ),
+                ));
+            }
+        }
+    }
+    problems
+}
+
+/// Orders bank versions such as "2025.1" < "2026.1" < "2026.10": part by
+/// part at the dots, numerically where both parts are numbers.
+pub fn compare_versions(a: &str, b: &str) -> std::cmp::Ordering {
+    let mut left = a.split('.');
+    let mut right = b.split('.');
+    loop {
+        match (left.next(), right.next()) {
+            (None, None) => return std::cmp::Ordering::Equal,
+            (None, Some(_)) => return std::cmp::Ordering::Less,
+            (Some(_), None) => return std::cmp::Ordering::Greater,
+            (Some(x), Some(y)) => {
+                let order = match (x.parse::<u64>(), y.parse::<u64>()) {
+                    (Ok(x), Ok(y)) => x.cmp(&y),
+                    _ => x.cmp(y),
+                };
+                if order.is_ne() {
+                    return order;
+                }
+            }
+        }
+    }
 }
 
 /// Exact scoring adds fractions whose denominators come from the weights; odd
@@ -698,6 +796,56 @@ mod tests {
             ps.iter().any(|p| p.contains("role \"pope\" is not listed")),
             "{ps:?}"
         );
+    }
+
+    #[test]
+    fn migrations_come_from_older_versions_onto_questions_of_the_bank() {
+        let ps = broken(|v| {
+            v["migrations"] = serde_json::json!([
+                {"from_version": "2025.1", "questions": {"1.1.9": "1.1.2", "1.1.2": "1.1.1", "4.4.4": null}},
+                {"from_version": "2024.2", "questions": {}}
+            ])
+        });
+        assert_eq!(ps, Vec::<String>::new());
+        let ps = broken(|v| {
+            v["migrations"] = serde_json::json!([
+                {"from_version": "2025.1", "questions": {"1.1.9": "1.1.7", "1.2.9": "1.2", "1.1.8": "2.1.1", "1.1.7": "2.1.1"}},
+                {"from_version": "2025.1", "questions": {}},
+                {"from_version": "2026.1", "questions": {}},
+                {"from_version": "2026.10", "questions": {}}
+            ])
+        });
+        for expected in [
+            "migration from 2025.1: question 1.1.9 is moved to 1.1.7, which is not a question of this bank",
+            "migration from 2025.1: question 1.2.9 is moved to 1.2, which is not a question of this bank",
+            "migration from 2025.1: questions 1.1.7 and 1.1.8 are both moved to 2.1.1",
+            "migration from 2025.1: is declared twice",
+            "migration from 2026.1: 2026.1 is not older than this bank's version 2026.1",
+            "migration from 2026.10: 2026.10 is not older than this bank's version 2026.1",
+        ] {
+            assert!(
+                ps.iter().any(|p| p.contains(expected)),
+                "{expected}: {ps:?}"
+            );
+        }
+        let twice = br#"{"from_version": "1", "questions": {"a": null, "a": "1.1.1"}}"#;
+        let e = parse::from_json::<Migration>(twice).unwrap_err();
+        assert!(e.message.contains("duplicate key `a`"), "{e:?}");
+    }
+
+    #[test]
+    fn versions_compare_part_by_part() {
+        use std::cmp::Ordering::*;
+        for (a, b, order) in [
+            ("2025.1", "2026.1", Less),
+            ("2026.2", "2026.10", Less),
+            ("2026.1", "2026.1", Equal),
+            ("2026", "2026.1", Less),
+            ("2027.1", "2026.9", Greater),
+            ("2026.beta", "2026.rc", Less),
+        ] {
+            assert_eq!(compare_versions(a, b), order, "{a} {b}");
+        }
     }
 
     #[test]

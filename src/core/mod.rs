@@ -11,6 +11,7 @@ pub mod bundle;
 pub mod exact;
 pub mod lang;
 pub mod merge;
+pub mod migrate;
 pub mod parse;
 pub mod results;
 pub mod review;

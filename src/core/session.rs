@@ -166,6 +166,17 @@ impl Answer {
     }
 }
 
+/// The answer to a question that a bank migration removed, kept word for
+/// word: nothing an interviewer wrote is dropped by a new bank version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Orphan {
+    /// Its id in the bank version it was given in.
+    pub question: String,
+    pub bank_version: String,
+    pub answer: Answer,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Session {
@@ -186,6 +197,9 @@ pub struct Session {
     /// The question the interviewer was on, so a resume lands there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_question: Option<String>,
+    /// Answers of questions removed by bank migrations (see `core::migrate`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub orphaned: Vec<Orphan>,
 }
 
 impl Session {
@@ -211,6 +225,7 @@ impl Session {
             answers: BTreeMap::new(),
             priorities: Vec::new(),
             last_question: None,
+            orphaned: Vec::new(),
         }
     }
 
@@ -220,19 +235,28 @@ impl Session {
         // One pass over a good file (the header is in the parsed session);
         // the header is read on its own only to explain a failure, so that a
         // newer file is refused by its version rather than by some new field.
-        match parse::from_json::<Session>(bytes) {
+        let (version, parsed) = match parse::from_json::<Session>(bytes) {
             Ok(session) => {
                 let header = parse::Header {
                     format: Some(session.format.clone()),
                     format_version: Some(session.format_version),
                 };
                 parse::check_header(&header, FORMAT, FORMAT_VERSION)?;
-                Ok(session)
+                (session.format_version, Ok(session))
             }
             Err(problem) => {
-                parse::check_header(&parse::header(bytes)?, FORMAT, FORMAT_VERSION)?;
-                Err(problem)
+                let header = parse::header(bytes)?;
+                parse::check_header(&header, FORMAT, FORMAT_VERSION)?;
+                (
+                    header.format_version.unwrap_or(FORMAT_VERSION),
+                    Err(problem),
+                )
             }
+        };
+        // The bytes in the current format: the same bytes for version 1.
+        match super::migrate::migrate_format(version, bytes)? {
+            std::borrow::Cow::Borrowed(_) => parsed,
+            std::borrow::Cow::Owned(current) => parse::from_json(&current),
         }
     }
 
@@ -282,17 +306,8 @@ impl Session {
     /// marked as such.
     pub fn check(&self, bank: &Bank) -> Vec<Problem> {
         let mut problems = Vec::new();
-        if self.bank.id != bank.id() || self.bank.version != bank.version() {
-            problems.push(Problem::at(
-                "bank",
-                format!(
-                    "the session was made with bank {} {}, but the active bank is {} {}",
-                    self.bank.id,
-                    self.bank.version,
-                    bank.id(),
-                    bank.version()
-                ),
-            ));
+        if let Some(p) = super::migrate::bank_mismatch(&self.bank, "session", bank) {
+            problems.push(p);
             return problems;
         }
         if !self.bank.sha256.eq_ignore_ascii_case(&bank.sha256) {

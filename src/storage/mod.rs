@@ -27,6 +27,7 @@ pub use review_load::{open_review, read_review_inputs, read_scoring_inputs, save
 use crate::core::assessment::Assessment;
 use crate::core::bank::Bank;
 use crate::core::baseline::Baseline;
+use crate::core::migrate::Migrated;
 use crate::core::parse::Problem;
 use crate::core::session::Session;
 use crate::core::slug::slug;
@@ -154,9 +155,13 @@ pub struct LoadedSession {
     /// sha256 of the file's bytes, recorded by assessments.
     pub sha256: String,
     pub warnings: Vec<Problem>,
+    /// Set when the file was made with an older version of the bank and was
+    /// read through the bank's migration; [`save_migrated`] rewrites it.
+    pub migrated: Option<Migrated>,
 }
 
-/// Reads and checks a session against the bank. Never writes anything.
+/// Reads and checks a session against the bank, through the bank's
+/// migration if it was made with an older version. Never writes anything.
 pub fn load_session(path: &Path, bank: &Bank) -> Result<LoadedSession, FileError> {
     session_from_bytes(path, &read_file(path)?, bank)
 }
@@ -167,8 +172,9 @@ pub fn session_from_bytes(
     bytes: &[u8],
     bank: &Bank,
 ) -> Result<LoadedSession, FileError> {
-    let session = Session::parse(bytes).map_err(|p| FileError::new(path, p))?;
-    let (warnings, errors): (Vec<Problem>, Vec<Problem>) =
+    let mut session = Session::parse(bytes).map_err(|p| FileError::new(path, p))?;
+    let migrated = crate::core::migrate::migrate_session(&mut session, bank);
+    let (mut warnings, errors): (Vec<Problem>, Vec<Problem>) =
         session.check(bank).into_iter().partition(|p| p.warning);
     if !errors.is_empty() {
         return Err(FileError {
@@ -176,13 +182,78 @@ pub fn session_from_bytes(
             problems: errors,
         });
     }
+    if let Some(m) = &migrated {
+        warnings.insert(0, Problem::at("bank", m.describe()).warning());
+    }
     let sha256 = crate::core::bank::sha256_hex(bytes);
     Ok(LoadedSession {
         path: path.to_owned(),
         session,
         sha256,
         warnings,
+        migrated,
     })
+}
+
+/// `<id>.json.<version>.bak`: where the file of a session made with bank
+/// `version` is kept when it is migrated. The version comes from the file,
+/// so anything but letters, digits, `.`, `-` and `_` becomes `_`.
+pub fn migration_backup_path(path: &Path, version: &str) -> PathBuf {
+    let version: String = version
+        .chars()
+        .map(|c| match c {
+            c if c.is_ascii_alphanumeric() => c,
+            '.' | '-' | '_' => c,
+            _ => '_',
+        })
+        .collect();
+    let mut name = path.file_name().unwrap_or_default().to_owned();
+    name.push(format!(".{version}.bak"));
+    path.with_file_name(name)
+}
+
+/// Writes a session that was read through a bank migration back to its
+/// file: first the original bytes, unchanged, to [`migration_backup_path`]
+/// (0600; never replacing a different file there), then the migrated session
+/// atomically. Returns where the original is kept; None if the session was
+/// not migrated. Take the session's lock first.
+pub fn save_migrated(loaded: &LoadedSession) -> Result<Option<PathBuf>, FileError> {
+    let Some(m) = &loaded.migrated else {
+        return Ok(None);
+    };
+    let path = &loaded.path;
+    let original = read_file(path)?;
+    if crate::core::bank::sha256_hex(&original) != loaded.sha256 {
+        return Err(FileError::new(
+            path,
+            Problem::new("the file changed while it was opened; open it again"),
+        ));
+    }
+    let backup = migration_backup_path(path, &m.from_version);
+    match write_new_private(&backup, &original) {
+        Ok(()) => {}
+        // A migration stopped after its backup left these very bytes there.
+        Err(e)
+            if e.kind() == io::ErrorKind::AlreadyExists
+                && read_file(&backup).is_ok_and(|b| b == original) => {}
+        Err(e) => {
+            let why = match e.kind() {
+                io::ErrorKind::AlreadyExists => {
+                    "it exists with other contents; move it away".into()
+                }
+                _ => describe_io(&e),
+            };
+            return Err(FileError::new(
+                path,
+                Problem::new(format!(
+                    "cannot keep the original as {} before migrating it: {why}",
+                    backup.display()
+                )),
+            ));
+        }
+    }
+    write_atomic(path, &loaded.session.to_json()).map_err(|e| FileError::io(path, &e))?;
+    Ok(Some(backup))
 }
 
 /// `<dir>/<municipality-slug>/assessment.json`.
@@ -399,6 +470,67 @@ mod tests {
         assert!(
             e.to_string().starts_with(&format!("{}:2:", path.display())),
             "{e}"
+        );
+    }
+
+    #[test]
+    fn a_migrated_session_is_rewritten_after_its_original_is_kept() {
+        use crate::core::migrate::tests::{migrating_bank, old_session};
+        let dir = tempfile::tempdir().unwrap();
+        let bank = migrating_bank();
+        let old = old_session(&bank);
+        let path = save_session(dir.path(), &old).unwrap();
+        let original = fs::read(&path).unwrap();
+
+        let loaded = load_session(&path, &bank).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), original, "reading never writes");
+        assert!(
+            loaded.warnings[0].message.contains("read as 2026.1"),
+            "{:?}",
+            loaded.warnings
+        );
+        let backup = save_migrated(&loaded).unwrap().expect("a migration");
+        assert!(
+            backup.ends_with("01JDX0000000000000000000AA.json.2025.1.bak"),
+            "{backup:?}"
+        );
+        assert_eq!(fs::read(&backup).unwrap(), original);
+        #[cfg(unix)]
+        assert_eq!(
+            std::os::unix::fs::PermissionsExt::mode(&fs::metadata(&backup).unwrap().permissions())
+                & 0o777,
+            0o600
+        );
+        let again = load_session(&path, &bank).unwrap();
+        assert_eq!(again.session, loaded.session);
+        assert!(again.migrated.is_none() && again.warnings.is_empty());
+        assert_eq!(save_migrated(&again).unwrap(), None);
+
+        // Migrating again from the same original (a first attempt stopped
+        // after its backup) finds the same bytes there and goes on; other
+        // bytes there are never replaced, and then nothing is written.
+        fs::write(&path, &original).unwrap();
+        let loaded = load_session(&path, &bank).unwrap();
+        assert_eq!(save_migrated(&loaded).unwrap(), Some(backup.clone()));
+        fs::write(&path, &original).unwrap();
+        fs::write(&backup, b"something else").unwrap();
+        let loaded = load_session(&path, &bank).unwrap();
+        let e = save_migrated(&loaded).unwrap_err();
+        assert!(e.to_string().contains("exists with other contents"), "{e}");
+        assert_eq!(fs::read(&path).unwrap(), original);
+        assert_eq!(fs::read(&backup).unwrap(), b"something else");
+    }
+
+    #[test]
+    fn a_backup_name_takes_only_safe_characters_from_the_version() {
+        let p = Path::new("/d/m/s.json");
+        assert_eq!(
+            migration_backup_path(p, "2025.1"),
+            Path::new("/d/m/s.json.2025.1.bak")
+        );
+        assert_eq!(
+            migration_backup_path(p, "../x/\u{1b}"),
+            Path::new("/d/m/s.json..._x__.bak")
         );
     }
 

@@ -22,7 +22,9 @@ use super::start::{self, Start};
 use super::terminal::{AppEvent, Tui, restore};
 use crate::cli::{CmdResult, Context, Failure};
 use crate::core::lang::Lang;
+use crate::core::migrate::Migrated;
 use crate::core::session::{Person, Session};
+use crate::core::text::one_line;
 use crate::storage::{self, Autosaver, EditMarker, LockHolder, SessionLock};
 
 fn wall_clock() -> DateTime<FixedOffset> {
@@ -99,7 +101,8 @@ pub fn open<'b>(ctx: &'b Context, path: &Path, read_only: bool) -> Result<Opened
     let lang = ctx.lang;
     if read_only {
         let loaded = storage::load_session(path, &ctx.bank)?;
-        let state = Interview::new(
+        let migrated = loaded.migrated.clone();
+        let mut state = Interview::new(
             &ctx.bank,
             lang,
             loaded.session,
@@ -107,6 +110,9 @@ pub fn open<'b>(ctx: &'b Context, path: &Path, read_only: bool) -> Result<Opened
             true,
             Instant::now(),
         );
+        if let Some(m) = migrated {
+            state.set_sticky_notice(migrated_notice(lang, &m, None));
+        }
         return Ok(Opened::Ready(Box::new(Editing::new(state, None, None))));
     }
     let lock = match SessionLock::acquire(path) {
@@ -115,9 +121,19 @@ pub fn open<'b>(ctx: &'b Context, path: &Path, read_only: bool) -> Result<Opened
         Err(e) => return Err(io_failure("cannot lock", path, &e)),
     };
     let loaded = storage::load_session(path, &ctx.bank)?;
+    // A session of an older bank version is written back migrated, its
+    // original kept beside it, before anything else is written.
+    let backup = storage::save_migrated(&loaded)?;
     let (marker, unclean) =
         EditMarker::create(path).map_err(|e| io_failure("cannot mark open", path, &e))?;
     let saved = loaded.session.updated_at;
+    let mut notices = Vec::new();
+    if unclean {
+        notices.push(recovered_notice(lang, saved));
+    }
+    if let Some(m) = &loaded.migrated {
+        notices.push(migrated_notice(lang, m, backup.as_deref()));
+    }
     let mut state = Interview::new(
         &ctx.bank,
         lang,
@@ -126,8 +142,8 @@ pub fn open<'b>(ctx: &'b Context, path: &Path, read_only: bool) -> Result<Opened
         false,
         Instant::now(),
     );
-    if unclean {
-        state.set_sticky_notice(recovered_notice(lang, saved));
+    if !notices.is_empty() {
+        state.set_sticky_notice(notices.join(" "));
     }
     Ok(Opened::Ready(Box::new(Editing::new(
         state,
@@ -142,6 +158,43 @@ pub fn recovered_notice(lang: Lang, saved: DateTime<FixedOffset>) -> String {
         Lang::Nb => format!("Gjenopprettet etter uventet avslutning. Sist lagret {when}."),
         Lang::En => format!("Recovered after an unexpected exit. Last saved {when}."),
     }
+}
+
+/// What opening a session of an older bank version did: migrated it and
+/// kept the original as `backup` (beside the session file), or, read-only,
+/// only showed it as migrated.
+pub fn migrated_notice(lang: Lang, m: &Migrated, backup: Option<&Path>) -> String {
+    let (bank, from, to) = (one_line(&m.bank), one_line(&m.from_version), &m.to_version);
+    let name = |b: &Path| one_line(&b.file_name().unwrap_or_default().to_string_lossy());
+    let mut text = match (lang, backup) {
+        (Lang::Nb, Some(b)) => format!(
+            "Migrert fra {bank} {from} til {to}; originalen er tatt vare på som {}.",
+            name(b)
+        ),
+        (Lang::En, Some(b)) => format!(
+            "Migrated from {bank} {from} to {to}; the original is kept as {}.",
+            name(b)
+        ),
+        (Lang::Nb, None) => format!(
+            "Laget med {bank} {from}, vist som {to}. Fila migreres når den åpnes for redigering."
+        ),
+        (Lang::En, None) => format!(
+            "Made with {bank} {from}, shown as {to}. The file is migrated when opened for editing."
+        ),
+    };
+    if !m.orphaned.is_empty() {
+        let ids = one_line(&m.orphaned.join(", "));
+        text.push(' ');
+        text.push_str(&match lang {
+            Lang::Nb => {
+                format!("Svar på fjernede spørsmål ({ids}) er bevart under «orphaned» i fila.")
+            }
+            Lang::En => format!(
+                "Answers to removed questions ({ids}) are kept under \"orphaned\" in the file."
+            ),
+        });
+    }
+    text
 }
 
 impl<'b> Editing<'b> {

@@ -450,6 +450,7 @@ mod tests {
                 session: s,
                 sha256: String::new(),
                 warnings: vec![],
+                migrated: None,
             }
         };
         SessionList {
