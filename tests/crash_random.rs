@@ -12,6 +12,7 @@ mod common;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use common::Rng;
 use common::interview::{NEW, first_notes, session_file, start};
 use common::pty::Term;
 use kompass::core::bank::Bank;
@@ -34,35 +35,22 @@ const LETTERS: &[char] = &[
     'ø', 'å', 'Æ', 'Ø', 'Å', ',', '.',
 ];
 
-/// splitmix64: small, seedable, good enough to spread kill moments.
-struct Rng(u64);
+/// A number in `lo..=hi`.
+fn range(rng: &mut Rng, lo: u64, hi: u64) -> u64 {
+    lo + rng.below(hi - lo + 1)
+}
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `lo..=hi`.
-    fn range(&mut self, lo: u64, hi: u64) -> u64 {
-        lo + self.next() % (hi - lo + 1)
-    }
-
-    fn millis(&mut self, lo: u64, hi: u64) -> Duration {
-        Duration::from_millis(self.range(lo, hi))
-    }
+fn millis(rng: &mut Rng, lo: u64, hi: u64) -> Duration {
+    Duration::from_millis(range(rng, lo, hi))
 }
 
 /// How long before the kill the last key was typed: often inside the save
 /// window (the write may be under way), often long after it.
 fn last_key_to_kill(rng: &mut Rng) -> Duration {
-    match rng.range(0, 9) {
-        0..=3 => rng.millis(0, 300),
-        4..=6 => rng.millis(300, 900),
-        _ => rng.millis(1250, 1500),
+    match range(rng, 0, 9) {
+        0..=3 => millis(rng, 0, 300),
+        4..=6 => millis(rng, 300, 900),
+        _ => millis(rng, 1250, 1500),
     }
 }
 
@@ -77,15 +65,15 @@ struct Outcome {
 /// Types a few bursts with pauses, kills the program, and checks the file.
 fn type_and_kill(t: &mut Term, dir: &Path, base: &str, rng: &mut Rng, seed: u64) -> Outcome {
     let mut typed: Vec<(char, Instant)> = Vec::new();
-    for burst in 0..rng.range(1, 3) {
+    for burst in 0..range(rng, 1, 3) {
         if burst > 0 {
-            std::thread::sleep(rng.millis(0, 700));
+            std::thread::sleep(millis(rng, 0, 700));
         }
-        for _ in 0..rng.range(3, 16) {
-            let c = LETTERS[rng.range(0, LETTERS.len() as u64 - 1) as usize];
+        for _ in 0..range(rng, 3, 16) {
+            let c = LETTERS[range(rng, 0, LETTERS.len() as u64 - 1) as usize];
             t.send(c.encode_utf8(&mut [0; 4]));
             typed.push((c, Instant::now()));
-            std::thread::sleep(rng.millis(2, 25));
+            std::thread::sleep(millis(rng, 2, 25));
         }
     }
     std::thread::sleep(last_key_to_kill(rng));

@@ -9,7 +9,7 @@ use kompass::core::bank::Bank;
 use kompass::core::exact::int;
 use kompass::core::session::{FindingKind, Session};
 
-use common::interview::{NEW, first_notes, load, session_file, start, wait_file};
+use common::interview::{NEW, first_notes, first_question, load, session_file, start, wait_file};
 use common::pty::contains;
 
 #[test]
@@ -219,13 +219,7 @@ fn hostile_text_in_a_session_file_is_shown_but_never_obeyed() {
         }],
         at,
     );
-    let first = bank
-        .questions()
-        .find(|(_, q)| q.roles.iter().any(|r| r == "mayor"))
-        .unwrap()
-        .1
-        .id
-        .clone();
+    let first = first_question();
     let answer = s.answers.entry(first.clone()).or_default();
     answer.notes = format!("notat{evil}slutt");
     answer.findings.push(kompass::core::session::Finding {

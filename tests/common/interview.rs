@@ -37,18 +37,21 @@ pub fn load(dir: &Path) -> Session {
     Session::parse(&bytes).expect("the session file parses")
 }
 
-/// The notes of the first question of a mayor's walk.
-pub fn first_notes(s: &Session) -> String {
-    let bank = Bank::builtin();
-    let first = bank
+/// The id of the first question of a mayor's walk.
+pub fn first_question() -> String {
+    Bank::builtin()
         .questions()
         .find(|(_, q)| q.roles.iter().any(|r| r == "mayor"))
         .unwrap()
         .1
         .id
-        .clone();
+        .clone()
+}
+
+/// The notes of the first question of a mayor's walk.
+pub fn first_notes(s: &Session) -> String {
     s.answers
-        .get(&first)
+        .get(&first_question())
         .map(|a| a.notes.clone())
         .unwrap_or_default()
 }
