@@ -10,7 +10,9 @@ the real binary in a pseudo-terminal of 120x40:
            and for `vim -u NONE` appending to a 200 KB file of the same text;
   idle     CPU time the process uses in 5 s without input, after the autosave
            has settled (utime+stime from /proc/PID/stat, and the more precise
-           sum of /proc/PID/task/*/schedstat).
+           sum of /proc/PID/task/*/schedstat);
+  review   exec to the first complete frame of `kompass review` on the 30
+           interviews of one municipality.
 
 Prerequisites: Linux, Python 3.8+, vim, and the release builds:
     cargo build --release --bin kompass --example gen_sessions
@@ -40,8 +42,9 @@ ROWS, COLS = 40, 120
 # Typed characters that no status line of either program contains, so the
 # first one seen after a keystroke is its echo.
 TYPED = b"qxzQXZ"
-# The footer's last label: drawn last, so its arrival completes the frame.
+# The footers' last labels: drawn last, so their arrival completes a frame.
 FRAME_DONE = "Gå til".encode()
+REVIEW_DONE = "Avslutt".encode()
 CTRL_Q = b"\x11"
 
 
@@ -171,6 +174,18 @@ def main():
         stop(pid, fd)
         shutil.rmtree(data)
     summary("startup to first complete frame", startups)
+
+    reviews = []
+    for _ in range(args.runs):
+        data = tempfile.mkdtemp(prefix="kompass-review-")
+        subprocess.run([args.gen, data, "--municipalities", "1", "--per", "30"],
+                       check=True, capture_output=True)
+        t = time.perf_counter_ns()
+        pid, fd = spawn([kompass, "--lang", "nb", "review", data])
+        reviews.append((read_until(fd, REVIEW_DONE) - t) / 1e6)
+        stop(pid, fd)
+        shutil.rmtree(data)
+    summary("review of 30 interviews to first complete frame", reviews)
 
     data, sid, notes = fresh_session(args.gen)
     pid, fd = spawn([kompass, "--lang", "nb", "interview", "--dir", data, "--resume", sid])

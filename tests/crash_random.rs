@@ -12,9 +12,9 @@ mod common;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::Rng;
 use common::interview::{NEW, first_notes, session_file, start};
 use common::pty::Term;
+use common::rng::Rng;
 use kompass::core::bank::Bank;
 use kompass::core::session::Session;
 use kompass::storage;

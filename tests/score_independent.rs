@@ -12,7 +12,8 @@ mod common;
 
 use std::path::Path;
 
-use common::{Rng, kompass, run};
+use common::rng::Rng;
+use common::{kompass, run};
 use serde_json::{Value, json};
 
 fn gcd(a: i128, b: i128) -> i128 {

@@ -25,34 +25,30 @@ pub struct Spec {
     pub seed: u64,
 }
 
-/// SplitMix64: tiny, fast, and the same sequence on every platform.
-pub struct Rng(u64);
+#[path = "../../tests/common/rng.rs"]
+mod rng;
+pub use rng::Rng;
 
-impl Rng {
-    pub fn new(seed: u64) -> Rng {
-        Rng(seed)
-    }
-
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
+/// What the generator draws, on top of the plain generator.
+pub trait Draw {
     /// Uniform in `0..n` (n > 0).
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n as u64) as usize
-    }
-
+    fn index(&mut self, n: usize) -> usize;
     /// True with probability `percent` / 100.
-    pub fn chance(&mut self, percent: usize) -> bool {
-        self.below(100) < percent
+    fn chance(&mut self, percent: usize) -> bool;
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T;
+}
+
+impl Draw for Rng {
+    fn index(&mut self, n: usize) -> usize {
+        self.below(n as u64) as usize
     }
 
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
+    fn chance(&mut self, percent: usize) -> bool {
+        self.index(100) < percent
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.index(items.len())]
     }
 }
 
@@ -206,7 +202,7 @@ pub fn note(rng: &mut Rng, target: usize) -> String {
 
 /// A score value: the level plus noise, on the scale; one in twenty is a half step.
 fn value(rng: &mut Rng, level: i64, max: i64) -> Exact {
-    let v = (level + rng.below(3) as i64 - 1).clamp(0, max);
+    let v = (level + rng.index(3) as i64 - 1).clamp(0, max);
     if v < max && rng.chance(5) {
         Exact::new(2 * v as i128 + 1, 2)
     } else {
@@ -221,17 +217,15 @@ fn start_of(rng: &mut Rng, municipality: usize) -> DateTime<FixedOffset> {
         .single()
         .expect("a valid date")
         + Duration::weeks(week)
-        + Duration::days(rng.below(4) as i64)
-        + Duration::minutes(15 * rng.below(24) as i64)
+        + Duration::days(rng.index(4) as i64)
+        + Duration::minutes(15 * rng.index(24) as i64)
 }
 
 /// One interview: every question routed to the interviewees' roles scored,
 /// with a note of about `spec.note_bytes`, some findings and flags.
 pub fn session(bank: &Bank, spec: &Spec, municipality: usize, index: usize) -> Session {
-    let mut rng = Rng::new(
-        spec.seed
-            ^ ((municipality as u64) << 32 | index as u64).wrapping_mul(0xA24B_AED4_963E_E407),
-    );
+    let mut rng = Rng(spec.seed
+        ^ ((municipality as u64) << 32 | index as u64).wrapping_mul(0xA24B_AED4_963E_E407));
     let started = start_of(&mut rng, municipality);
     let people = PLAN[index % PLAN.len()]
         .iter()
@@ -242,7 +236,7 @@ pub fn session(bank: &Bank, spec: &Spec, municipality: usize, index: usize) -> S
         .collect();
     let id = ulid::Ulid::from_parts(
         started.timestamp_millis() as u64,
-        u128::from(rng.next_u64()) << 64 | u128::from(rng.next_u64()),
+        u128::from(rng.next()) << 64 | u128::from(rng.next()),
     );
     let mut s = Session::new(
         id.to_string(),
@@ -256,13 +250,13 @@ pub fn session(bank: &Bank, spec: &Spec, municipality: usize, index: usize) -> S
     let max = i64::from(bank.scale_max());
     let mut minutes = 0;
     for (_, q) in bank.questions().filter(|(_, q)| Bank::is_routed(q, &roles)) {
-        let level = 1 + rng.below(3) as i64;
+        let level = 1 + rng.index(3) as i64;
         let mut scores = Scores::default();
         for d in DIMENSIONS {
             scores.set(d, Some(value(&mut rng, level, max)));
         }
         let lo = spec.note_bytes / 4;
-        let len = lo + rng.below(spec.note_bytes * 3 / 2 + 1);
+        let len = lo + rng.index(spec.note_bytes * 3 / 2 + 1);
         let findings = if rng.chance(12) {
             let (kind, text) = *rng.pick(&FINDINGS);
             vec![Finding {
@@ -272,7 +266,7 @@ pub fn session(bank: &Bank, spec: &Spec, municipality: usize, index: usize) -> S
         } else {
             Vec::new()
         };
-        let seconds = 40 + rng.below(200) as u64;
+        let seconds = 40 + rng.index(200) as u64;
         minutes += seconds / 60;
         s.answers.insert(
             q.id.clone(),
@@ -286,7 +280,7 @@ pub fn session(bank: &Bank, spec: &Spec, municipality: usize, index: usize) -> S
         );
         s.last_question = Some(q.id.clone());
     }
-    s.priorities = (0..2 + rng.below(4))
+    s.priorities = (0..2 + rng.index(4))
         .map(|_| rng.pick(&PRIORITIES).to_string())
         .collect();
     s.updated_at = started + Duration::minutes(minutes as i64);
@@ -320,7 +314,7 @@ pub fn full_interview(bank: &Bank, total_note_bytes: usize, current_note_bytes: 
         seed: 75,
     };
     let mut s = session(bank, &spec, 0, 0);
-    let mut rng = Rng::new(spec.seed);
+    let mut rng = Rng(spec.seed);
     s.interviewees = roles
         .iter()
         .map(|role| Person {
