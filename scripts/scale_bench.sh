@@ -10,9 +10,10 @@
 # then times with hyperfine (mean ± sd) and measures peak memory:
 #   - kompass score and merge over 2,000 sessions of one municipality, and
 #     scripts/score_reference.py (exact and float) on the same files;
-#   - a national year, 100 municipalities x 20 interviews: `kompass score`
-#     once per municipality directory (it scores one municipality at a
-#     time), against the Python reference over the whole tree in one process;
+#   - a national year, 100 municipalities x 20 interviews: `kompass score
+#     --by-municipality` over the whole tree in one process, against the
+#     Python reference over the whole tree in one process; and, for
+#     comparison, `kompass score` once per municipality directory;
 #   - growth: 200, 1,000 and 2,000 sessions; notes of 250, 1,000 and 4,000
 #     bytes per question on average.
 set -eu
@@ -44,7 +45,8 @@ hf "$k score --json $data/one2000" \
    "python3 $root/scripts/score_reference.py --float $data/one2000"
 
 echo "== a national year: 100 municipalities x 20 interviews"
-hf "sh -c 'for d in $data/year/*/; do $k score --json \$d >/dev/null; done'" \
+hf "$k score --json --by-municipality $data/year" \
+   "sh -c 'for d in $data/year/*/; do $k score --json \$d >/dev/null; done'" \
    "python3 $root/scripts/score_reference.py $data/year" \
    "python3 $root/scripts/score_reference.py --float $data/year"
 
@@ -56,6 +58,7 @@ hf "$k score --json $data/notes250" "$k score --json $data/one2000" "$k score --
 
 echo "== peak memory (maximum resident set size)"
 for cmd in "score --json $data/one2000" "score --json $data/notes4000" \
+           "score --json --by-municipality $data/year" \
            "merge $data/one2000 -o $data/fresh.json"; do
     rm -f "$data/fresh.json"
     /usr/bin/time -f "%M KB  kompass $cmd" "$k" $cmd >/dev/null

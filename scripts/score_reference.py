@@ -4,7 +4,7 @@ yardstick for issue 7 ("at least 5x faster than Python on the same files").
 
     python3 scripts/score_reference.py DIR...               # exact (fractions.Fraction)
     python3 scripts/score_reference.py --float DIR...       # plain floats
-    python3 scripts/score_reference.py --verify BIN DIR...  # compare with `BIN score --json`
+    python3 scripts/score_reference.py --verify BIN DIR...  # compare with `BIN score --by-municipality`
 
 Reads the bank and every session file under DIR with the json module, groups
 the sessions by municipality and, per municipality:
@@ -15,8 +15,9 @@ the sessions by municipality and, per municipality:
     max x (system + extent + results) / (3 x scale max); sub-area, area and
     total are sums.
 Prints one line per municipality: its name, interviews and total points.
-With --verify it runs `BIN score --json` on each municipality's directory
-and checks that every sub-area agrees to 1e-9 (the Rust side is exact too).
+With --verify it runs `BIN score --json --by-municipality DIR...` once and
+checks that it scores the same municipalities and that every sub-area
+agrees to 1e-9 (the Rust side is exact too).
 
 Only the standard library is used; Python 3.8 or newer.
 """
@@ -90,7 +91,8 @@ def main():
     ap.add_argument("paths", nargs="+", help="session files or directories")
     ap.add_argument("--bank", default=DEFAULT_BANK)
     ap.add_argument("--float", action="store_true", help="use floats instead of fractions")
-    ap.add_argument("--verify", metavar="BIN", help="compare with `BIN score --json DIR`")
+    ap.add_argument("--verify", metavar="BIN",
+                    help="compare with `BIN score --json --by-municipality DIR...`")
     args = ap.parse_args()
 
     exact = not args.float
@@ -99,14 +101,13 @@ def main():
     maxima = question_maxima(bank, number)
 
     by_municipality = {}
-    dirs = {}
     for path in session_files(args.paths):
         doc = load_json(path, exact)
         if doc.get("format") != "kompass.session":
             continue
         by_municipality.setdefault(doc["municipality"], []).append(doc)
-        dirs.setdefault(doc["municipality"], set()).add(os.path.dirname(path))
 
+    theirs = kompass_points(args.verify, args.paths) if args.verify else {}
     failures = 0
     for name in sorted(by_municipality):
         sessions = by_municipality[name]
@@ -114,21 +115,31 @@ def main():
         total = sum(points.values())
         print(f"{name}\t{len(sessions)}\t{float(total):.6f}")
         if args.verify:
-            failures += verify(args.verify, name, dirs[name], points)
+            failures += verify(name, points, theirs.pop(name, None))
+    for name in theirs:
+        print(f"  {name}: scored by {args.verify} only", file=sys.stderr)
+        failures += 1
     if failures:
         sys.exit(f"{failures} municipalities disagree with {args.verify}")
 
 
-def verify(binary, name, dirs, points):
-    if len(dirs) != 1:
-        print(f"  {name}: sessions in several directories; not verified", file=sys.stderr)
-        return 1
+def kompass_points(binary, paths):
+    """Points per sub-area of every municipality, from one run of
+    `BINARY score --json --by-municipality PATHS`."""
     out = subprocess.run(
-        [binary, "score", "--json", next(iter(dirs))],
+        [binary, "score", "--json", "--by-municipality", *paths],
         check=True, capture_output=True, text=True,
     ).stdout
-    card = json.loads(out)
-    theirs = {s["id"]: s["points"] for a in card["areas"] for s in a["subareas"]}
+    return {
+        card["municipality"]: {s["id"]: s["points"] for a in card["areas"] for s in a["subareas"]}
+        for card in json.loads(out)["municipalities"]
+    }
+
+
+def verify(name, points, theirs):
+    if theirs is None:
+        print(f"  {name}: not scored by kompass", file=sys.stderr)
+        return 1
     wrong = [k for k in points if abs(float(points[k]) - theirs[k]) > 1e-9]
     if wrong:
         print(f"  {name}: sub-areas {', '.join(wrong)} differ", file=sys.stderr)

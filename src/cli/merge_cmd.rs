@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use super::{CmdResult, Context, Failure, MergeArgs, print};
 use crate::core::assessment::{self, Assessment, SourceSession};
 use crate::core::baseline::Baseline;
-use crate::core::review::open::{self, MunicipalityGroup, ReviewerWork};
+use crate::core::lang::Lang;
+use crate::core::review::open::{self, Inputs, MunicipalityGroup, OpenError, ReviewerWork};
 use crate::core::review::{self, question};
 use crate::core::scoring::Scorecard;
 use crate::core::slug::slug;
@@ -20,6 +21,10 @@ pub fn run(ctx: &Context, args: &MergeArgs) -> CmdResult {
         &args.paths,
         &args.baselines,
         args.municipality.as_deref(),
+        (
+            "velg én med --municipality",
+            "choose one with --municipality",
+        ),
     )?;
     let now = chrono::Local::now().fixed_offset();
     let mut fresh = Assessment::build(&ctx.bank, &sessions, now);
@@ -51,32 +56,72 @@ pub fn run(ctx: &Context, args: &MergeArgs) -> CmdResult {
 
 /// The sessions of one municipality among `paths`, one per id, and the
 /// baselines found there or given: what `merge` and `score` work from.
-/// Different contents under one session id are refused, naming the id and
-/// the files; warnings go to standard error.
+/// Paths holding several municipalities are refused, ending with
+/// `way_out` (nb, en): how this command takes them. Different contents
+/// under one session id are refused, naming the id and the files; warnings
+/// go to standard error.
 pub fn municipality_sessions(
     ctx: &Context,
     paths: &[PathBuf],
     baselines: &[PathBuf],
     municipality: Option<&str>,
+    way_out: (&str, &str),
 ) -> Result<(MunicipalityGroup, Vec<SourceSession>, Vec<Baseline>), Failure> {
     let lang = ctx.lang;
+    let inputs = read_inputs(ctx, paths, baselines)?;
+    let selection = open::select(inputs, municipality).map_err(|e| match e {
+        OpenError::ChooseMunicipality(groups) => Failure::new(format!(
+            "{}; {}",
+            open::several_municipalities(&groups, lang),
+            lang.pick(way_out.0, way_out.1)
+        )),
+        e => Failure::open(&e, lang),
+    })?;
+    if let Some((path, _)) = &selection.assessment {
+        interviews_only(path, lang);
+    }
+    let sessions = one_per_id(&selection.municipality, selection.sessions, lang)?;
+    let baselines =
+        open::collect_baselines(selection.baselines).map_err(|e| Failure::open(&e, lang))?;
+    Ok((selection.municipality, sessions, baselines))
+}
+
+/// Every file under `paths` and the `baselines` given, read for scoring
+/// (without notes); the warnings go to standard error.
+pub fn read_inputs(
+    ctx: &Context,
+    paths: &[PathBuf],
+    baselines: &[PathBuf],
+) -> Result<Inputs, Failure> {
     let inputs = storage::read_scoring_inputs(paths, baselines, &ctx.bank, &ctx.data_dir())
-        .map_err(|e| Failure::open(&e, lang))?;
+        .map_err(|e| Failure::open(&e, ctx.lang))?;
     for w in &inputs.warnings {
         eprintln!("{}", one_line(w));
     }
-    let selection = open::select(inputs, municipality).map_err(|e| Failure::open(&e, lang))?;
-    if let Some((path, _)) = &selection.assessment {
-        eprintln!(
-            "{}: {}",
-            one_line(&path.display().to_string()),
-            lang.pick(
-                "en vurdering; her brukes bare intervjuene",
-                "an assessment; only the interviews are used here"
-            )
-        );
-    }
-    let (sessions, conflicts) = open::resolve(selection.sessions, None);
+    Ok(inputs)
+}
+
+/// Says on standard error that an assessment among the paths is passed
+/// over: `merge` and `score` of sessions work from the interviews.
+pub fn interviews_only(path: &Path, lang: Lang) {
+    eprintln!(
+        "{}: {}",
+        one_line(&path.display().to_string()),
+        lang.pick(
+            "en vurdering; her brukes bare intervjuene",
+            "an assessment; only the interviews are used here"
+        )
+    );
+}
+
+/// A municipality's sessions, one per id. Different contents under one id
+/// are refused, naming the id and the files; no interviews at all too.
+pub fn one_per_id(
+    group: &MunicipalityGroup,
+    sessions: Vec<SourceSession>,
+    lang: Lang,
+) -> Result<Vec<SourceSession>, Failure> {
+    let (sessions, conflicts) = open::resolve(sessions, None);
     if !conflicts.is_empty() {
         return Err(Failure {
             lines: conflicts.iter().map(|c| c.describe(lang)).collect(),
@@ -86,12 +131,10 @@ pub fn municipality_sessions(
         return Err(Failure::new(format!(
             "{} {}",
             lang.pick("ingen intervjuer fra", "no interviews of"),
-            selection.municipality.name
+            group.name
         )));
     }
-    let baselines =
-        open::collect_baselines(selection.baselines).map_err(|e| Failure::open(&e, lang))?;
-    Ok((selection.municipality, sessions, baselines))
+    Ok(sessions)
 }
 
 /// Refuses to overwrite what is not a Kompass assessment, and, without

@@ -118,12 +118,16 @@ pub struct ReviewArgs {
 
 #[derive(Debug, Args)]
 pub struct ScoreArgs {
-    /// One session, several sessions of one municipality, or an assessment
+    /// One session, several sessions of one municipality (of several with
+    /// --by-municipality), or an assessment
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Print JSON with unrounded points
     #[arg(long)]
     pub json: bool,
+    /// Score every municipality among the paths, one scorecard each, in name order
+    #[arg(long)]
+    pub by_municipality: bool,
 }
 
 #[derive(Debug, Args)]

@@ -1,20 +1,28 @@
-//! `kompass score PATH... [--json]`.
+//! `kompass score PATH... [--json] [--by-municipality]`.
 
 use std::collections::BTreeSet;
 use std::fmt::Write;
+use std::path::PathBuf;
 
+use serde::Serialize;
+
+use super::merge_cmd;
 use super::{CmdResult, Context, Failure, ScoreArgs, print, show};
 use crate::core::assessment::SourceSession;
 use crate::core::bank::Bank;
 use crate::core::exact::format_points;
 use crate::core::lang::Lang;
 use crate::core::merge;
+use crate::core::review::open::{self, OpenError};
 use crate::core::scoring::{self, Scorecard};
 use crate::core::text::one_line;
 use crate::storage;
 
 pub fn run(ctx: &Context, args: &ScoreArgs) -> CmdResult {
     let files = super::json_files(&args.paths)?;
+    if args.by_municipality {
+        return each_municipality(ctx, &files, args.json);
+    }
     let (card, heading) = match files.as_slice() {
         [one] if storage::file_format(one)? != crate::core::session::FORMAT => {
             super::assessment_scorecard(ctx, one)?
@@ -33,11 +41,78 @@ pub fn run(ctx: &Context, args: &ScoreArgs) -> CmdResult {
 
 /// Loads session files of one municipality, with duplicate ids resolved:
 /// identical copies count once, different contents under one id are refused.
-pub fn load_sessions(
-    ctx: &Context,
-    files: &[std::path::PathBuf],
-) -> Result<Vec<SourceSession>, Failure> {
-    super::merge_cmd::municipality_sessions(ctx, files, &[], None).map(|(_, sessions, _)| sessions)
+pub fn load_sessions(ctx: &Context, files: &[PathBuf]) -> Result<Vec<SourceSession>, Failure> {
+    let way_out = (
+        "gi filene fra én kommune, eller skår hver for seg med --by-municipality",
+        "give the files of one municipality, or score each with --by-municipality",
+    );
+    merge_cmd::municipality_sessions(ctx, files, &[], None, way_out)
+        .map(|(_, sessions, _)| sessions)
+}
+
+/// One municipality's scorecard in `score --by-municipality --json`: the
+/// object plain `score --json` prints, with whose it is in front.
+#[derive(Serialize)]
+struct MunicipalityCard {
+    municipality: String,
+    /// Distinct interviews scored (identical copies count once).
+    interviews: usize,
+    #[serde(flatten)]
+    card: Scorecard,
+    #[serde(skip)]
+    heading: String,
+}
+
+/// `score --by-municipality`: every municipality among the files scored as
+/// plain `score` scores one, from a single read, in name order. Interviews
+/// only: an assessment is passed over with the warning plain `score` gives.
+/// Any bad file, conflict or municipality without interviews fails the
+/// whole run, every problem listed, as plain `score` fails.
+fn each_municipality(ctx: &Context, files: &[PathBuf], json: bool) -> CmdResult {
+    let lang = ctx.lang;
+    let inputs = merge_cmd::read_inputs(ctx, files, &[])?;
+    for (path, _) in &inputs.assessments {
+        merge_cmd::interviews_only(path, lang);
+    }
+    let mut cards = Vec::new();
+    let mut refused = Vec::new();
+    for (group, sessions) in open::by_municipality(inputs) {
+        match merge_cmd::one_per_id(&group, sessions, lang) {
+            Ok(sessions) => {
+                let (card, heading) = sessions_scorecard(&ctx.bank, &sessions, lang);
+                cards.push(MunicipalityCard {
+                    municipality: group.name,
+                    interviews: sessions.len(),
+                    card,
+                    heading,
+                });
+            }
+            Err(f) => refused.extend(f.lines),
+        }
+    }
+    if !refused.is_empty() {
+        return Err(Failure { lines: refused });
+    }
+    if cards.is_empty() {
+        return Err(Failure::open(&OpenError::Empty, lang));
+    }
+    if json {
+        #[derive(Serialize)]
+        struct Document<'a> {
+            municipalities: &'a [MunicipalityCard],
+        }
+        let document = Document {
+            municipalities: &cards,
+        };
+        let text = serde_json::to_string_pretty(&document).expect("scorecards always serialize");
+        print(&(text + "\n"))
+    } else {
+        let tables: Vec<String> = cards
+            .iter()
+            .map(|c| table(&ctx.bank, &c.card, &c.heading, lang))
+            .collect();
+        show(&tables.join("\n"))
+    }
 }
 
 /// One session's own points, or the default merge of several.

@@ -84,6 +84,20 @@ fn listing(groups: &[MunicipalityGroup], lang: Lang) -> String {
         .join(", ")
 }
 
+/// "the paths hold interviews of 2 municipalities: A (1 interview), B (3
+/// interviews)": the start of a refusal that each command ends with the way
+/// out it offers (`review` and `merge` --municipality, `score`
+/// --by-municipality).
+pub fn several_municipalities(groups: &[MunicipalityGroup], lang: Lang) -> String {
+    format!(
+        "{} {} {}: {}",
+        lang.pick("stiene har intervjuer fra", "the paths hold interviews of"),
+        groups.len(),
+        lang.pick("kommuner", "municipalities"),
+        listing(groups, lang)
+    )
+}
+
 impl OpenError {
     pub fn lines(&self, lang: Lang) -> Vec<String> {
         let one = |nb: String, en: String| vec![if lang == Lang::Nb { nb } else { en }];
@@ -93,18 +107,14 @@ impl OpenError {
                 "fant verken intervjuer eller en vurdering i stiene som ble gitt".into(),
                 "found neither interviews nor an assessment in the given paths".into(),
             ),
-            OpenError::ChooseMunicipality(groups) => one(
-                format!(
-                    "stiene har intervjuer fra {} kommuner: {}; velg én med --municipality",
-                    groups.len(),
-                    listing(groups, Lang::Nb)
-                ),
-                format!(
-                    "the paths hold interviews of {} municipalities: {}; choose one with --municipality",
-                    groups.len(),
-                    listing(groups, Lang::En)
-                ),
-            ),
+            OpenError::ChooseMunicipality(groups) => vec![format!(
+                "{}; {}",
+                several_municipalities(groups, lang),
+                lang.pick(
+                    "velg én med --municipality",
+                    "choose one with --municipality"
+                )
+            )],
             OpenError::UnknownMunicipality { given, available } => one(
                 format!(
                     "ingen intervjuer fra «{given}»; stiene har: {}",
@@ -198,6 +208,27 @@ pub fn municipalities(inputs: &Inputs) -> Vec<MunicipalityGroup> {
         .collect();
     groups.sort_by_key(|g| g.name.to_lowercase());
     groups
+}
+
+/// The sessions of every municipality among the inputs, in the order of
+/// [`municipalities`] and matched by slug as [`select`] matches them, each
+/// in the order read: one read of a national year, scored municipality by
+/// municipality. A municipality found only in an assessment comes with no
+/// sessions.
+pub fn by_municipality(inputs: Inputs) -> Vec<(MunicipalityGroup, Vec<SourceSession>)> {
+    let groups = municipalities(&inputs);
+    let place: BTreeMap<&str, usize> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| (g.slug.as_str(), i))
+        .collect();
+    let mut sessions: Vec<Vec<SourceSession>> = vec![Vec::new(); groups.len()];
+    for s in inputs.sessions {
+        // Every session's slug is among the groups: they were made from them.
+        let i = place[slug(&s.session.municipality).as_str()];
+        sessions[i].push(s);
+    }
+    groups.into_iter().zip(sessions).collect()
 }
 
 /// The inputs of one municipality.
@@ -620,6 +651,46 @@ mod tests {
             select(Inputs::default(), None).unwrap_err(),
             OpenError::Empty
         );
+    }
+
+    #[test]
+    fn by_municipality_splits_by_slug_in_name_order_keeping_the_read_order() {
+        let (a, b, c, d) = (
+            session("A", "Nabovik"),
+            session("B", "eksempelvik"),
+            session("C", "Nabovik"),
+            session("D", "Eksempelvik "),
+        );
+        let mut read = inputs(&[(&a, "a"), (&b, "b"), (&c, "c"), (&d, "d")]);
+        let mut other = sample(&Bank::builtin());
+        other.municipality = "Ålfjord".into();
+        let only_assessed = Assessment::build(&Bank::builtin(), &[source(&other, "o")], now());
+        read.assessments
+            .push(("x/assessment.json".into(), only_assessed));
+        let groups = by_municipality(read.clone());
+        assert_eq!(
+            groups
+                .iter()
+                .map(|(g, s)| (
+                    g.name.as_str(),
+                    g.sessions,
+                    s.iter().map(|s| s.session.id.as_str()).collect::<Vec<_>>()
+                ))
+                .collect::<Vec<_>>(),
+            [
+                ("Eksempelvik", 2, vec!["B", "D"]),
+                ("Nabovik", 2, vec!["A", "C"]),
+                ("Ålfjord", 0, vec![]),
+            ]
+        );
+        // The groups are the ones select() offers, with the same sessions.
+        assert_eq!(
+            groups.iter().map(|(g, _)| g.clone()).collect::<Vec<_>>(),
+            municipalities(&read)
+        );
+        let nabovik = select(read, Some("nabovik")).unwrap().sessions;
+        assert_eq!(nabovik, groups[1].1);
+        assert!(by_municipality(Inputs::default()).is_empty());
     }
 
     #[test]

@@ -1,0 +1,270 @@
+//! `kompass score --by-municipality`: a tree of several municipalities
+//! scored from one read, each scorecard what `kompass score` gives for that
+//! municipality's directory alone.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{Snapshot, kompass, run, session, write_session};
+use kompass::core::bank::Bank;
+use serde_json::Value;
+
+/// A year in `dir/year`: Nabovik's three interviews in `a/`, Eksempelvik's
+/// two in `b/`, Østvik's one in `c/` (directory order is not name order).
+/// Returns the tree and the three directories in name order.
+fn year(dir: &Path) -> (PathBuf, Vec<(&'static str, PathBuf)>) {
+    let bank = Bank::builtin();
+    let tree = dir.join("year");
+    let mut dirs = Vec::new();
+    for (sub, name, interviews) in [
+        (
+            "a",
+            "Nabovik",
+            &[
+                ("N1", "mayor", 1),
+                ("N2", "union_rep", 4),
+                ("N3", "unit_leader", 2),
+            ][..],
+        ),
+        (
+            "b",
+            "Eksempelvik",
+            &[("E1", "chief_executive", 3), ("E2", "union_rep", 2)][..],
+        ),
+        ("c", "Østvik", &[("O1", "mayor", 4)][..]),
+    ] {
+        let d = tree.join(sub);
+        std::fs::create_dir_all(&d).unwrap();
+        for &(id, role, value) in interviews {
+            write_session(&d, &session(&bank, id, name, role, value));
+        }
+        dirs.push((name, d));
+    }
+    dirs.sort_by_key(|(name, _)| name.to_lowercase());
+    (tree, dirs)
+}
+
+fn score(dir: &Path, args: &[&str], paths: &[&Path]) -> common::Run {
+    let r = run(kompass(dir)
+        .args(["--lang", "en", "score"])
+        .args(args)
+        .args(paths));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    r
+}
+
+fn json(r: &common::Run) -> Value {
+    serde_json::from_str(&r.stdout).unwrap()
+}
+
+#[test]
+fn each_scorecard_is_what_scoring_its_directory_alone_gives() {
+    let dir = tempfile::tempdir().unwrap();
+    let (tree, dirs) = year(dir.path());
+    let before = Snapshot::take(dir.path());
+    let r = score(dir.path(), &["--json", "--by-municipality"], &[&tree]);
+    assert!(
+        r.stdout.starts_with("{\n  \"municipalities\": [\n"),
+        "{}",
+        r.stdout
+    );
+    let document = json(&r);
+    let object = document.as_object().unwrap();
+    assert_eq!(object.keys().collect::<Vec<_>>(), ["municipalities"]);
+    let items = document["municipalities"].as_array().unwrap();
+    assert_eq!(items.len(), dirs.len());
+    for (item, (name, d)) in items.iter().zip(&dirs) {
+        let mut alone = json(&score(dir.path(), &["--json"], &[d]));
+        let interviews = std::fs::read_dir(d).unwrap().count();
+        // The item is the object plain `score --json` prints, named.
+        let alone = alone.as_object_mut().unwrap();
+        alone.insert("municipality".into(), (*name).into());
+        alone.insert("interviews".into(), interviews.into());
+        assert_eq!(item.as_object().unwrap(), alone, "{name}");
+    }
+    assert_eq!(
+        items
+            .iter()
+            .map(|i| i["municipality"].as_str().unwrap())
+            .collect::<Vec<_>>(),
+        ["Eksempelvik", "Nabovik", "Østvik"],
+        "in name order, not directory order"
+    );
+    // The scores differ between municipalities, so a mix-up would show.
+    assert_ne!(items[0]["total"], items[1]["total"]);
+    assert_eq!(Snapshot::take(dir.path()), before, "scoring writes nothing");
+}
+
+#[test]
+fn the_tables_are_the_single_municipality_tables_in_a_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let (tree, dirs) = year(dir.path());
+    for lang in ["en", "nb"] {
+        let each = |paths: &[&Path], flag: &[&str]| {
+            let r = run(kompass(dir.path())
+                .args(["--lang", lang, "score"])
+                .args(flag)
+                .args(paths));
+            assert_eq!(r.code, 0, "{}", r.stderr);
+            r.stdout
+        };
+        let alone: Vec<String> = dirs.iter().map(|(_, d)| each(&[d], &[])).collect();
+        assert_eq!(each(&[&tree], &["--by-municipality"]), alone.join("\n"));
+    }
+    let r = score(dir.path(), &["--by-municipality"], &[&tree]);
+    assert!(
+        r.stdout
+            .starts_with("Eksempelvik: 2 interviews, median per dimension\n")
+            && r.stdout
+                .contains("\nNabovik: 3 interviews, median per dimension\n")
+            && r.stdout
+                .contains("\nØstvik: Person O1 (Mayor and executive committee)\n"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn without_the_flag_several_municipalities_are_refused_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (tree, _) = year(dir.path());
+    let r = run(kompass(dir.path())
+        .args(["--lang", "en", "score"])
+        .arg(&tree));
+    assert_eq!(r.code, 1);
+    assert_eq!(r.stdout, "");
+    assert_eq!(
+        r.stderr,
+        "the paths hold interviews of 3 municipalities: Eksempelvik (2 interviews), \
+         Nabovik (3 interviews), Østvik (1 interview); give the files of one \
+         municipality, or score each with --by-municipality\n"
+    );
+    let r = run(kompass(dir.path())
+        .args(["--lang", "nb", "score", "--json"])
+        .arg(&tree));
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .starts_with("stiene har intervjuer fra 3 kommuner: Eksempelvik (2 intervjuer)")
+            && r.stderr.contains("skår hver for seg med --by-municipality"),
+        "{}",
+        r.stderr
+    );
+    // merge has --municipality, and still offers it.
+    let r = run(kompass(dir.path())
+        .args(["--lang", "en", "merge", "-o"])
+        .arg(dir.path().join("x.json"))
+        .arg(&tree));
+    assert!(
+        r.stderr.ends_with("; choose one with --municipality\n"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn one_bad_file_fails_the_run_naming_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let (tree, dirs) = year(dir.path());
+    let broken = dirs[1].1.join("broken.json");
+    std::fs::write(&broken, "{\"format\": \"kompass.session\",\n \"id\": }\n").unwrap();
+    let r = run(kompass(dir.path())
+        .args(["--lang", "en", "score", "--json", "--by-municipality"])
+        .arg(&tree));
+    assert_eq!(r.code, 1);
+    assert_eq!(r.stdout, "", "no partial year is printed");
+    assert!(
+        r.stderr.starts_with(&format!("{}:2:", broken.display())),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn conflicts_in_several_municipalities_are_all_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (tree, dirs) = year(dir.path());
+    let bank = Bank::builtin();
+    let copies = tree.join("usb");
+    std::fs::create_dir(&copies).unwrap();
+    write_session(&copies, &session(&bank, "E1", "Eksempelvik", "mayor", 0));
+    write_session(&copies, &session(&bank, "O1", "Østvik", "mayor", 0));
+    // An identical copy counts once, as in plain `score`.
+    std::fs::copy(dirs[1].1.join("N1.json"), copies.join("N1.json")).unwrap();
+    let r = run(kompass(dir.path())
+        .args(["--lang", "en", "score", "--by-municipality"])
+        .arg(&tree));
+    assert_eq!(r.code, 1);
+    let lines: Vec<&str> = r.stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", r.stderr);
+    assert!(lines[0].starts_with("session E1 has different contents in"));
+    assert!(lines[1].starts_with("session O1 has different contents in"));
+}
+
+#[test]
+fn assessments_are_passed_over_and_a_municipality_with_only_one_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (tree, dirs) = year(dir.path());
+    let plain = score(dir.path(), &["--json", "--by-municipality"], &[&tree]).stdout;
+    let eks_assessment = dirs[0].1.join("assessment.json");
+    let r = run(kompass(dir.path())
+        .args(["merge", "-o"])
+        .arg(&eks_assessment)
+        .arg(&dirs[0].1));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+
+    let r = score(dir.path(), &["--json", "--by-municipality"], &[&tree]);
+    assert_eq!(r.stdout, plain, "the interviews are scored, as before");
+    assert_eq!(
+        r.stderr,
+        format!(
+            "{}: an assessment; only the interviews are used here\n",
+            eks_assessment.display()
+        )
+    );
+
+    // Eksempelvik's assessment without its interviews.
+    let elsewhere = dir.path().join("assessment.json");
+    std::fs::rename(&eks_assessment, &elsewhere).unwrap();
+    let r = run(kompass(dir.path())
+        .args(["--lang", "en", "score", "--by-municipality"])
+        .arg(&elsewhere)
+        .arg(&dirs[1].1));
+    assert_eq!(r.code, 1);
+    assert_eq!(r.stdout, "");
+    assert!(
+        r.stderr.ends_with(&format!(
+            "{}: an assessment; only the interviews are used here\nno interviews of Eksempelvik\n",
+            elsewhere.display()
+        )),
+        "{}",
+        r.stderr
+    );
+    // Plain `score` of the assessment alone gives its points.
+    score(dir.path(), &[], &[&elsewhere]);
+}
+
+#[test]
+fn nothing_to_score_is_an_error_not_an_empty_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let r = run(kompass(dir.path())
+        .args(["--lang", "en", "score", "--by-municipality"])
+        .arg(&empty));
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("no .json files found"), "{}", r.stderr);
+    let bank_only = dir.path().join("bank.json");
+    std::fs::write(&bank_only, kompass::core::bank::BUILTIN).unwrap();
+    let r = run(kompass(dir.path())
+        .args(["--lang", "en", "score", "--by-municipality"])
+        .arg(&bank_only));
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .ends_with("found neither interviews nor an assessment in the given paths\n"),
+        "{}",
+        r.stderr
+    );
+}
