@@ -45,13 +45,27 @@ fn year(dir: &Path) -> (PathBuf, Vec<(&'static str, PathBuf)>) {
     (tree, dirs)
 }
 
-fn score(dir: &Path, args: &[&str], paths: &[&Path]) -> common::Run {
-    let r = run(kompass(dir)
-        .args(["--lang", "en", "score"])
+/// `kompass --lang LANG score ARGS... PATHS...`.
+fn score_in(lang: &str, dir: &Path, args: &[&str], paths: &[&Path]) -> common::Run {
+    run(kompass(dir)
+        .args(["--lang", lang, "score"])
         .args(args)
-        .args(paths));
+        .args(paths))
+}
+
+/// `score` in English, which must succeed.
+fn score(dir: &Path, args: &[&str], paths: &[&Path]) -> common::Run {
+    let r = score_in("en", dir, args, paths);
     assert_eq!(r.code, 0, "{}", r.stderr);
     r
+}
+
+/// `score` in `lang`, which must fail with exit code 1 and print nothing
+/// on standard output; returns standard error.
+fn refused(lang: &str, dir: &Path, args: &[&str], paths: &[&Path]) -> String {
+    let r = score_in(lang, dir, args, paths);
+    assert_eq!((r.code, r.stdout.as_str()), (1, ""), "{}", r.stderr);
+    r.stderr
 }
 
 fn json(r: &common::Run) -> Value {
@@ -102,10 +116,7 @@ fn the_tables_are_the_single_municipality_tables_in_a_row() {
     let (tree, dirs) = year(dir.path());
     for lang in ["en", "nb"] {
         let each = |paths: &[&Path], flag: &[&str]| {
-            let r = run(kompass(dir.path())
-                .args(["--lang", lang, "score"])
-                .args(flag)
-                .args(paths));
+            let r = score_in(lang, dir.path(), flag, paths);
             assert_eq!(r.code, 0, "{}", r.stderr);
             r.stdout
         };
@@ -129,27 +140,17 @@ fn the_tables_are_the_single_municipality_tables_in_a_row() {
 fn without_the_flag_several_municipalities_are_refused_naming_it() {
     let dir = tempfile::tempdir().unwrap();
     let (tree, _) = year(dir.path());
-    let r = run(kompass(dir.path())
-        .args(["--lang", "en", "score"])
-        .arg(&tree));
-    assert_eq!(r.code, 1);
-    assert_eq!(r.stdout, "");
     assert_eq!(
-        r.stderr,
+        refused("en", dir.path(), &[], &[&tree]),
         "the paths hold interviews of 3 municipalities: Eksempelvik (2 interviews), \
          Nabovik (3 interviews), Østvik (1 interview); give the files of one \
          municipality, or score each with --by-municipality\n"
     );
-    let r = run(kompass(dir.path())
-        .args(["--lang", "nb", "score", "--json"])
-        .arg(&tree));
-    assert_eq!(r.code, 1);
+    let nb = refused("nb", dir.path(), &["--json"], &[&tree]);
     assert!(
-        r.stderr
-            .starts_with("stiene har intervjuer fra 3 kommuner: Eksempelvik (2 intervjuer)")
-            && r.stderr.contains("skår hver for seg med --by-municipality"),
-        "{}",
-        r.stderr
+        nb.starts_with("stiene har intervjuer fra 3 kommuner: Eksempelvik (2 intervjuer)")
+            && nb.contains("skår hver for seg med --by-municipality"),
+        "{nb}"
     );
     // merge has --municipality, and still offers it.
     let r = run(kompass(dir.path())
@@ -169,16 +170,9 @@ fn one_bad_file_fails_the_run_naming_file_and_line() {
     let (tree, dirs) = year(dir.path());
     let broken = dirs[1].1.join("broken.json");
     std::fs::write(&broken, "{\"format\": \"kompass.session\",\n \"id\": }\n").unwrap();
-    let r = run(kompass(dir.path())
-        .args(["--lang", "en", "score", "--json", "--by-municipality"])
-        .arg(&tree));
-    assert_eq!(r.code, 1);
-    assert_eq!(r.stdout, "", "no partial year is printed");
-    assert!(
-        r.stderr.starts_with(&format!("{}:2:", broken.display())),
-        "{}",
-        r.stderr
-    );
+    // No partial year is printed.
+    let e = refused("en", dir.path(), &["--json", "--by-municipality"], &[&tree]);
+    assert!(e.starts_with(&format!("{}:2:", broken.display())), "{e}");
 }
 
 #[test]
@@ -192,12 +186,9 @@ fn conflicts_in_several_municipalities_are_all_listed() {
     write_session(&copies, &session(&bank, "O1", "Østvik", "mayor", 0));
     // An identical copy counts once, as in plain `score`.
     std::fs::copy(dirs[1].1.join("N1.json"), copies.join("N1.json")).unwrap();
-    let r = run(kompass(dir.path())
-        .args(["--lang", "en", "score", "--by-municipality"])
-        .arg(&tree));
-    assert_eq!(r.code, 1);
-    let lines: Vec<&str> = r.stderr.lines().collect();
-    assert_eq!(lines.len(), 2, "{}", r.stderr);
+    let e = refused("en", dir.path(), &["--by-municipality"], &[&tree]);
+    let lines: Vec<&str> = e.lines().collect();
+    assert_eq!(lines.len(), 2, "{e}");
     assert!(lines[0].starts_with("session E1 has different contents in"));
     assert!(lines[1].starts_with("session O1 has different contents in"));
 }
@@ -216,30 +207,26 @@ fn assessments_are_passed_over_and_a_municipality_with_only_one_is_refused() {
 
     let r = score(dir.path(), &["--json", "--by-municipality"], &[&tree]);
     assert_eq!(r.stdout, plain, "the interviews are scored, as before");
-    assert_eq!(
-        r.stderr,
+    let passed_over = |path: &Path| {
         format!(
             "{}: an assessment; only the interviews are used here\n",
-            eks_assessment.display()
+            path.display()
         )
-    );
+    };
+    assert_eq!(r.stderr, passed_over(&eks_assessment));
 
     // Eksempelvik's assessment without its interviews.
     let elsewhere = dir.path().join("assessment.json");
     std::fs::rename(&eks_assessment, &elsewhere).unwrap();
-    let r = run(kompass(dir.path())
-        .args(["--lang", "en", "score", "--by-municipality"])
-        .arg(&elsewhere)
-        .arg(&dirs[1].1));
-    assert_eq!(r.code, 1);
-    assert_eq!(r.stdout, "");
-    assert!(
-        r.stderr.ends_with(&format!(
-            "{}: an assessment; only the interviews are used here\nno interviews of Eksempelvik\n",
-            elsewhere.display()
-        )),
-        "{}",
-        r.stderr
+    let e = refused(
+        "en",
+        dir.path(),
+        &["--by-municipality"],
+        &[&elsewhere, &dirs[1].1],
+    );
+    assert_eq!(
+        e,
+        passed_over(&elsewhere) + "no interviews of Eksempelvik\n"
     );
     // Plain `score` of the assessment alone gives its points.
     score(dir.path(), &[], &[&elsewhere]);
@@ -250,21 +237,13 @@ fn nothing_to_score_is_an_error_not_an_empty_year() {
     let dir = tempfile::tempdir().unwrap();
     let empty = dir.path().join("empty");
     std::fs::create_dir(&empty).unwrap();
-    let r = run(kompass(dir.path())
-        .args(["--lang", "en", "score", "--by-municipality"])
-        .arg(&empty));
-    assert_eq!(r.code, 1);
-    assert!(r.stderr.contains("no .json files found"), "{}", r.stderr);
+    let e = refused("en", dir.path(), &["--by-municipality"], &[&empty]);
+    assert!(e.contains("no .json files found"), "{e}");
     let bank_only = dir.path().join("bank.json");
     std::fs::write(&bank_only, kompass::core::bank::BUILTIN).unwrap();
-    let r = run(kompass(dir.path())
-        .args(["--lang", "en", "score", "--by-municipality"])
-        .arg(&bank_only));
-    assert_eq!(r.code, 1);
+    let e = refused("en", dir.path(), &["--by-municipality"], &[&bank_only]);
     assert!(
-        r.stderr
-            .ends_with("found neither interviews nor an assessment in the given paths\n"),
-        "{}",
-        r.stderr
+        e.ends_with("found neither interviews nor an assessment in the given paths\n"),
+        "{e}"
     );
 }
