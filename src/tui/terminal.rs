@@ -19,8 +19,9 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
+use ratatui::layout::Rect;
 use ratatui::style::Color;
-use ratatui::{Frame, Terminal};
+use ratatui::{Frame, Terminal, TerminalOptions, Viewport};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
@@ -68,7 +69,20 @@ impl Tui {
             restore();
             return Err(e);
         }
-        let terminal = match Terminal::new(CrosstermBackend::new(out)) {
+        // A fixed viewport, resized on the terminal's resize event: a
+        // full-screen one asks the terminal for its size on every frame
+        // (opening /dev/tty each time), on the path of every keystroke.
+        let viewport = match ratatui::crossterm::terminal::size() {
+            Ok((width, height)) => Viewport::Fixed(Rect::new(0, 0, width, height)),
+            Err(e) => {
+                restore();
+                return Err(e);
+            }
+        };
+        let terminal = match Terminal::with_options(
+            CrosstermBackend::new(out),
+            TerminalOptions { viewport },
+        ) {
             Ok(t) => t,
             Err(e) => {
                 restore();
@@ -108,19 +122,33 @@ impl Tui {
     }
 
     /// Blocks until the next event, or until `deadline` (then `None`).
-    pub fn next(&self, deadline: Option<Instant>) -> Option<AppEvent> {
-        match deadline {
+    pub fn next(&mut self, deadline: Option<Instant>) -> Option<AppEvent> {
+        let event = match deadline {
             None => self.rx.recv().ok(),
             Some(d) => self
                 .rx
                 .recv_timeout(d.saturating_duration_since(Instant::now()))
                 .ok(),
-        }
+        };
+        self.resized(event)
     }
 
     /// An event that is already waiting, if any.
-    pub fn try_next(&self) -> Option<AppEvent> {
-        self.rx.try_recv().ok()
+    pub fn try_next(&mut self) -> Option<AppEvent> {
+        let event = self.rx.try_recv().ok();
+        self.resized(event)
+    }
+
+    /// Follows the terminal's size: the next frame is drawn in full at the new size.
+    fn resized(&mut self, event: Option<AppEvent>) -> Option<AppEvent> {
+        if let Some(AppEvent::Term(Event::Resize(width, height))) = event {
+            let area = Rect::new(0, 0, width, height);
+            if area != self.terminal.get_frame().area() {
+                // An error here would also fail the next draw, which ends the program.
+                let _ = self.terminal.resize(area);
+            }
+        }
+        event
     }
 
     /// Draws a frame; only the cells that changed reach the terminal.
