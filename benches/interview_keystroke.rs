@@ -22,6 +22,7 @@ use kompass::core::bank::Bank;
 use kompass::core::lang::Lang;
 use kompass::tui::interview::{Interview, Msg};
 use kompass::tui::interview_view::{self, ViewCache};
+use kompass::tui::surface::Surface;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
@@ -41,14 +42,15 @@ impl Write for Counter {
     }
 }
 
-fn terminal(counter: &Counter) -> Terminal<CrosstermBackend<Counter>> {
-    Terminal::with_options(
+/// The app's terminal surface, 120x40, writing into `counter`.
+fn terminal(counter: &Counter) -> Surface<CrosstermBackend<Counter>> {
+    let terminal = Terminal::with_options(
         CrosstermBackend::new(counter.clone()),
         TerminalOptions {
             viewport: Viewport::Fixed(Rect::new(0, 0, 120, 40)),
         },
-    )
-    .unwrap()
+    );
+    Surface::new(terminal.unwrap(), false)
 }
 
 /// CPU time of this thread: unlike the wall clock it does not count the
@@ -78,8 +80,7 @@ fn keystrokes(bank: &Bank, current_note: usize) {
     let counter = Counter::default();
     let mut term = terminal(&counter);
     let mut cache = ViewCache::default();
-    term.draw(|f| interview_view::draw(f, &state, &mut cache))
-        .unwrap();
+    interview_view::draw_on(&mut term, &state, &mut cache).unwrap();
     let text: Vec<char> = "Ordføreren sier at planen er fra 2019 🙂 og skal revideres. "
         .chars()
         .collect();
@@ -92,8 +93,7 @@ fn keystrokes(bank: &Bank, current_note: usize) {
         let before = counter.0.load(Ordering::Relaxed);
         let (start, cpu_start) = (Instant::now(), thread_cpu());
         state.update(Msg::Key(KeyEvent::from(KeyCode::Char(c))), start);
-        term.draw(|f| interview_view::draw(f, &state, &mut cache))
-            .unwrap();
+        interview_view::draw_on(&mut term, &state, &mut cache).unwrap();
         let (took, cpu_took) = (start.elapsed(), thread_cpu() - cpu_start);
         if k >= warmup {
             wall.push(took);

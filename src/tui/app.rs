@@ -412,7 +412,7 @@ impl<'b> App<'b> {
         match &mut self.screen {
             Screen::Start(s) => tui.draw(|f| s.draw(f)),
             Screen::Form(s) => tui.draw(|f| s.draw(f)),
-            Screen::Interview(e) => tui.draw(|f| interview_view::draw(f, &e.state, &mut e.view)),
+            Screen::Interview(e) => interview_view::draw_on(tui.surface(), &e.state, &mut e.view),
         }
     }
 

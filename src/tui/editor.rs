@@ -336,7 +336,9 @@ impl Widget for &Editor {
         } else if cursor_row >= top + height {
             top = cursor_row + 1 - height;
         }
-        top = top.min(wrap.rows().saturating_sub(1));
+        // No blank rows below the end while there is text above the view
+        // (after the editor grew or got wider).
+        top = top.min(wrap.rows().saturating_sub(height));
         self.view.set((width, top));
         let selection = self.ta.selection_range();
         for y in 0..height {
@@ -457,6 +459,19 @@ mod tests {
     }
 
     #[test]
+    fn a_taller_or_wider_view_shows_the_text_above_instead_of_blank_rows() {
+        let ed = Editor::new("en to tre fire fem seks sju åtte ni ti", "");
+        let narrow = draw(&ed, 6, 3); // the cursor at the end scrolls the view
+        assert!(!narrow.contains("en to"), "{narrow}");
+        // Four rows of 12: the view ends with the last one and shows two above.
+        let wide = draw(&ed, 12, 3);
+        let rows: Vec<&str> = wide.lines().collect();
+        assert!(rows[0].contains("fire") && rows[2].contains("ti"), "{wide}");
+        let tall = draw(&ed, 6, 12);
+        assert!(tall.lines().next().unwrap().contains("en to"), "{tall}");
+    }
+
+    #[test]
     fn up_and_down_move_by_screen_rows() {
         let mut ed = Editor::new("aaaa bbbb cccc\nxy", "");
         draw(&ed, 5, 5); // rows: "aaaa ", "bbbb ", "cccc", "xy"
@@ -525,7 +540,7 @@ mod tests {
             seed ^= seed >> 17;
             seed ^= seed << 5;
             // Mostly typing, as an interviewer does.
-            let k = if seed % 3 == 0 {
+            let k = if seed.is_multiple_of(3) {
                 0
             } else {
                 (seed / 3) as usize % keys.len()

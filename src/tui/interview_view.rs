@@ -7,15 +7,17 @@
 //! beside the navigator all the time.
 
 use ratatui::Frame;
+use ratatui::backend::Backend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use super::dashboard::Dashboard;
 use super::help;
 use super::interview::{Focus, Interview, Overlay};
+use super::surface::Surface;
 use super::ui::{self, ACCENT, BOLD, DIM, SELECTED, WARN};
 use super::walk::{NavRow, Page};
 use crate::core::bank::DIMENSIONS;
@@ -33,14 +35,15 @@ pub fn side_width(width: u16) -> u16 {
     }
 }
 
-/// What is on screen around the editor, kept from the last full frame: a
-/// keystroke in the notes copies it and redraws only the editor, instead of
-/// laying out and rendering the question, navigator and dashboard again.
+/// What the part around the editor was drawn from in the last full frame,
+/// and what it left under the editor. While only the editor's text changes,
+/// a keystroke redraws the editor alone ([`draw_on`]) instead of laying out
+/// and rendering the question, navigator and dashboard again.
 #[derive(Default)]
 pub struct ViewCache {
     key: Option<StaticKey>,
-    frame: Buffer,
-    editor: Option<Rect>,
+    /// The editor's area, with the cells under the editor's text.
+    editor: Option<Buffer>,
 }
 
 /// Everything the part around the editor depends on.
@@ -56,35 +59,47 @@ struct StaticKey {
     minutes: u64,
 }
 
-/// Draws the interview screen, reusing `cache` when only the text of the
-/// editor changed since the last frame.
-pub fn draw(frame: &mut Frame, s: &Interview, cache: &mut ViewCache) {
-    let area = frame.area();
+fn static_key(area: Rect, s: &Interview) -> StaticKey {
     let current = s.question_index();
-    let key = StaticKey {
+    StaticKey {
         revision: s.revision,
         area,
         has_notes: current.is_some_and(|i| s.has_notes(i)),
         unsaved: s.has_unsaved_changes(),
         minutes: current.map_or(0, |i| s.seconds_on(i) / 60),
-    };
-    if cache.key == Some(key) && s.overlay.is_none() {
-        frame.buffer_mut().content.clone_from(&cache.frame.content);
-        if let (Some(rect), Some(ed)) = (cache.editor, s.current_editor()) {
-            frame.render_widget(ed, rect);
-        }
-        return;
     }
+}
+
+/// Draws the interview screen on `surface`: only the editor when nothing
+/// else changed since the last frame, else the whole frame.
+pub fn draw_on<B: Backend>(
+    surface: &mut Surface<B>,
+    s: &Interview,
+    cache: &mut ViewCache,
+) -> Result<(), B::Error> {
+    let unchanged = s.overlay.is_none() && cache.key == Some(static_key(surface.area(), s));
+    if let (true, Some(base), Some(ed)) = (unchanged, &cache.editor, s.current_editor()) {
+        return surface.draw_area(base, |buf| ed.render(base.area, buf));
+    }
+    surface.draw(|f| draw(f, s, cache))
+}
+
+/// Draws the whole interview screen, and remembers in `cache` what the part
+/// around the editor was drawn from.
+pub fn draw(frame: &mut Frame, s: &Interview, cache: &mut ViewCache) {
+    let key = static_key(frame.area(), s);
     let mut editor = None;
     draw_around_editor(frame, s, &mut editor);
+    *cache = ViewCache::default();
     if s.overlay.is_none() {
-        *cache = ViewCache {
-            key: Some(key),
-            frame: frame.buffer_mut().clone(),
-            editor,
-        };
-    } else {
-        cache.key = None;
+        cache.key = Some(key);
+        cache.editor = editor.map(|rect| {
+            let mut base = Buffer::empty(rect);
+            for p in rect.positions() {
+                base[p].clone_from(&frame.buffer_mut()[p]);
+            }
+            base
+        });
     }
     if let (Some(rect), Some(ed)) = (editor, s.current_editor()) {
         frame.render_widget(ed, rect);
@@ -912,7 +927,7 @@ mod tests {
         let session = Session::new("ID".into(), &bank, "Eksempelvik", "Kari", vec![person], at);
         let t0 = Instant::now();
         let mut s = Interview::new(&bank, Lang::Nb, session, "s.json".into(), false, t0);
-        let mut cached = Terminal::new(TestBackend::new(100, 30)).unwrap();
+        let mut cached = Surface::new(Terminal::new(TestBackend::new(100, 30)).unwrap(), false);
         let mut cache = ViewCache::default();
         let key = |c: KeyCode| Msg::Key(KeyEvent::from(c));
         let ctrl = |c: char| Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
@@ -954,7 +969,7 @@ mod tests {
         for (k, msg) in script.into_iter().enumerate() {
             // Time passes too: the minutes on the question are shown.
             s.update(msg, t0 + Duration::from_secs(3 * k as u64));
-            cached.draw(|f| draw(f, &s, &mut cache)).unwrap();
+            draw_on(&mut cached, &s, &mut cache).unwrap();
             let mut fresh = Terminal::new(TestBackend::new(100, 30)).unwrap();
             fresh
                 .draw(|f| draw(f, &s, &mut ViewCache::default()))

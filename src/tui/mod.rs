@@ -19,6 +19,7 @@ pub mod review;
 mod review_entry;
 pub mod review_view;
 pub mod start;
+pub mod surface;
 pub mod terminal;
 pub mod ui;
 pub mod walk;

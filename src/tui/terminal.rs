@@ -10,7 +10,7 @@ use std::io::{self, Stdout};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Instant;
 
-use ratatui::backend::{Backend, ClearType, CrosstermBackend};
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event,
@@ -20,11 +20,11 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::layout::Rect;
-use ratatui::style::Color;
 use ratatui::{Frame, Terminal, TerminalOptions, Viewport};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
+use super::surface::Surface;
 use crate::storage::SaveReport;
 
 /// Something the event loop must react to.
@@ -40,10 +40,9 @@ pub enum AppEvent {
 
 /// The terminal in full-screen mode, restored when dropped.
 pub struct Tui {
-    terminal: Terminal<CrosstermBackend<Stdout>>,
+    surface: Surface<CrosstermBackend<Stdout>>,
     rx: Receiver<AppEvent>,
     tx: Sender<AppEvent>,
-    no_color: bool,
 }
 
 impl Tui {
@@ -109,10 +108,9 @@ impl Tui {
             })?;
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         Ok(Tui {
-            terminal,
+            surface: Surface::new(terminal, no_color),
             rx,
             tx,
-            no_color,
         })
     }
 
@@ -142,11 +140,8 @@ impl Tui {
     /// Follows the terminal's size: the next frame is drawn in full at the new size.
     fn resized(&mut self, event: Option<AppEvent>) -> Option<AppEvent> {
         if let Some(AppEvent::Term(Event::Resize(width, height))) = event {
-            let area = Rect::new(0, 0, width, height);
-            if area != self.terminal.get_frame().area() {
-                // An error here would also fail the next draw, which ends the program.
-                let _ = self.terminal.resize(area);
-            }
+            // An error here would also fail the next draw, which ends the program.
+            let _ = self.surface.resize(Rect::new(0, 0, width, height));
         }
         event
     }
@@ -154,28 +149,17 @@ impl Tui {
     /// Draws a frame; only the cells that changed reach the terminal.
     /// With `NO_COLOR` set, colours are dropped (bold and reverse stay).
     pub fn draw(&mut self, render: impl FnOnce(&mut Frame)) -> io::Result<()> {
-        let no_color = self.no_color;
-        self.terminal
-            .draw(|f| {
-                render(f);
-                if no_color {
-                    for cell in f.buffer_mut().content.iter_mut() {
-                        cell.fg = Color::Reset;
-                        cell.bg = Color::Reset;
-                    }
-                }
-            })
-            .map(|_| ())
+        self.surface.draw(render)
+    }
+
+    /// The surface, for views that can redraw a part of it alone.
+    pub fn surface(&mut self) -> &mut Surface<CrosstermBackend<Stdout>> {
+        &mut self.surface
     }
 
     /// Forgets what is on screen so the next frame is drawn in full.
-    /// (Not `Terminal::clear`: it asks the terminal where the cursor is, and
-    /// the input thread takes the answer, so it waits 2 s for nothing.)
     pub fn clear(&mut self) -> io::Result<()> {
-        self.terminal.backend_mut().clear_region(ClearType::All)?;
-        // Both buffers blank: the next draw writes every cell.
-        self.terminal.swap_buffers();
-        Ok(())
+        self.surface.clear()
     }
 }
 
