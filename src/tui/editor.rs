@@ -392,18 +392,29 @@ fn is_plain_cell(c: char) -> bool {
     matches!(c, ' '..='~' | '\u{a0}'..='\u{2ff}' | '\u{2010}'..='\u{2027}' | '€') && c != '\u{ad}'
 }
 
-/// Writes one row of the notes. A row of plain cells is written char by
-/// char: `Buffer::set_stringn` splits text into grapheme clusters first,
-/// which was a third of the cost of a keystroke. Any other row goes
-/// through `set_stringn`.
+/// Writes one row of the notes. `Buffer::set_stringn` splits text into
+/// grapheme clusters first, which was a third of the cost of a keystroke;
+/// plain cells need no splitting. So the row is written char by char up to
+/// the last plain cell before the first other character (that one may
+/// combine with what follows), and `set_stringn` writes the rest.
 fn put_row(buf: &mut Buffer, x: u16, y: u16, text: &str, width: usize) {
-    if text.chars().all(is_plain_cell) {
-        let room = usize::from(buf.area.right().saturating_sub(x)).min(width);
-        for (dx, c) in (0u16..).zip(text.chars().take(room)) {
-            buf[(x + dx, y)].set_char(c);
-        }
-    } else {
-        buf.set_stringn(x, y, text, width, Style::new());
+    let room = usize::from(buf.area.right().saturating_sub(x)).min(width);
+    let split = match text.char_indices().find(|&(_, c)| !is_plain_cell(c)) {
+        None => text.len(),
+        Some((first_other, _)) => text[..first_other]
+            .char_indices()
+            .next_back()
+            .map_or(0, |(i, _)| i),
+    };
+    let (head, tail) = text.split_at(split);
+    let mut dx = 0u16;
+    for c in head.chars().take(room) {
+        buf[(x + dx, y)].set_char(c);
+        dx += 1;
+    }
+    let written = usize::from(dx);
+    if !tail.is_empty() && written < room {
+        buf.set_stringn(x + dx, y, tail, room - written, Style::new());
     }
 }
 
@@ -564,6 +575,8 @@ mod tests {
             "Ordføreren sa: «Vi må bli bedre på oppfølging» – og så gikk hun.",
             "Sámi: čđŋšŧž, svensk: åäö, ÆØÅ ½ ¿ “sitat” … 40 €",
             "retning\u{200f}skift og null\u{200b}bredde",
+            "e\u{301} først, så 🙂 midt i og æ\u{308} til slutt",
+            "🙂",
             "kombinert: e\u{301} og 🙂 og 漢字 og myk\u{ad}bindestrek",
             "",
         ];
