@@ -143,7 +143,7 @@ fn a_second_editor_is_refused_naming_the_holder_and_read_only_works() {
     ]));
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(
-        r.stderr.contains(&format!("process {}", first.pid())),
+        r.stderr.contains(&format!("prosess {} på ", first.pid())),
         "{}",
         r.stderr
     );

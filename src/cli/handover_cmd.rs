@@ -247,8 +247,9 @@ fn arrive(ctx: &Context, dest: &Path, entry: &Entry, session: &Session) -> Resul
             Ok(Ok(lock)) => lock,
             Ok(Err(holder)) => {
                 return Err(format!(
-                    "{} {holder}; {}",
+                    "{} {}; {}",
                     lang.pick("er åpen for redigering av", "is open for editing by"),
+                    holder.describe(lang),
                     lang.pick(
                         "ikke importert, prøv igjen når den er lukket",
                         "not imported; try again when it is closed"

@@ -10,6 +10,9 @@ use std::path::{Path, PathBuf};
 
 use std::fs::TryLockError;
 
+use crate::core::lang::Lang;
+use crate::core::text::one_line;
+
 /// Who holds a lock, as far as the lock file says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LockHolder {
@@ -17,12 +20,16 @@ pub struct LockHolder {
     pub host: Option<String>,
 }
 
-impl std::fmt::Display for LockHolder {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match (&self.pid, &self.host) {
-            (Some(pid), Some(host)) => write!(f, "process {pid} on {host}"),
-            (Some(pid), None) => write!(f, "process {pid}"),
-            _ => f.write_str("another process"),
+impl LockHolder {
+    /// The holder in words, for messages: "prosess 123 på laptop-2".
+    pub fn describe(&self, lang: Lang) -> String {
+        let host = self.host.as_deref().map(one_line);
+        match (self.pid, host, lang) {
+            (Some(pid), Some(host), Lang::Nb) => format!("prosess {pid} på {host}"),
+            (Some(pid), Some(host), Lang::En) => format!("process {pid} on {host}"),
+            (Some(pid), None, Lang::Nb) => format!("prosess {pid}"),
+            (Some(pid), None, Lang::En) => format!("process {pid}"),
+            (None, _, lang) => lang.pick("en annen prosess", "another process").to_owned(),
         }
     }
 }
@@ -118,7 +125,13 @@ mod tests {
         let first = SessionLock::acquire(&session).unwrap().unwrap();
         let second = SessionLock::acquire(&session).unwrap().unwrap_err();
         assert_eq!(second.pid, Some(std::process::id()));
-        assert!(second.to_string().starts_with("process "));
+        assert!(second.describe(Lang::En).starts_with("process "));
+        assert!(second.describe(Lang::Nb).starts_with("prosess "));
+        let hostile = LockHolder {
+            pid: Some(7),
+            host: Some("vert\x1b[2J".into()),
+        };
+        assert_eq!(hostile.describe(Lang::Nb), "prosess 7 på vert␛[2J");
         drop(first);
         assert!(SessionLock::acquire(&session).unwrap().is_ok());
     }

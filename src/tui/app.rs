@@ -81,8 +81,10 @@ pub fn create<'b>(
         Ok(Ok(lock)) => lock,
         Ok(Err(holder)) => {
             return Err(Failure::new(format!(
-                "{} is locked by {holder}",
-                path.display()
+                "{} {} {}",
+                path.display(),
+                ctx.lang.pick("er låst av", "is locked by"),
+                holder.describe(ctx.lang)
             )));
         }
         Err(e) => return Err(io_failure("cannot lock", &path, &e)),

@@ -72,11 +72,12 @@ fn resume<'b>(
         app::Opened::Locked(holder) => Err(Failure {
             lines: vec![
                 format!(
-                    "{} {holder}: {}",
+                    "{} {}: {}",
                     lang.pick(
                         "Økten er åpen for redigering i",
                         "The session is open for editing in"
                     ),
+                    holder.describe(lang),
                     path.display()
                 ),
                 format!(

@@ -155,7 +155,7 @@ impl<'b> Start<'b> {
     pub fn ask_read_only(&mut self, path: PathBuf, holder: &LockHolder) {
         self.overlay = Some(Overlay::Locked {
             path,
-            holder: holder.to_string(),
+            holder: holder.describe(self.lang),
         });
     }
 
