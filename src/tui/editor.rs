@@ -164,6 +164,9 @@ pub struct Editor {
     view: Cell<(usize, usize)>,
     placeholder: String,
     cursor_shown: bool,
+    /// The column Up and Down aim for: kept across rows too short to reach
+    /// it, forgotten by any other key.
+    goal_x: Option<usize>,
 }
 
 impl Editor {
@@ -181,6 +184,7 @@ impl Editor {
             view: Cell::new((0, 0)),
             placeholder: placeholder.to_owned(),
             cursor_shown: true,
+            goal_x: None,
         }
     }
 
@@ -209,17 +213,20 @@ impl Editor {
     }
 
     pub fn undo(&mut self) -> bool {
+        self.goal_x = None;
         self.note_change(Changed::Unknown);
         self.ta.undo()
     }
 
     pub fn redo(&mut self) -> bool {
+        self.goal_x = None;
         self.note_change(Changed::Unknown);
         self.ta.redo()
     }
 
     /// Inserts text as one edit (one undo step).
     pub fn insert_str(&mut self, text: &str) -> bool {
+        self.goal_x = None;
         self.note_change(Changed::Unknown);
         self.ta.insert_str(text)
     }
@@ -243,6 +250,7 @@ impl Editor {
                 false
             }
             _ => {
+                self.goal_x = None;
                 let (row, lines) = (self.ta.cursor().0, self.ta.lines().len());
                 // Typing, Backspace and Delete without a selection change only
                 // the cursor's line, unless they join or split lines.
@@ -273,10 +281,12 @@ impl Editor {
         let (line, col) = (self.ta.cursor().0, self.ta.cursor().1);
         let (row, start) = wrap.locate(line, col);
         let chars: Vec<char> = self.ta.lines()[line].chars().collect();
-        let x: usize = chars[start..col.min(chars.len())]
-            .iter()
-            .map(|&c| char_width(c))
-            .sum();
+        let x = *self.goal_x.get_or_insert_with(|| {
+            chars[start..col.min(chars.len())]
+                .iter()
+                .map(|&c| char_width(c))
+                .sum()
+        });
         let target = row as isize + step;
         let Some((tl, ts, te)) = usize::try_from(target).ok().and_then(|t| wrap.row(t)) else {
             return;
@@ -498,6 +508,21 @@ mod tests {
         assert!(ed.ta.selection_range().is_some());
         ed.input(KeyEvent::from(KeyCode::Down));
         assert!(ed.ta.selection_range().is_none());
+    }
+
+    #[test]
+    fn up_and_down_keep_their_column_across_a_short_row() {
+        let mut ed = Editor::new("abcdefgh\nxy\nabcdefgh", "");
+        draw(&ed, 20, 5);
+        ed.ta.move_cursor(CursorMove::Jump(0, 6));
+        ed.input(KeyEvent::from(KeyCode::Down));
+        assert_eq!(ed.ta.cursor(), (1, 2), "the short row's end");
+        ed.input(KeyEvent::from(KeyCode::Down));
+        assert_eq!(ed.ta.cursor(), (2, 6), "back at the column it came from");
+        ed.input(KeyEvent::from(KeyCode::Up));
+        ed.input(KeyEvent::from(KeyCode::Left));
+        ed.input(KeyEvent::from(KeyCode::Down));
+        assert_eq!(ed.ta.cursor(), (2, 1), "another key sets a new column");
     }
 
     #[test]
