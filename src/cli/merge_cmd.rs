@@ -1,7 +1,7 @@
 //! `kompass merge PATH... -o assessment.json`: the default merge, no
 //! overrides, every finding as given, baselines attached; for scripts.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::{CmdResult, Context, Failure, MergeArgs, print};
 use crate::core::assessment::{self, Assessment, SourceSession};
@@ -16,10 +16,11 @@ use crate::storage;
 
 pub fn run(ctx: &Context, args: &MergeArgs) -> CmdResult {
     let lang = ctx.lang;
+    let read =
+        storage::read_scoring_inputs(&args.paths, &args.baselines, &ctx.bank, &ctx.data_dir());
     let (municipality, sessions, baselines) = municipality_sessions(
         ctx,
-        &args.paths,
-        &args.baselines,
+        read_or_fail(ctx, read)?,
         args.municipality.as_deref(),
         (
             "velg én med --municipality",
@@ -54,21 +55,18 @@ pub fn run(ctx: &Context, args: &MergeArgs) -> CmdResult {
     ))
 }
 
-/// The sessions of one municipality among `paths`, one per id, and the
-/// baselines found there or given: what `merge` and `score` work from.
-/// Paths holding several municipalities are refused, ending with
+/// The sessions of one municipality among the `inputs` read, one per id,
+/// and the baselines found there or given: what `merge` and `score` work
+/// from. Inputs of several municipalities are refused, ending with
 /// `way_out` (nb, en): how this command takes them. Different contents
-/// under one session id are refused, naming the id and the files; warnings
-/// go to standard error.
+/// under one session id are refused, naming the id and the files.
 pub fn municipality_sessions(
     ctx: &Context,
-    paths: &[PathBuf],
-    baselines: &[PathBuf],
+    inputs: Inputs,
     municipality: Option<&str>,
     way_out: (&str, &str),
 ) -> Result<(MunicipalityGroup, Vec<SourceSession>, Vec<Baseline>), Failure> {
     let lang = ctx.lang;
-    let inputs = read_inputs(ctx, paths, baselines)?;
     let selection = open::select(inputs, municipality).map_err(|e| match e {
         OpenError::ChooseMunicipality(groups) => Failure::new(format!(
             "{}; {}",
@@ -86,15 +84,10 @@ pub fn municipality_sessions(
     Ok((selection.municipality, sessions, baselines))
 }
 
-/// Every file under `paths` and the `baselines` given, read for scoring
-/// (without notes); the warnings go to standard error.
-pub fn read_inputs(
-    ctx: &Context,
-    paths: &[PathBuf],
-    baselines: &[PathBuf],
-) -> Result<Inputs, Failure> {
-    let inputs = storage::read_scoring_inputs(paths, baselines, &ctx.bank, &ctx.data_dir())
-        .map_err(|e| Failure::open(&e, ctx.lang))?;
+/// The files a storage reader read, or why it could not; the warnings
+/// (files skipped, sessions migrated) go to standard error.
+pub fn read_or_fail(ctx: &Context, read: Result<Inputs, OpenError>) -> Result<Inputs, Failure> {
+    let inputs = read.map_err(|e| Failure::open(&e, ctx.lang))?;
     for w in &inputs.warnings {
         eprintln!("{}", one_line(w));
     }

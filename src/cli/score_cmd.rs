@@ -46,8 +46,13 @@ pub fn load_sessions(ctx: &Context, files: &[PathBuf]) -> Result<Vec<SourceSessi
         "gi filene fra én kommune, eller skår hver for seg med --by-municipality",
         "give the files of one municipality, or score each with --by-municipality",
     );
-    merge_cmd::municipality_sessions(ctx, files, &[], None, way_out)
-        .map(|(_, sessions, _)| sessions)
+    let inputs = merge_cmd::read_or_fail(ctx, read_points(ctx, files))?;
+    merge_cmd::municipality_sessions(ctx, inputs, None, way_out).map(|(_, sessions, _)| sessions)
+}
+
+/// Every file under `files`, read for points only: `score` records nothing.
+fn read_points(ctx: &Context, files: &[PathBuf]) -> Result<open::Inputs, OpenError> {
+    storage::read_points_inputs(files, &[], &ctx.bank, &ctx.data_dir())
 }
 
 /// One municipality's scorecard in `score --by-municipality --json`: the
@@ -70,7 +75,7 @@ struct MunicipalityCard {
 /// whole run, every problem listed, as plain `score` fails.
 fn each_municipality(ctx: &Context, files: &[PathBuf], json: bool) -> CmdResult {
     let lang = ctx.lang;
-    let inputs = merge_cmd::read_inputs(ctx, files, &[])?;
+    let inputs = merge_cmd::read_or_fail(ctx, read_points(ctx, files))?;
     for (path, _) in &inputs.assessments {
         merge_cmd::interviews_only(path, lang);
     }

@@ -22,7 +22,9 @@ pub use autosave::{Autosaver, Document, EditMarker, SaveReport, Writer, open_mar
 pub use demo::{DEMO_FILES, Demo, install_demo, write_demo};
 pub use listing::{SessionList, list_sessions};
 pub use lock::{LockHolder, SessionLock};
-pub use review_load::{open_review, read_review_inputs, read_scoring_inputs, save_review};
+pub use review_load::{
+    open_review, read_points_inputs, read_review_inputs, read_scoring_inputs, save_review,
+};
 
 use crate::core::assessment::Assessment;
 use crate::core::bank::Bank;
@@ -172,6 +174,19 @@ pub fn session_from_bytes(
     bytes: &[u8],
     bank: &Bank,
 ) -> Result<LoadedSession, FileError> {
+    let mut loaded = unhashed_session(path, bytes, bank)?;
+    loaded.sha256 = crate::core::bank::sha256_hex(bytes);
+    Ok(loaded)
+}
+
+/// [`session_from_bytes`] with `sha256` left empty, for reading points only:
+/// hashing is a fifth of the time of reading a session, and only what is
+/// recorded (an assessment) or compared with a record needs it.
+pub(super) fn unhashed_session(
+    path: &Path,
+    bytes: &[u8],
+    bank: &Bank,
+) -> Result<LoadedSession, FileError> {
     let mut session = Session::parse(bytes).map_err(|p| FileError::new(path, p))?;
     let migrated = crate::core::migrate::migrate_session(&mut session, bank);
     let (mut warnings, errors): (Vec<Problem>, Vec<Problem>) =
@@ -185,11 +200,10 @@ pub fn session_from_bytes(
     if let Some(m) = &migrated {
         warnings.insert(0, Problem::at("bank", m.describe()).warning());
     }
-    let sha256 = crate::core::bank::sha256_hex(bytes);
     Ok(LoadedSession {
         path: path.to_owned(),
         session,
-        sha256,
+        sha256: String::new(),
         warnings,
         migrated,
     })

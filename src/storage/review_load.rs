@@ -10,7 +10,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::{
     FileError, assessment_from_bytes, assessment_path, format_of, json_files, load_assessment,
-    load_baseline, read_file, session_from_bytes,
+    load_baseline, read_file, session_from_bytes, unhashed_session,
 };
 use crate::core::assessment::{self, SourceSession};
 use crate::core::bank::{self, Bank};
@@ -31,20 +31,42 @@ pub fn read_review_inputs(
     bank: &Bank,
     data_dir: &Path,
 ) -> Result<Inputs, OpenError> {
-    read_inputs(paths, baselines, bank, data_dir, true)
+    read_inputs(paths, baselines, bank, data_dir, Detail::Full)
 }
 
-/// [`read_review_inputs`] for `score` and `merge`: the same files and
-/// checks, without the sessions' notes, which they never show. Notes are
-/// most of a session's bytes, so 2,000 interviews then fit in well under
-/// 100 MB.
+/// [`read_review_inputs`] for `merge`: the same files and checks, without
+/// the sessions' notes, which it never shows. Notes are most of a session's
+/// bytes, so 2,000 interviews then fit in well under 100 MB.
 pub fn read_scoring_inputs(
     paths: &[PathBuf],
     baselines: &[PathBuf],
     bank: &Bank,
     data_dir: &Path,
 ) -> Result<Inputs, OpenError> {
-    read_inputs(paths, baselines, bank, data_dir, false)
+    read_inputs(paths, baselines, bank, data_dir, Detail::NoNotes)
+}
+
+/// [`read_scoring_inputs`] for `score`, which records nothing: the same
+/// files and checks, the sessions without their `sha256` (left empty) and
+/// with `path` as given. Never build an assessment from these.
+pub fn read_points_inputs(
+    paths: &[PathBuf],
+    baselines: &[PathBuf],
+    bank: &Bank,
+    data_dir: &Path,
+) -> Result<Inputs, OpenError> {
+    read_inputs(paths, baselines, bank, data_dir, Detail::Points)
+}
+
+/// How much of each session a reader keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Detail {
+    /// Everything: a review shows the notes and records the file.
+    Full,
+    /// No notes; the file's hash and path, which an assessment records.
+    NoNotes,
+    /// No notes, no hash, the path as given: the points and nothing recorded.
+    Points,
 }
 
 fn read_inputs(
@@ -52,7 +74,7 @@ fn read_inputs(
     baselines: &[PathBuf],
     bank: &Bank,
     data_dir: &Path,
-    keep_notes: bool,
+    detail: Detail,
 ) -> Result<Inputs, OpenError> {
     let files = json_files(paths).map_err(|e| OpenError::Files(e.lines()))?;
     let base = fs::canonicalize(data_dir).unwrap_or_else(|_| data_dir.to_owned());
@@ -61,8 +83,8 @@ fn read_inputs(
     // Files are read on every core, then taken in the order they were listed.
     let read = super::parallel_map(&files, |file| {
         let mut one = Inputs::default();
-        read_one(file, bank, &base, &mut one).map(|()| {
-            if !keep_notes {
+        read_one(file, bank, &base, detail, &mut one).map(|()| {
+            if detail != Detail::Full {
                 for s in &mut one.sessions {
                     // Rebuilt from its sorted entries, the map's nodes are
                     // full; parsing inserts one by one and leaves them half empty.
@@ -108,7 +130,13 @@ fn read_inputs(
 }
 
 /// Reads one file into `inputs`.
-fn read_one(path: &Path, bank: &Bank, base: &Path, inputs: &mut Inputs) -> Result<(), FileError> {
+fn read_one(
+    path: &Path,
+    bank: &Bank,
+    base: &Path,
+    detail: Detail,
+    inputs: &mut Inputs,
+) -> Result<(), FileError> {
     let bytes = read_file(path)?;
     let format = format_of(path, &bytes)?;
     let name = path.display().to_string();
@@ -119,14 +147,17 @@ fn read_one(path: &Path, bank: &Bank, base: &Path, inputs: &mut Inputs) -> Resul
     };
     match format.as_deref() {
         Some(session::FORMAT) => {
-            let loaded = session_from_bytes(path, &bytes, bank)?;
+            let (loaded, path_shown) = match detail {
+                Detail::Points => (unhashed_session(path, &bytes, bank)?, name.clone()),
+                _ => (session_from_bytes(path, &bytes, bank)?, shown(path, base)),
+            };
             inputs
                 .warnings
                 .extend(loaded.warnings.iter().map(|w| w.render(&name)));
             inputs.sessions.push(SourceSession {
                 session: loaded.session,
                 sha256: loaded.sha256,
-                path: shown(path, base),
+                path: path_shown,
                 file: path.to_owned(),
             });
         }
@@ -257,5 +288,17 @@ mod tests {
         // Listed order, whichever thread read a file.
         let listed: Vec<_> = review.sessions.iter().map(|s| s.file.clone()).collect();
         assert_eq!(listed, files);
+
+        // For points only: the same sessions, nothing of what an assessment
+        // records: no hash, the path as given.
+        let points = read_points_inputs(&paths, &[], &bank, dir.path()).unwrap();
+        assert_eq!(points.sessions.len(), 2);
+        for (s, p) in scoring.sessions.iter().zip(&points.sessions) {
+            assert_eq!((&s.session, &s.file), (&p.session, &p.file));
+            assert_eq!(s.sha256.len(), 64);
+            assert!(p.sha256.is_empty());
+            assert_eq!(s.path, format!("eksempelvik/{}.json", s.session.id));
+            assert_eq!(p.path, p.file.display().to_string());
+        }
     }
 }
