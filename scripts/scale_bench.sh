@@ -12,8 +12,9 @@
 #     scripts/score_reference.py (exact and float) on the same files;
 #   - a national year, 100 municipalities x 20 interviews: `kompass score
 #     --by-municipality` over the whole tree in one process, against the
-#     Python reference over the whole tree in one process; and, for
-#     comparison, `kompass score` once per municipality directory;
+#     Python reference over the whole tree in one process; for comparison
+#     `kompass score` once per municipality directory; and `kompass merge
+#     --by-municipality` writing the year's 100 assessments;
 #   - growth: 200, 1,000 and 2,000 sessions; notes of 250, 1,000 and 4,000
 #     bytes per question on average.
 set -eu
@@ -47,6 +48,7 @@ hf "$k score --json $data/one2000" \
 echo "== a national year: 100 municipalities x 20 interviews"
 hf "$k score --json --by-municipality $data/year" \
    "sh -c 'for d in $data/year/*/; do $k score --json \$d >/dev/null; done'" \
+   "$k merge --by-municipality $data/year -o $data/year-out --force" \
    "python3 $root/scripts/score_reference.py $data/year" \
    "python3 $root/scripts/score_reference.py --float $data/year"
 
@@ -59,11 +61,13 @@ hf "$k score --json $data/notes250" "$k score --json $data/one2000" "$k score --
 echo "== peak memory (maximum resident set size)"
 for cmd in "score --json $data/one2000" "score --json $data/notes4000" \
            "score --json --by-municipality $data/year" \
-           "merge $data/one2000 -o $data/fresh.json"; do
-    rm -f "$data/fresh.json"
+           "merge $data/one2000 -o $data/fresh.json" \
+           "merge --by-municipality $data/year -o $data/fresh"; do
+    rm -rf "$data/fresh.json" "$data/fresh"
     /usr/bin/time -f "%M KB  kompass $cmd" "$k" $cmd >/dev/null
 done
-rm -f "$data/fresh.json" "$data/assessment.json" "$data/assessment.json.bak"
+rm -rf "$data/fresh.json" "$data/fresh" "$data/year-out" "$data/assessment.json" \
+       "$data/assessment.json.bak"
 
 echo "== the Python reference agrees with kompass on every municipality"
 python3 "$root/scripts/score_reference.py" --verify "$k" "$data/year" >/dev/null && echo "100 of 100 agree"

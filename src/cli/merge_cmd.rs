@@ -15,7 +15,9 @@ use crate::core::text::one_line;
 use crate::storage;
 
 pub fn run(ctx: &Context, args: &MergeArgs) -> CmdResult {
-    let lang = ctx.lang;
+    if args.by_municipality {
+        return each_municipality(ctx, args);
+    }
     let read =
         storage::read_scoring_inputs(&args.paths, &args.baselines, &ctx.bank, &ctx.data_dir());
     let (municipality, sessions, baselines) = municipality_sessions(
@@ -23,25 +25,121 @@ pub fn run(ctx: &Context, args: &MergeArgs) -> CmdResult {
         read_or_fail(ctx, read)?,
         args.municipality.as_deref(),
         (
-            "velg én med --municipality",
-            "choose one with --municipality",
+            "velg én med --municipality, eller slå sammen hver for seg med --by-municipality",
+            "choose one with --municipality, or merge each with --by-municipality",
         ),
     )?;
     let now = chrono::Local::now().fixed_offset();
+    let fresh = fresh_assessment(ctx, municipality, sessions, baselines, now);
+    guard_output(ctx, &args.output, &fresh, args.force)?;
+    save(ctx, &args.output, &fresh)
+}
+
+/// `merge --by-municipality -o DIR`: every municipality among the paths
+/// merged from one read, each written to `DIR/<municipality-slug>/
+/// assessment.json`. All or nothing until the writing: a bad file, a
+/// conflict, a municipality without interviews or an output that may not be
+/// overwritten refuses the whole run before anything is written. Only the
+/// `--baseline` files are attached, to every assessment (a national
+/// average); baselines found among the paths belong to no one municipality
+/// and are passed over with a warning.
+fn each_municipality(ctx: &Context, args: &MergeArgs) -> CmdResult {
+    let lang = ctx.lang;
+    let read =
+        storage::read_scoring_inputs(&args.paths, &args.baselines, &ctx.bank, &ctx.data_dir());
+    let mut inputs = read_or_fail(ctx, read)?;
+    for (path, _) in &inputs.assessments {
+        interviews_only(path, lang);
+    }
+    let (given, found): (Vec<_>, Vec<_>) = std::mem::take(&mut inputs.baselines)
+        .into_iter()
+        .partition(|(path, _)| args.baselines.contains(path));
+    for (path, _) in &found {
+        eprintln!(
+            "{}: {}",
+            one_line(&path.display().to_string()),
+            lang.pick(
+                "et sammenligningsgrunnlag; med --by-municipality festes bare --baseline-filene, til hver vurdering",
+                "a baseline; with --by-municipality only the --baseline files are attached, to every assessment"
+            )
+        );
+    }
+    let baselines = open::collect_baselines(given).map_err(|e| Failure::open(&e, lang))?;
+    let now = chrono::Local::now().fixed_offset();
+    let mut built = Vec::new();
+    let mut refused = Vec::new();
+    for (group, sessions) in open::by_municipality(inputs) {
+        match one_per_id(&group, sessions, lang) {
+            Ok(sessions) => {
+                let output = storage::assessment_path(&args.output, &group.name);
+                let fresh = fresh_assessment(ctx, group, sessions, baselines.clone(), now);
+                built.push((output, fresh));
+            }
+            Err(f) => refused.extend(f.lines),
+        }
+    }
+    if built.is_empty() && refused.is_empty() {
+        return Err(Failure::open(&OpenError::Empty, lang));
+    }
+    for (output, fresh) in &built {
+        if let Err(f) = guard_output(ctx, output, fresh, args.force) {
+            refused.extend(f.lines);
+        }
+    }
+    if !refused.is_empty() {
+        refused.push(
+            lang.pick("ingen vurdering er skrevet", "no assessment was written")
+                .to_owned(),
+        );
+        return Err(Failure { lines: refused });
+    }
+    for (done, (output, fresh)) in built.iter().enumerate() {
+        save(ctx, output, fresh).map_err(|mut f| {
+            f.lines.push(format!(
+                "{} {done} {} {}",
+                lang.pick("skrev", "wrote"),
+                lang.pick("av", "of"),
+                lang.count(
+                    built.len(),
+                    ["vurdering", "vurderinger"],
+                    ["assessment", "assessments"]
+                ),
+            ));
+            f
+        })?;
+    }
+    Ok(())
+}
+
+/// The default merge of one municipality's sessions, under the name most of
+/// them use, with the baselines attached.
+fn fresh_assessment(
+    ctx: &Context,
+    municipality: MunicipalityGroup,
+    sessions: Vec<SourceSession>,
+    baselines: Vec<Baseline>,
+    now: chrono::DateTime<chrono::FixedOffset>,
+) -> Assessment {
     let mut fresh = Assessment::build(&ctx.bank, &sessions, now);
     // The assessment holds what it needs; freeing the sessions before it is
     // written keeps 2,000 interviews under 100 MB.
     drop(sessions);
     fresh.municipality = municipality.name;
     // A fresh assessment has no baselines yet, so attaching says nothing.
-    open::attach_baselines(&mut fresh, baselines, lang);
-    guard_output(ctx, &args.output, &fresh, args.force)?;
-    storage::save_assessment(&args.output, &fresh).map_err(|e| Failure::write(&args.output, &e))?;
+    open::attach_baselines(&mut fresh, baselines, ctx.lang);
+    fresh
+}
+
+/// Writes an assessment atomically (an old file stays as `.bak`) and says
+/// what it holds.
+fn save(ctx: &Context, output: &Path, fresh: &Assessment) -> CmdResult {
+    let lang = ctx.lang;
+    storage::save_assessment(output, fresh).map_err(|e| Failure::write(output, &e))?;
     let card = fresh.scorecard(&ctx.bank);
     print(&format!(
         "{} {}: {}, {}, {}/{} {}, {}\n",
         lang.pick("Skrev", "Wrote"),
-        args.output.display(),
+        output.display(),
         one_line(&fresh.municipality),
         review::interviews(fresh.sessions.len(), lang),
         card.scored(),

@@ -135,7 +135,7 @@ pub struct MergeArgs {
     /// Session files or directories (searched recursively)
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Where to write the assessment
+    /// Where to write the assessment (with --by-municipality: a directory)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: PathBuf,
     /// Baseline to attach (repeatable)
@@ -144,6 +144,10 @@ pub struct MergeArgs {
     /// Municipality to merge when the paths hold several
     #[arg(long)]
     pub municipality: Option<String>,
+    /// Merge every municipality among the paths, each to
+    /// OUTPUT/<municipality-slug>/assessment.json
+    #[arg(long, conflicts_with = "municipality")]
+    pub by_municipality: bool,
     /// Replace an existing assessment even if it holds decisions or curation
     /// (the old file is kept as FILE.bak)
     #[arg(long)]
