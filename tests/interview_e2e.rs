@@ -51,6 +51,35 @@ fn notes_scores_and_a_finding_typed_in_a_terminal_reach_the_file() {
 }
 
 #[test]
+fn a_resized_terminal_gets_the_layout_of_its_new_size_and_typing_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = start(dir.path(), &NEW);
+    t.type_slowly("Før");
+    t.wait_for_screen("Før");
+    // 80 columns abbreviate Ctrl in the footer; 120 have room to spell it out.
+    assert!(t.screen().contains("^Q Avslutt"), "{}", t.screen());
+    t.resize((120, 40));
+    t.wait_for_screen("Ctrl-Q Avslutt");
+    t.type_slowly(" og etter");
+    t.wait_for_screen("Før og etter");
+    let screen = t.screen();
+    let rows: Vec<&str> = screen.lines().collect();
+    assert_eq!(rows.len(), 40, "{screen}");
+    assert!(
+        rows[39].contains("Ctrl-Q Avslutt"),
+        "the footer on the last row:\n{screen}"
+    );
+    t.resize((80, 24));
+    t.wait_for_screen("^Q Avslutt");
+    t.type_slowly("!");
+    t.wait_for_screen("Før og etter!");
+    assert!(!t.screen().contains("Ctrl-Q"), "{}", t.screen());
+    t.send("\x11");
+    assert!(t.wait_exit().expect("Ctrl-Q ends it").success());
+    assert_eq!(first_notes(&load(dir.path())), "Før og etter!");
+}
+
+#[test]
 fn kill_9_after_a_pause_keeps_what_was_typed_before_it_and_resume_says_recovered() {
     let dir = tempfile::tempdir().unwrap();
     let mut t = start(dir.path(), &NEW);

@@ -13,7 +13,7 @@ pub struct Term {
     output: Arc<Mutex<Vec<u8>>>,
     size: (u16, u16),
     reader: Option<std::thread::JoinHandle<()>>,
-    _master: Box<dyn MasterPty + Send>,
+    master: Box<dyn MasterPty + Send>,
 }
 
 impl Term {
@@ -57,7 +57,7 @@ impl Term {
             output,
             size: (cols, rows),
             reader: Some(reader_thread),
-            _master: pair.master,
+            master: pair.master,
         }
     }
 
@@ -80,6 +80,20 @@ impl Term {
             std::thread::sleep(Duration::from_millis(20));
         }
         panic!("{text:?} never appeared; the screen:\n{}", self.screen());
+    }
+
+    /// Resizes the terminal, as dragging the window's corner does (the
+    /// program gets SIGWINCH).
+    pub fn resize(&mut self, (cols, rows): (u16, u16)) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("the pty resizes");
+        self.size = (cols, rows);
     }
 
     pub fn pid(&self) -> i32 {
