@@ -66,15 +66,13 @@ fn words(text: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The key terms of a priority given every stem of the list (`known`).
-fn keys(text: &str, known: &BTreeSet<String>) -> BTreeSet<String> {
+/// The key terms of a priority given the stems of the list that may be
+/// found inside a compound (`parts`).
+fn keys(text: &str, parts: &Parts) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     for (_, s) in words(text) {
-        for k in known {
-            if k != &s
-                && k.chars().count() >= MIN_PART
-                && (s.starts_with(k.as_str()) || s.ends_with(k.as_str()))
-            {
+        for k in &parts.0 {
+            if k != &s && (s.starts_with(k.as_str()) || s.ends_with(k.as_str())) {
                 out.insert(k.clone());
             }
         }
@@ -83,15 +81,24 @@ fn keys(text: &str, known: &BTreeSet<String>) -> BTreeSet<String> {
     out
 }
 
-fn known_stems<'a>(texts: impl IntoIterator<Item = &'a str>) -> BTreeSet<String> {
-    texts.into_iter().flat_map(words).map(|(_, s)| s).collect()
+/// Every stem of a list long enough to be found inside a compound.
+struct Parts(Vec<String>);
+
+fn known_parts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Parts {
+    let stems: BTreeSet<String> = texts.into_iter().flat_map(words).map(|(_, s)| s).collect();
+    Parts(
+        stems
+            .into_iter()
+            .filter(|s| s.chars().count() >= MIN_PART)
+            .collect(),
+    )
 }
 
 /// Groups priorities by theme (see the module documentation). Groups come
 /// largest first; priorities sharing no term with another stand alone, in
 /// the order given.
 pub fn group(items: Vec<PriorityItem>) -> Vec<PriorityGroup> {
-    let known = known_stems(items.iter().map(|i| i.text.as_str()));
+    let known = known_parts(items.iter().map(|i| i.text.as_str()));
     let mut left: Vec<(PriorityItem, BTreeSet<String>)> = items
         .into_iter()
         .map(|i| {
@@ -163,7 +170,7 @@ fn theme_label(term: &str, items: &[PriorityItem]) -> String {
 /// its terms when they share none, as after a reviewer's merge); the rest
 /// are grouped among themselves and added after.
 pub fn place(groups: &mut Vec<PriorityGroup>, items: Vec<PriorityItem>) {
-    let known = known_stems(
+    let known = known_parts(
         groups
             .iter()
             .flat_map(|g| &g.items)
