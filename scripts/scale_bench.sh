@@ -9,12 +9,14 @@
 # $CARGO_TARGET_DIR/scale-data, else target/scale-data) unless it is there,
 # then times with hyperfine (mean ± sd) and measures peak memory:
 #   - kompass score and merge over 2,000 sessions of one municipality, and
-#     scripts/score_reference.py (exact and float) on the same files;
+#     scripts/score_reference.py (exact and float) on the same files, also
+#     with --merge (writing the merge as kompass merge does);
 #   - a national year, 100 municipalities x 20 interviews: `kompass score
 #     --by-municipality` over the whole tree in one process, against the
 #     Python reference over the whole tree in one process; for comparison
 #     `kompass score` once per municipality directory; and `kompass merge
-#     --by-municipality` writing the year's 100 assessments;
+#     --by-municipality` writing the year's 100 assessments, against the
+#     Python reference writing its 100 merges;
 #   - growth: 200, 1,000 and 2,000 sessions; notes of 250, 1,000 and 4,000
 #     bytes per question on average.
 set -eu
@@ -43,14 +45,17 @@ echo "== 2,000 sessions of one municipality"
 hf "$k score --json $data/one2000" \
    "$k merge $data/one2000 -o $data/assessment.json --force" \
    "python3 $root/scripts/score_reference.py $data/one2000" \
-   "python3 $root/scripts/score_reference.py --float $data/one2000"
+   "python3 $root/scripts/score_reference.py --float $data/one2000" \
+   "python3 $root/scripts/score_reference.py --merge $data/py-merge $data/one2000" \
+   "python3 $root/scripts/score_reference.py --float --merge $data/py-merge $data/one2000"
 
 echo "== a national year: 100 municipalities x 20 interviews"
 hf "$k score --json --by-municipality $data/year" \
    "sh -c 'for d in $data/year/*/; do $k score --json \$d >/dev/null; done'" \
    "$k merge --by-municipality $data/year -o $data/year-out --force" \
    "python3 $root/scripts/score_reference.py $data/year" \
-   "python3 $root/scripts/score_reference.py --float $data/year"
+   "python3 $root/scripts/score_reference.py --float $data/year" \
+   "python3 $root/scripts/score_reference.py --merge $data/py-merge $data/year"
 
 echo "== growth with the number of sessions (notes 1,000 bytes a question)"
 hf "$k score --json $data/one200" "$k score --json $data/one1000" "$k score --json $data/one2000"
@@ -67,7 +72,7 @@ for cmd in "score --json $data/one2000" "score --json $data/notes4000" \
     /usr/bin/time -f "%M KB  kompass $cmd" "$k" $cmd >/dev/null
 done
 rm -rf "$data/fresh.json" "$data/fresh" "$data/year-out" "$data/assessment.json" \
-       "$data/assessment.json.bak"
+       "$data/assessment.json.bak" "$data/py-merge"
 
 echo "== the Python reference agrees with kompass on every municipality"
 python3 "$root/scripts/score_reference.py" --verify "$k" "$data/year" >/dev/null && echo "100 of 100 agree"

@@ -5,6 +5,7 @@ yardstick for issue 7 ("at least 5x faster than Python on the same files").
     python3 scripts/score_reference.py DIR...               # exact (fractions.Fraction)
     python3 scripts/score_reference.py --float DIR...       # plain floats
     python3 scripts/score_reference.py --verify BIN DIR...  # compare with `BIN score --by-municipality`
+    python3 scripts/score_reference.py --merge OUT DIR...   # also write each merge, as `kompass merge`
 
 Reads the bank and every session file under DIR with the json module, groups
 the sessions by municipality and, per municipality:
@@ -19,10 +20,18 @@ With --verify it runs `BIN score --json --by-municipality DIR...` once and
 checks that it scores the same municipalities and that every sub-area
 agrees to 1e-9 (the Rust side is exact too).
 
+With --merge OUT it also does what `kompass merge` does with the rule: per
+municipality it writes OUT/<municipality>.json, durably (temporary file,
+fsync, rename), holding every session with the sha256 of its file, and per
+question every interview's scores and their median. (Kompass's assessment
+holds findings and grouped priorities too; leaving them out makes this
+reference faster, not slower.)
+
 Only the standard library is used; Python 3.8 or newer.
 """
 
 import argparse
+import hashlib
 import json
 import os
 import statistics
@@ -86,6 +95,40 @@ def score(sessions, maxima, scale_max, number):
     return points
 
 
+def merged(name, sessions, maxima, number):
+    """The merge of one municipality's sessions ((path, sha256, doc) each)."""
+    questions = {}
+    for _, qid, _ in maxima:
+        interviews = {}
+        for _, _, doc in sessions:
+            scores = (doc["answers"].get(qid) or {}).get("scores") or {}
+            if scores:
+                interviews[doc["id"]] = scores
+        suggested = {}
+        for d in DIMS:
+            values = [number(s[d]) for s in interviews.values() if s.get(d) is not None]
+            if values:
+                suggested[d] = statistics.median(values)
+        questions[qid] = {"interviews": interviews, "suggested": suggested}
+    return {
+        "municipality": name,
+        "sessions": [{"id": doc["id"], "sha256": sha, "path": path} for path, sha, doc in sessions],
+        "questions": questions,
+    }
+
+
+def write_durably(path, document):
+    tmp = path + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump(document, f, indent=2, ensure_ascii=False, default=float)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+    fd = os.open(os.path.dirname(path) or ".", os.O_RDONLY)
+    os.fsync(fd)
+    os.close(fd)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("paths", nargs="+", help="session files or directories")
@@ -93,6 +136,8 @@ def main():
     ap.add_argument("--float", action="store_true", help="use floats instead of fractions")
     ap.add_argument("--verify", metavar="BIN",
                     help="compare with `BIN score --json --by-municipality DIR...`")
+    ap.add_argument("--merge", metavar="OUT",
+                    help="also write each municipality's merge to OUT/<municipality>.json")
     args = ap.parse_args()
 
     exact = not args.float
@@ -102,16 +147,27 @@ def main():
 
     by_municipality = {}
     for path in session_files(args.paths):
-        doc = load_json(path, exact)
+        if args.merge:
+            with open(path, "rb") as f:
+                data = f.read()
+            sha = hashlib.sha256(data).hexdigest()
+            doc = json.loads(data, parse_float=Fraction) if exact else json.loads(data)
+        else:
+            sha, doc = None, load_json(path, exact)
         if doc.get("format") != "kompass.session":
             continue
-        by_municipality.setdefault(doc["municipality"], []).append(doc)
+        by_municipality.setdefault(doc["municipality"], []).append((path, sha, doc))
+    if args.merge:
+        os.makedirs(args.merge, exist_ok=True)
 
     theirs = kompass_points(args.verify, args.paths) if args.verify else {}
     failures = 0
     for name in sorted(by_municipality):
         sessions = by_municipality[name]
-        points = score(sessions, maxima, bank["scale"]["max"], number)
+        if args.merge:
+            out = os.path.join(args.merge, name.replace(os.sep, "_") + ".json")
+            write_durably(out, merged(name, sessions, maxima, number))
+        points = score([doc for _, _, doc in sessions], maxima, bank["scale"]["max"], number)
         total = sum(points.values())
         print(f"{name}\t{len(sessions)}\t{float(total):.6f}")
         if args.verify:
