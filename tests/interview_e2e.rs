@@ -9,7 +9,9 @@ use kompass::core::bank::Bank;
 use kompass::core::exact::int;
 use kompass::core::session::{FindingKind, Session};
 
-use common::interview::{NEW, first_notes, first_question, load, session_file, start, wait_file};
+use common::interview::{
+    NEW, first_notes, first_question, load, session_file, start, start_with_env, wait_file,
+};
 use common::pty::contains;
 
 #[test]
@@ -130,6 +132,41 @@ fn sighup_loses_nothing_and_restores_the_terminal() {
         assert!(contains(&out, seq), "{what}");
     }
     assert!(!kompass::storage::open_marker_path(&session_file(dir.path())).exists());
+}
+
+#[test]
+fn a_program_error_saves_what_was_typed_restores_the_terminal_and_says_where() {
+    // Debug builds panic on the key KOMPASS_PANIC_ON_KEY names; release
+    // builds (`cargo test --release`) have no such key.
+    if !cfg!(debug_assertions) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = start_with_env(dir.path(), &NEW, &[("KOMPASS_PANIC_ON_KEY", "§")]);
+    t.type_slowly("Rett før feilen æøå");
+    t.wait_for_screen("Rett før feilen æøå");
+    t.send("§");
+    let status = t.wait_exit().expect("the panic ends the program");
+    assert_eq!(status.exit_code(), 101, "{status:?}");
+    let out = String::from_utf8_lossy(&t.output()).into_owned();
+    assert!(out.contains("\x1b[?1049l"), "the alternate screen was left");
+    assert!(
+        out.contains("Kompass stoppet på grunn av en programfeil. Intervjuet er lagret i"),
+        "{out}"
+    );
+    let file = session_file(dir.path());
+    assert!(
+        out.contains(&*file.to_string_lossy()),
+        "it says where: {out}"
+    );
+    let s = load(dir.path());
+    assert_eq!(first_notes(&s), "Rett før feilen æøå");
+    // The marker stays, so the next start says what happened.
+    assert!(kompass::storage::open_marker_path(&file).exists());
+    let mut again = start(dir.path(), &["interview", "--resume", &s.id]);
+    again.wait_for("Gjenopprettet etter uventet avslutning");
+    again.send("\x11");
+    assert!(again.wait_exit().unwrap().success());
 }
 
 #[test]

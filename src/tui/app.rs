@@ -290,6 +290,20 @@ impl<'b> Editing<'b> {
     }
 }
 
+/// Debug builds only: a program error on demand, when the key named by
+/// `KOMPASS_PANIC_ON_KEY` is typed, so that an end-to-end test can show that
+/// a panic loses nothing typed before it. Release builds have no such key.
+#[cfg(debug_assertions)]
+fn injected_panic(ev: &AppEvent) {
+    use ratatui::crossterm::event::KeyCode;
+    if let AppEvent::Term(Event::Key(k)) = ev
+        && let KeyCode::Char(c) = k.code
+        && std::env::var("KOMPASS_PANIC_ON_KEY").is_ok_and(|key| key.starts_with(c))
+    {
+        panic!("a program error injected by KOMPASS_PANIC_ON_KEY");
+    }
+}
+
 pub enum Screen<'b> {
     Start(Box<Start<'b>>),
     Form(Box<Form<'b>>),
@@ -427,6 +441,8 @@ impl<'b> App<'b> {
     }
 
     fn handle(&mut self, ev: AppEvent) -> Flow {
+        #[cfg(debug_assertions)]
+        injected_panic(&ev);
         let now = Instant::now();
         match ev {
             AppEvent::Signal(sig) => Flow::Exit(self.shutdown(sig)),

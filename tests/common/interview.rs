@@ -11,11 +11,18 @@ use super::pty::Term;
 
 /// The binary in a pty at 80x24 in Norwegian, with the notes editor on screen.
 pub fn start(dir: &Path, args: &[&str]) -> Term {
+    start_with_env(dir, args, &[])
+}
+
+/// [`start`] with more environment variables.
+pub fn start_with_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Term {
     let mut all = vec!["--lang", "nb", "--dir"];
     let dir = dir.to_str().expect("a UTF-8 temp path");
     all.push(dir);
     all.extend_from_slice(args);
-    let term = Term::spawn(&all, &[("LANG", "C.UTF-8")], (80, 24));
+    let mut vars = vec![("LANG", "C.UTF-8")];
+    vars.extend_from_slice(env);
+    let term = Term::spawn(&all, &vars, (80, 24));
     term.wait_for("Notater");
     term
 }
