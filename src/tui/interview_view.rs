@@ -78,8 +78,10 @@ pub fn draw_on<B: Backend>(
     cache: &mut ViewCache,
 ) -> Result<(), B::Error> {
     let unchanged = s.overlay.is_none() && cache.key == Some(static_key(surface.area(), s));
-    if let (true, Some(base), Some(ed)) = (unchanged, &cache.editor, s.current_editor()) {
-        return surface.draw_area(base, |buf| ed.render(base.area, buf));
+    if let (true, Some(base), Some(ed)) = (unchanged, &cache.editor, s.current_editor())
+        && surface.draw_area(base, |buf| ed.render(base.area, buf))?
+    {
+        return Ok(());
     }
     surface.draw(|f| draw(f, s, cache))
 }

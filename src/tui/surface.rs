@@ -72,38 +72,41 @@ impl<B: Backend> Surface<B> {
 
     /// Redraws only the area of `base`: `render` draws on a copy of `base`
     /// (what the frame has under it), and the cells that differ from what
-    /// the terminal shows there are sent.
+    /// the terminal shows there are sent. Returns false, drawing nothing,
+    /// when the area is not on the screen (the caller then draws a frame).
     pub fn draw_area(
         &mut self,
         base: &Buffer,
         render: impl FnOnce(&mut Buffer),
-    ) -> Result<(), B::Error> {
+    ) -> Result<bool, B::Error> {
         let area = base.area;
         if area.is_empty() || area.intersection(self.shown.area) != area {
-            return Ok(());
+            return Ok(false);
         }
-        if self.area_shown.as_ref().map(|b| b.area) != Some(area) {
-            if let Some(other) = self.area_shown.take() {
-                copy_cells(&other, &mut self.shown);
+        let shown = match self.area_shown.take() {
+            Some(same) if same.area == area => same,
+            other => {
+                if let Some(other) = other {
+                    copy_cells(&other, &mut self.shown);
+                }
+                let mut now = Buffer::empty(area);
+                copy_cells(&self.shown, &mut now);
+                now
             }
-            let mut now = Buffer::empty(area);
-            copy_cells(&self.shown, &mut now);
-            self.area_shown = Some(now);
-        }
+        };
         self.scratch.area = area;
         self.scratch.content.clone_from(&base.content);
         render(&mut self.scratch);
         if self.no_color {
             drop_colors(&mut self.scratch);
         }
-        let Some(shown) = self.area_shown.as_mut() else {
-            return Ok(());
-        };
         let backend = self.terminal.backend_mut();
-        backend.draw(shown.diff(&self.scratch).into_iter())?;
-        Backend::flush(backend)?;
-        std::mem::swap(shown, &mut self.scratch);
-        Ok(())
+        let sent = backend
+            .draw(shown.diff(&self.scratch).into_iter())
+            .and_then(|()| Backend::flush(backend));
+        // Even after a failed write the terminal's record is behind.
+        self.area_shown = Some(std::mem::replace(&mut self.scratch, shown));
+        sent.map(|()| true)
     }
 
     /// Follows a new terminal size: the screen is cleared and the next
@@ -245,6 +248,14 @@ mod tests {
         .unwrap();
         let out = String::from_utf8(written.0.take()).unwrap();
         assert!(out.contains('d') && !out.contains("abc"), "{out:?}");
+    }
+
+    #[test]
+    fn an_area_off_the_screen_is_left_to_a_full_frame() {
+        let mut s = surface(4, 2);
+        let off = Buffer::empty(Rect::new(2, 1, 4, 1));
+        assert!(!s.draw_area(&off, |_| panic!("not drawn")).unwrap());
+        assert!(s.area_shown.is_none());
     }
 
     #[test]
