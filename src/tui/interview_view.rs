@@ -17,7 +17,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use super::dashboard::Dashboard;
 use super::help;
 use super::interview::{Focus, Interview, Overlay};
-use super::surface::Surface;
+use super::surface::{Surface, copy_cells};
 use super::ui::{self, ACCENT, BOLD, DIM, SELECTED, WARN};
 use super::walk::{NavRow, Page};
 use crate::core::bank::DIMENSIONS;
@@ -97,9 +97,7 @@ pub fn draw(frame: &mut Frame, s: &Interview, cache: &mut ViewCache) {
         cache.key = Some(key);
         cache.editor = editor.map(|rect| {
             let mut base = Buffer::empty(rect);
-            for p in rect.positions() {
-                base[p].clone_from(&frame.buffer_mut()[p]);
-            }
+            copy_cells(frame.buffer_mut(), &mut base);
             base
         });
     }

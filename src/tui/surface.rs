@@ -135,7 +135,7 @@ impl<B: Backend> Surface<B> {
 }
 
 /// Copies the cells of `from` that lie in `to`'s area, a row at a time.
-fn copy_cells(from: &Buffer, to: &mut Buffer) {
+pub fn copy_cells(from: &Buffer, to: &mut Buffer) {
     let area = from.area.intersection(to.area);
     let width = usize::from(area.width);
     for y in area.top()..area.bottom() {
