@@ -1,6 +1,7 @@
 //! The core's cost per interview and per municipality (issue 7, "Scale"):
 //! parsing and loading a session, scoring it, the default merge of a
-//! municipality's 20 interviews, and building its assessment.
+//! municipality's 20 interviews, and building its assessment; building it
+//! and showing one question to the reviewer at 200 and 2,000 interviews.
 //!
 //!     cargo bench --bench scale
 //!
@@ -19,6 +20,7 @@ use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_m
 use kompass::core::assessment::{Assessment, SourceSession};
 use kompass::core::bank::{Bank, sha256_hex};
 use kompass::core::merge;
+use kompass::core::review::question;
 use kompass::core::scoring;
 use kompass::core::session::Session;
 use kompass::storage;
@@ -66,14 +68,9 @@ fn per_session(c: &mut Criterion) {
     });
 }
 
-fn per_municipality(c: &mut Criterion) {
-    let bank = Bank::builtin();
-    let sessions = municipality(&bank, 1000);
-    let refs: Vec<&Session> = sessions.iter().collect();
-    c.bench_function("default_merge_20", |b| {
-        b.iter(|| merge::default_merge(&bank, black_box(&refs)))
-    });
-    let sources: Vec<SourceSession> = sessions
+/// Sessions as read from files, with the hash an assessment records.
+fn sources(sessions: &[Session]) -> Vec<SourceSession> {
+    sessions
         .iter()
         .map(|session| SourceSession {
             session: session.clone(),
@@ -81,12 +78,50 @@ fn per_municipality(c: &mut Criterion) {
             path: format!("{}.json", session.id),
             file: format!("/data/{}.json", session.id).into(),
         })
-        .collect();
-    let now = DateTime::parse_from_rfc3339("2026-12-01T12:00:00+01:00").expect("a date");
+        .collect()
+}
+
+fn now() -> DateTime<chrono::FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-12-01T12:00:00+01:00").expect("a date")
+}
+
+fn per_municipality(c: &mut Criterion) {
+    let bank = Bank::builtin();
+    let sessions = municipality(&bank, 1000);
+    let refs: Vec<&Session> = sessions.iter().collect();
+    c.bench_function("default_merge_20", |b| {
+        b.iter(|| merge::default_merge(&bank, black_box(&refs)))
+    });
+    let sources = sources(&sessions);
     c.bench_function("build_assessment_20", |b| {
-        b.iter(|| Assessment::build(&bank, black_box(&sources), now))
+        b.iter(|| Assessment::build(&bank, black_box(&sources), now()))
     });
 }
 
-criterion_group!(benches, per_session, per_municipality);
+/// Building the assessment and the reviewer's view of one question at 200
+/// and 2,000 interviews of one municipality: both must grow no worse than
+/// linearly (a search per interview made the question view grow with the
+/// square).
+fn at_scale(c: &mut Criterion) {
+    let bank = Bank::builtin();
+    let mut group = c.benchmark_group("interviews");
+    group.sample_size(10);
+    for n in [200, 2000] {
+        let spec = support::Spec {
+            per_municipality: n,
+            ..spec(250)
+        };
+        let sources = sources(&support::sessions(&bank, &spec).collect::<Vec<_>>());
+        group.bench_with_input(BenchmarkId::new("build_assessment", n), &sources, |b, s| {
+            b.iter(|| Assessment::build(&bank, s, now()))
+        });
+        let assessment = Assessment::build(&bank, &sources, now());
+        group.bench_with_input(BenchmarkId::new("question_view", n), &sources, |b, s| {
+            b.iter(|| question::view(&assessment, s, "1.1.1").expect("a question of the bank"))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, per_session, per_municipality, at_scale);
 criterion_main!(benches);

@@ -3,6 +3,7 @@
 //! disagreement.
 
 use std::cmp::Reverse;
+use std::collections::HashMap;
 
 use super::ReviewError;
 use crate::core::assessment::{Assessment, Decision, SessionRecord, SourceSession};
@@ -55,30 +56,40 @@ pub fn view<'a>(
         .questions
         .get_key_value(question_id)
         .ok_or_else(|| ReviewError::UnknownQuestion(question_id.to_owned()))?;
-    let recorded: Vec<_> = assessment
+    // By session id, so that the rows cost as many steps as there are
+    // interviews (a search per interview grew with the square).
+    let mut recorded: HashMap<&str, Vec<Finding>> = HashMap::new();
+    for source in assessment
         .findings
         .values()
         .chain(assessment.dropped.values())
         .flatten()
         .flat_map(|f| &f.sources)
         .filter(|s| s.question == *id)
-        .collect();
+    {
+        recorded
+            .entry(source.session.as_str())
+            .or_default()
+            .push(Finding {
+                kind: source.kind,
+                text: source.text.clone(),
+            });
+    }
+    let mut read: HashMap<&str, &SourceSession> = HashMap::new();
+    for s in sessions {
+        read.entry(s.session.id.as_str()).or_insert(s);
+    }
     let mut rows = Vec::new();
     for record in &assessment.sessions {
-        let answer = sessions
-            .iter()
-            .find(|s| s.session.id == record.id)
+        let answer = read
+            .get(record.id.as_str())
             .and_then(|s| s.session.answers.get(id));
         let findings: Vec<Finding> = match answer {
             Some(a) => a.findings.clone(),
             None => recorded
-                .iter()
-                .filter(|s| s.session == record.id)
-                .map(|s| Finding {
-                    kind: s.kind,
-                    text: s.text.clone(),
-                })
-                .collect(),
+                .get(record.id.as_str())
+                .cloned()
+                .unwrap_or_default(),
         };
         let scores = review.interviews.get(&record.id).copied();
         let notes = answer
