@@ -13,7 +13,7 @@ the real binary in a pseudo-terminal of 120x40:
            has settled (utime+stime from /proc/PID/stat, and the more precise
            sum of /proc/PID/task/*/schedstat);
   review   exec to the first complete frame of `kompass review` on the 30
-           interviews of one municipality.
+           interviews of one municipality (and, with --review-sizes, on more).
 
 Prerequisites: Linux, Python 3.8+, vim, and the release builds:
     cargo build --release --bin kompass --example gen_sessions
@@ -164,6 +164,9 @@ def main():
     ap.add_argument("--runs", type=int, default=20, help="startups to time")
     ap.add_argument("--keys", type=int, default=400, help="keystrokes per program")
     ap.add_argument("--interval", type=float, default=0.05, help="seconds between keystrokes")
+    ap.add_argument("--review-sizes", type=int, nargs="*", default=[],
+                    help="also time review's first frame with these numbers of interviews "
+                         "(3 runs each), e.g. 200 1000 2000")
     args = ap.parse_args()
     kompass = os.path.abspath(args.kompass)
 
@@ -179,17 +182,23 @@ def main():
         shutil.rmtree(data)
     summary("startup to first complete frame", startups)
 
-    reviews = []
-    for _ in range(args.runs):
+    for interviews in [30] + args.review_sizes:
+        reviews = []
         data = tempfile.mkdtemp(prefix="kompass-review-")
-        subprocess.run([args.gen, data, "--municipalities", "1", "--per", "30"],
+        subprocess.run([args.gen, data, "--municipalities", "1", "--per", str(interviews)],
                        check=True, capture_output=True)
-        t = time.perf_counter_ns()
-        pid, fd = spawn([kompass, "--lang", "nb", "review", data])
-        reviews.append((read_until(fd, REVIEW_DONE) - t) / 1e6)
-        stop(pid, fd)
+        for _ in range(args.runs if interviews == 30 else 3):
+            t = time.perf_counter_ns()
+            pid, fd = spawn([kompass, "--lang", "nb", "review", data])
+            reviews.append((read_until(fd, REVIEW_DONE, timeout=60) - t) / 1e6)
+            stop(pid, fd)
+            # Each run builds the assessment afresh, as the first did.
+            for root, _, files in os.walk(data):
+                for name in files:
+                    if name.startswith("assessment.json"):
+                        os.remove(os.path.join(root, name))
         shutil.rmtree(data)
-    summary("review of 30 interviews to first complete frame", reviews)
+        summary(f"review of {interviews} interviews to first complete frame", reviews)
 
     # Echo: Kompass and vim side by side, typed into in turn.
     data, sid, notes = fresh_session(args.gen)
