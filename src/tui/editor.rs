@@ -622,6 +622,69 @@ mod tests {
         }
     }
 
+    /// `vendor/ratatui-textarea` updates its screen map one line at a time
+    /// while typing. A text area built afresh from the same lines has a
+    /// map built whole: every cursor move, which reads the map, must land
+    /// in the same place in both, after every key.
+    #[test]
+    fn the_patched_text_area_moves_as_one_built_afresh() {
+        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        let keys = [
+            KeyEvent::from(KeyCode::Char('a')),
+            KeyEvent::from(KeyCode::Char(' ')),
+            KeyEvent::from(KeyCode::Char('æ')),
+            KeyEvent::from(KeyCode::Char('🙂')),
+            KeyEvent::from(KeyCode::Char('\t')),
+            KeyEvent::from(KeyCode::Backspace),
+            KeyEvent::from(KeyCode::Delete),
+            KeyEvent::from(KeyCode::Enter),
+            KeyEvent::from(KeyCode::Left),
+            KeyEvent::from(KeyCode::Up),
+            KeyEvent::from(KeyCode::End),
+            ctrl('w'),
+            ctrl('z'),
+        ];
+        let moves = [
+            CursorMove::Forward,
+            CursorMove::Back,
+            CursorMove::Up,
+            CursorMove::Down,
+            CursorMove::Head,
+            CursorMove::End,
+            CursorMove::WordForward,
+            CursorMove::WordEnd,
+            CursorMove::WordBack,
+            CursorMove::Bottom,
+        ];
+        let mut ta = TextArea::new(vec![
+            "første linje".into(),
+            String::new(),
+            "tredje 🙂".into(),
+        ]);
+        let mut seed: u32 = 75;
+        for step in 0..2000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            let key = keys[if seed.is_multiple_of(2) {
+                0
+            } else {
+                (seed / 2) as usize % keys.len()
+            }];
+            ta.input(key);
+            let (row, col) = (ta.cursor().0, ta.cursor().1);
+            let mut fresh = TextArea::new(ta.lines().to_vec());
+            fresh.move_cursor(CursorMove::Jump(row as u16, col as u16));
+            assert_eq!(fresh.cursor(), (row, col), "step {step}");
+            for m in moves {
+                let (mut a, mut b) = (ta.clone(), fresh.clone());
+                a.move_cursor(m);
+                b.move_cursor(m);
+                assert_eq!(a.cursor(), b.cursor(), "step {step}, key {key:?}, {m:?}");
+            }
+        }
+    }
+
     #[test]
     fn the_placeholder_shows_when_empty_and_controls_are_neutralized() {
         let ed = Editor::new("", "Skriv her");
