@@ -549,6 +549,23 @@ mod tests {
         assert_eq!(cache.row(5), Some((1, 2, 3)));
     }
 
+    /// A fixed pseudo-random walk over `keys` (xorshift from `seed`), the
+    /// same every run: one key in `typing` is the first, the typing an
+    /// interviewer mostly does; the others are drawn from the rest.
+    fn key_walk(keys: &[KeyEvent], seed: u32, typing: u32) -> impl Iterator<Item = KeyEvent> + '_ {
+        let mut state = seed;
+        std::iter::repeat_with(move || {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            if state.is_multiple_of(typing) {
+                keys[0]
+            } else {
+                keys[(state / typing) as usize % keys.len()]
+            }
+        })
+    }
+
     #[test]
     fn wrapping_only_the_line_typed_in_matches_wrapping_everything() {
         let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
@@ -569,27 +586,15 @@ mod tests {
             ctrl('y'),
         ];
         let mut ed = Editor::new("en to tre\n\nfire fem seks sju", "");
-        // A fixed pseudo-random walk over the keys (xorshift), the same every run.
-        let mut seed: u32 = 2026;
-        for step in 0..3000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 17;
-            seed ^= seed << 5;
-            // Mostly typing, as an interviewer does.
-            let k = if seed.is_multiple_of(3) {
-                0
-            } else {
-                (seed / 3) as usize % keys.len()
-            };
-            ed.input(keys[k]);
+        for (step, key) in key_walk(&keys, 2026, 3).take(3000).enumerate() {
+            ed.input(key);
             draw(&ed, 7, 4);
             let mut fresh = WrapCache::default();
             fresh.update(ed.lines(), 7);
             assert_eq!(
                 ed.wrap.borrow().lines,
                 fresh.lines,
-                "step {step}, key {:?}",
-                keys[k]
+                "step {step}, key {key:?}"
             );
         }
     }
@@ -661,16 +666,7 @@ mod tests {
             String::new(),
             "tredje 🙂".into(),
         ]);
-        let mut seed: u32 = 75;
-        for step in 0..2000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 17;
-            seed ^= seed << 5;
-            let key = keys[if seed.is_multiple_of(2) {
-                0
-            } else {
-                (seed / 2) as usize % keys.len()
-            }];
+        for (step, key) in key_walk(&keys, 75, 2).take(2000).enumerate() {
             ta.input(key);
             let (row, col) = (ta.cursor().0, ta.cursor().1);
             let mut fresh = TextArea::new(ta.lines().to_vec());
