@@ -21,7 +21,9 @@ pub struct LockHolder {
 }
 
 impl LockHolder {
-    /// The holder in words, for messages: "prosess 123 på laptop-2".
+    /// The holder in words, for messages: "prosess 123 på laptop-2". The
+    /// host comes from a file anyone could have written, so it is made safe
+    /// to print here, where it is printed.
     pub fn describe(&self, lang: Lang) -> String {
         let host = self.host.as_deref().map(one_line);
         match (self.pid, host, lang) {
@@ -95,7 +97,7 @@ fn parse_holder(text: &str) -> LockHolder {
     let field = |key: &str| {
         text.lines()
             .find_map(|l| l.strip_prefix(key))
-            .map(|v| crate::core::text::one_line(v.trim()))
+            .map(|v| v.trim().to_owned())
     };
     LockHolder {
         pid: field("pid=").and_then(|p| p.parse().ok()),
