@@ -6,7 +6,7 @@ use std::cmp::Reverse;
 use std::collections::HashMap;
 
 use super::ReviewError;
-use crate::core::assessment::{Assessment, Decision, SessionRecord, SourceSession};
+use crate::core::assessment::{Assessment, Decision, FindingSource, SessionRecord, SourceSession};
 use crate::core::bank::{Bank, DIMENSIONS, Dimension};
 use crate::core::exact::{Exact, int};
 use crate::core::merge;
@@ -58,7 +58,7 @@ pub fn view<'a>(
         .ok_or_else(|| ReviewError::UnknownQuestion(question_id.to_owned()))?;
     // By session id, so that the rows cost as many steps as there are
     // interviews (a search per interview grew with the square).
-    let mut recorded: HashMap<&str, Vec<Finding>> = HashMap::new();
+    let mut recorded: HashMap<&str, Vec<&FindingSource>> = HashMap::new();
     for source in assessment
         .findings
         .values()
@@ -70,10 +70,7 @@ pub fn view<'a>(
         recorded
             .entry(source.session.as_str())
             .or_default()
-            .push(Finding {
-                kind: source.kind,
-                text: source.text.clone(),
-            });
+            .push(source);
     }
     let mut read: HashMap<&str, &SourceSession> = HashMap::new();
     for s in sessions {
@@ -88,8 +85,13 @@ pub fn view<'a>(
             Some(a) => a.findings.clone(),
             None => recorded
                 .get(record.id.as_str())
-                .cloned()
-                .unwrap_or_default(),
+                .into_iter()
+                .flatten()
+                .map(|s| Finding {
+                    kind: s.kind,
+                    text: s.text.clone(),
+                })
+                .collect(),
         };
         let scores = review.interviews.get(&record.id).copied();
         let notes = answer
