@@ -74,42 +74,45 @@ def session_files(paths):
                     yield os.path.join(dirpath, name)
 
 
-def score(sessions, maxima, scale_max, number):
-    """Points per sub-area of the default merge of `sessions`."""
+def medians(docs, qid, number):
+    """The default merge of one question: per dimension, the median of the
+    values the sessions give it (dimensions nobody scored are left out)."""
+    out = {}
+    for d in DIMS:
+        values = []
+        for doc in docs:
+            v = ((doc["answers"].get(qid) or {}).get("scores") or {}).get(d)
+            if v is not None:
+                values.append(number(v))
+        if values:
+            out[d] = statistics.median(values)
+    return out
+
+
+def score(suggested, maxima, scale_max, number):
+    """Points per sub-area from each question's merged values (`suggested`:
+    question id -> dimension -> value)."""
     range_ = 3 * number(scale_max)
     points = {}
     for sub_id, qid, qmax in maxima:
-        merged = []
-        for d in DIMS:
-            values = []
-            for s in sessions:
-                answer = s["answers"].get(qid)
-                if answer is not None:
-                    v = answer.get("scores", {}).get(d)
-                    if v is not None:
-                        values.append(number(v))
-            merged.append(statistics.median(values) if values else None)
+        values = suggested[qid]
         points.setdefault(sub_id, number(0))
-        if all(v is not None for v in merged):
-            points[sub_id] += qmax * sum(merged) / range_
+        if all(d in values for d in DIMS):
+            points[sub_id] += qmax * sum(values[d] for d in DIMS) / range_
     return points
 
 
 def merged(name, sessions, maxima, number):
     """The merge of one municipality's sessions ((path, sha256, doc) each)."""
+    docs = [doc for _, _, doc in sessions]
     questions = {}
     for _, qid, _ in maxima:
         interviews = {}
-        for _, _, doc in sessions:
+        for doc in docs:
             scores = (doc["answers"].get(qid) or {}).get("scores") or {}
             if scores:
                 interviews[doc["id"]] = scores
-        suggested = {}
-        for d in DIMS:
-            values = [number(s[d]) for s in interviews.values() if s.get(d) is not None]
-            if values:
-                suggested[d] = statistics.median(values)
-        questions[qid] = {"interviews": interviews, "suggested": suggested}
+        questions[qid] = {"interviews": interviews, "suggested": medians(docs, qid, number)}
     return {
         "municipality": name,
         "sessions": [{"id": doc["id"], "sha256": sha, "path": path} for path, sha, doc in sessions],
@@ -165,9 +168,14 @@ def main():
     for name in sorted(by_municipality):
         sessions = by_municipality[name]
         if args.merge:
+            document = merged(name, sessions, maxima, number)
             out = os.path.join(args.merge, name.replace(os.sep, "_") + ".json")
-            write_durably(out, merged(name, sessions, maxima, number))
-        points = score([doc for _, _, doc in sessions], maxima, bank["scale"]["max"], number)
+            write_durably(out, document)
+            suggested = {qid: q["suggested"] for qid, q in document["questions"].items()}
+        else:
+            docs = [doc for _, _, doc in sessions]
+            suggested = {qid: medians(docs, qid, number) for _, qid, _ in maxima}
+        points = score(suggested, maxima, bank["scale"]["max"], number)
         total = sum(points.values())
         print(f"{name}\t{len(sessions)}\t{float(total):.6f}")
         if args.verify:
