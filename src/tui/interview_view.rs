@@ -233,12 +233,7 @@ fn draw_overlay(frame: &mut Frame, s: &Interview) {
 
 /// A prompt box over the question text, leaving the notes in view.
 fn prompt_rect(main: Rect, h: u16) -> Rect {
-    let w = main.width.saturating_sub(2).clamp(20, 72).min(main.width);
-    let r = ui::centered(main, w, h + 2);
-    Rect {
-        y: main.y + 1.min(main.height),
-        ..r
-    }
+    ui::prompt_rect(main, h, 72, 1)
 }
 
 fn prompt_block(title: &str) -> Block<'_> {

@@ -194,12 +194,7 @@ fn prompt_texts(s: &Review, what: &PromptFor) -> (String, String) {
 }
 
 fn prompt_rect(body: Rect, inner_h: u16) -> Rect {
-    let w = body.width.saturating_sub(4).clamp(20, 90).min(body.width);
-    let r = ui::centered(body, w, inner_h + 2);
-    Rect {
-        y: body.y + 2.min(body.height),
-        ..r
-    }
+    ui::prompt_rect(body, inner_h, 90, 2)
 }
 
 fn draw_header(frame: &mut Frame, area: Rect, s: &Review) {

@@ -165,6 +165,22 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     )
 }
 
+/// A prompt box near the top of `area`, `gap` cells from its top and sides
+/// (at least 20 and at most `max_w` wide), tall enough for `inner_h` lines
+/// inside a border: what is under it further down stays in view.
+pub fn prompt_rect(area: Rect, inner_h: u16, max_w: u16, gap: u16) -> Rect {
+    let w = area
+        .width
+        .saturating_sub(2 * gap)
+        .clamp(20, max_w)
+        .min(area.width);
+    let r = centered(area, w, inner_h + 2);
+    Rect {
+        y: area.y + gap.min(area.height),
+        ..r
+    }
+}
+
 /// A one-line input (prompts and form fields).
 pub fn line_input(text: &str) -> TextArea<'static> {
     let mut ta = TextArea::new(vec![one_line(text)]);
