@@ -4,10 +4,16 @@
 //! - [`storage`]: the only code that touches the disk.
 //! - [`report`]: the report to the council, computed once and rendered as
 //!   HTML, Markdown, XLSX, CSV or JSON (pure: bytes in memory, no I/O).
-//! - [`cli`] and [`tui`]: thin layers on top.
+//! - [`platform`]: what differs between Unix, Windows and macOS.
+//! - [`app`]: the context every command needs, the requests the command line
+//!   hands to the screens, and the user-facing error type.
+//! - [`cli`] and [`tui`]: thin layers on top; the command line calls the
+//!   screens, never the other way round.
 
+pub mod app;
 pub mod cli;
 pub mod core;
+pub mod platform;
 pub mod report;
 pub mod storage;
 pub mod tui;

@@ -208,7 +208,7 @@ fn recovery_notice_says_from_when() {
     let bank = Bank::builtin();
     let (mut s, _) = open(&bank);
     let saved = s.session.updated_at;
-    s.set_sticky_notice(kompass::tui::app::recovered_notice(Lang::Nb, saved));
+    s.set_sticky_notice(kompass::tui::runtime::recovered_notice(Lang::Nb, saved));
     let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
     term.draw(|f| interview_view::draw(f, &s, &mut Default::default()))
         .unwrap();

@@ -179,7 +179,7 @@ pub fn import(ctx: &Context, args: &ImportArgs) -> CmdResult {
     let mut report = String::new();
     let mut failures = Vec::new();
     for (entry, loaded) in &incoming {
-        let dest = storage::session_path(&dir, &loaded.session.municipality, &loaded.session.id);
+        let dest = storage::session_path(dir, &loaded.session.municipality, &loaded.session.id);
         match arrive(ctx, &dest, entry, &loaded.session) {
             Ok(line) => report.push_str(&format!("{}: {line}\n", entry.path)),
             Err(why) => failures.push(format!("{}: {why}", entry.path)),

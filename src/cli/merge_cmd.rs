@@ -19,7 +19,7 @@ pub fn run(ctx: &Context, args: &MergeArgs) -> CmdResult {
         return each_municipality(ctx, args);
     }
     let read =
-        storage::read_scoring_inputs(&args.paths, &args.baselines, &ctx.bank, &ctx.data_dir());
+        storage::read_scoring_inputs(&args.paths, &args.baselines, &ctx.bank, ctx.data_dir());
     let (municipality, sessions, baselines) = municipality_sessions(
         ctx,
         read_or_fail(ctx, read)?,
@@ -46,7 +46,7 @@ pub fn run(ctx: &Context, args: &MergeArgs) -> CmdResult {
 fn each_municipality(ctx: &Context, args: &MergeArgs) -> CmdResult {
     let lang = ctx.lang;
     let read =
-        storage::read_scoring_inputs(&args.paths, &args.baselines, &ctx.bank, &ctx.data_dir());
+        storage::read_scoring_inputs(&args.paths, &args.baselines, &ctx.bank, ctx.data_dir());
     let mut inputs = read_or_fail(ctx, read)?;
     for (path, _) in &inputs.assessments {
         interviews_only(path, lang);

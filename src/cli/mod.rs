@@ -4,6 +4,7 @@
 mod bank_cmd;
 mod handover_cmd;
 mod import_cmd;
+mod interview_cmd;
 mod merge_cmd;
 mod report_cmd;
 mod score_cmd;
@@ -14,6 +15,8 @@ use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
+pub use crate::app::{CmdResult, Context, Failure};
+use crate::app::{ReviewRequest, lang_from_env};
 use crate::core::bank::Bank;
 use crate::core::lang::Lang;
 use crate::storage;
@@ -114,6 +117,16 @@ pub struct ReviewArgs {
     /// Municipality to review when the paths hold several
     #[arg(long)]
     pub municipality: Option<String>,
+}
+
+impl From<ReviewArgs> for ReviewRequest {
+    fn from(args: ReviewArgs) -> ReviewRequest {
+        ReviewRequest {
+            paths: args.paths,
+            baselines: args.baselines,
+            municipality: args.municipality,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -267,64 +280,11 @@ pub struct CompletionsArgs {
     pub shell: clap_complete::Shell,
 }
 
-/// A failed command: exit code 1 (wrong input) with its message lines.
-#[derive(Debug)]
-pub struct Failure {
-    pub lines: Vec<String>,
-}
-
-impl Failure {
-    pub fn new(line: impl Into<String>) -> Failure {
-        Failure {
-            lines: vec![line.into()],
-        }
-    }
-}
-
-impl Failure {
-    /// Why a review or merge could not open its files, in the user's language.
-    pub fn open(e: &crate::core::review::OpenError, lang: Lang) -> Failure {
-        Failure {
-            lines: e.lines(lang),
-        }
-    }
-
-    /// A file that could not be written, named with the reason.
-    pub fn write(path: &std::path::Path, e: &std::io::Error) -> Failure {
-        Failure::new(format!("{}: {}", path.display(), storage::describe_io(e)))
-    }
-}
-
-impl From<storage::FileError> for Failure {
-    fn from(e: storage::FileError) -> Failure {
-        Failure { lines: e.lines() }
-    }
-}
-
-pub type CmdResult = Result<(), Failure>;
-
-/// What every command needs: the global flags resolved.
-pub struct Context {
-    pub global: Global,
-    pub lang: Lang,
-    pub bank: Bank,
-}
-
-impl Context {
-    pub fn data_dir(&self) -> PathBuf {
-        storage::data_dir(self.global.dir.as_deref())
-    }
-}
-
-pub fn lang_from_env(flag: Option<LangArg>) -> Lang {
-    match flag {
-        Some(LangArg::Nb) => Lang::Nb,
-        Some(LangArg::En) => Lang::En,
-        None => {
-            let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-                .iter()
-                .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()));
-            Lang::from_locale(locale.as_deref())
+impl From<LangArg> for Lang {
+    fn from(arg: LangArg) -> Lang {
+        match arg {
+            LangArg::Nb => Lang::Nb,
+            LangArg::En => Lang::En,
         }
     }
 }
@@ -333,7 +293,7 @@ pub fn lang_from_env(flag: Option<LangArg>) -> Lang {
 /// code: 0 ok, 1 wrong input (the message says why), 2 usage.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let lang = lang_from_env(cli.global.lang);
+    let lang = lang_from_env(cli.global.lang.map(Lang::from));
     let bank = match &cli.global.bank {
         Some(path) => match storage::load_bank(path) {
             Ok(bank) => bank,
@@ -341,15 +301,12 @@ pub fn main() -> ExitCode {
         },
         None => Bank::builtin(),
     };
-    let ctx = Context {
-        global: cli.global.clone(),
-        lang,
-        bank,
-    };
+    let ctx = Context::new(lang, bank, storage::data_dir(cli.global.dir.as_deref()));
     let result = match cli.command {
         None => crate::tui::run_start(&ctx),
-        Some(Command::Interview(args)) => crate::tui::run_interview(&ctx, &args),
-        Some(Command::Review(args)) => crate::tui::run_review(&ctx, &args),
+        Some(Command::Interview(args)) => interview_cmd::request(&ctx, &args)
+            .and_then(|request| crate::tui::run_interview(&ctx, &request)),
+        Some(Command::Review(args)) => crate::tui::run_review(&ctx, &args.into()),
         Some(Command::Demo) => crate::tui::run_demo(&ctx),
         Some(Command::Score(args)) => score_cmd::run(&ctx, &args),
         Some(Command::Merge(args)) => merge_cmd::run(&ctx, &args),

@@ -52,7 +52,7 @@ pub fn load_sessions(ctx: &Context, files: &[PathBuf]) -> Result<Vec<SourceSessi
 
 /// Every file under `files`, read for points only: `score` records nothing.
 fn read_points(ctx: &Context, files: &[PathBuf]) -> Result<open::Inputs, OpenError> {
-    storage::read_points_inputs(files, &[], &ctx.bank, &ctx.data_dir())
+    storage::read_points_inputs(files, &[], &ctx.bank, ctx.data_dir())
 }
 
 /// One municipality's scorecard in `score --by-municipality --json`: the

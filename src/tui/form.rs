@@ -12,8 +12,8 @@ use ratatui_textarea::TextArea;
 
 use super::help;
 use super::keys::{self, Binding, HelpSection, bind, ctrl, key};
-use super::people;
 use super::ui::{self, ACCENT, BOLD, DIM, SELECTED, WARN};
+use crate::app::people;
 use crate::core::bank::Bank;
 use crate::core::lang::Lang;
 use crate::core::session::Person;

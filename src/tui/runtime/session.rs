@@ -1,0 +1,319 @@
+//! An interview session open on screen, with what keeps it safe: the lock,
+//! the marker of an unfinished edit, and the autosaver.
+
+use std::path::Path;
+use std::sync::mpsc::Sender;
+use std::time::Instant;
+
+use chrono::{DateTime, FixedOffset};
+
+use super::events::Event;
+use super::{rescue_copy, wall_clock};
+use crate::app::{Context, Failure};
+use crate::core::lang::Lang;
+use crate::core::migrate::Migrated;
+use crate::core::session::{Person, Session};
+use crate::core::text::one_line;
+use crate::storage::{self, Autosaver, EditMarker, LockHolder, SessionLock};
+use crate::tui::interview::Interview;
+use crate::tui::interview_view::ViewCache;
+
+pub struct Editing<'b> {
+    pub state: Interview<'b>,
+    lock: Option<SessionLock>,
+    marker: Option<EditMarker>,
+    saver: Option<Autosaver>,
+    events: Option<Sender<Event>>,
+    /// The last quit failed to save; the next one writes a rescue copy.
+    pub quit_refused: bool,
+    pub view: ViewCache,
+}
+
+pub enum Opened<'b> {
+    Ready(Box<Editing<'b>>),
+    Locked(LockHolder),
+}
+
+fn io_failure(what: &str, path: &Path, e: &std::io::Error) -> Failure {
+    Failure::new(format!(
+        "{what} {}: {}",
+        path.display(),
+        storage::describe_io(e)
+    ))
+}
+
+/// Creates a new session file in `dir` and opens it for editing.
+pub fn create<'b>(
+    ctx: &'b Context,
+    dir: &Path,
+    municipality: &str,
+    interviewer: &str,
+    people: Vec<Person>,
+) -> Result<Editing<'b>, Failure> {
+    let id = ulid::Ulid::new().to_string();
+    let session = Session::new(
+        id,
+        &ctx.bank,
+        municipality,
+        interviewer,
+        people,
+        wall_clock(),
+    );
+    let path = storage::session_path(dir, &session.municipality, &session.id);
+    let lock = match SessionLock::acquire(&path) {
+        Ok(Ok(lock)) => lock,
+        Ok(Err(holder)) => {
+            return Err(Failure::new(format!(
+                "{} {} {}",
+                path.display(),
+                ctx.lang.pick("er låst av", "is locked by"),
+                holder.describe(ctx.lang)
+            )));
+        }
+        Err(e) => return Err(io_failure("cannot lock", &path, &e)),
+    };
+    storage::write_atomic(&path, &session.to_json())
+        .map_err(|e| io_failure("cannot create", &path, &e))?;
+    let (marker, _) =
+        EditMarker::create(&path).map_err(|e| io_failure("cannot mark open", &path, &e))?;
+    let state = Interview::new(&ctx.bank, ctx.lang, session, path, false, Instant::now());
+    Ok(Editing::new(state, Some(lock), Some(marker)))
+}
+
+/// Opens an existing session: for editing (taking the lock, noticing an
+/// unclean previous exit) or read-only (no lock, nothing written).
+pub fn open<'b>(ctx: &'b Context, path: &Path, read_only: bool) -> Result<Opened<'b>, Failure> {
+    let lang = ctx.lang;
+    if read_only {
+        let loaded = storage::load_session(path, &ctx.bank)?;
+        let migrated = loaded.migrated.clone();
+        let mut state = Interview::new(
+            &ctx.bank,
+            lang,
+            loaded.session,
+            path.to_owned(),
+            true,
+            Instant::now(),
+        );
+        if let Some(m) = migrated {
+            state.set_sticky_notice(migrated_notice(lang, &m, None));
+        }
+        return Ok(Opened::Ready(Box::new(Editing::new(state, None, None))));
+    }
+    let lock = match SessionLock::acquire(path) {
+        Ok(Ok(lock)) => lock,
+        Ok(Err(holder)) => return Ok(Opened::Locked(holder)),
+        Err(e) => return Err(io_failure("cannot lock", path, &e)),
+    };
+    let loaded = storage::load_session(path, &ctx.bank)?;
+    // A session of an older bank version is written back migrated, its
+    // original kept beside it, before anything else is written.
+    let backup = storage::save_migrated(&loaded)?;
+    let (marker, unclean) =
+        EditMarker::create(path).map_err(|e| io_failure("cannot mark open", path, &e))?;
+    let saved = loaded.session.updated_at;
+    let mut notices = Vec::new();
+    if unclean {
+        notices.push(recovered_notice(lang, saved));
+    }
+    if let Some(m) = &loaded.migrated {
+        notices.push(migrated_notice(lang, m, backup.as_deref()));
+    }
+    let mut state = Interview::new(
+        &ctx.bank,
+        lang,
+        loaded.session,
+        path.to_owned(),
+        false,
+        Instant::now(),
+    );
+    if !notices.is_empty() {
+        state.set_sticky_notice(notices.join(" "));
+    }
+    Ok(Opened::Ready(Box::new(Editing::new(
+        state,
+        Some(lock),
+        Some(marker),
+    ))))
+}
+
+/// Opens the session with this id in the data directory for editing; a
+/// session held by another process is refused, naming the holder.
+pub fn resume<'b>(
+    ctx: &'b Context,
+    id: &str,
+    read_only: bool,
+) -> Result<Box<Editing<'b>>, Failure> {
+    let lang = ctx.lang;
+    let dir = ctx.data_dir();
+    let path = storage::find_session(dir, id).ok_or_else(|| {
+        Failure::new(format!(
+            "{} {id} {} {}",
+            lang.pick("Fant ingen økt med id", "No session with id"),
+            lang.pick("i", "in"),
+            dir.display()
+        ))
+    })?;
+    match open(ctx, &path, read_only)? {
+        Opened::Ready(editing) => Ok(editing),
+        Opened::Locked(holder) => Err(Failure {
+            lines: vec![
+                format!(
+                    "{} {}: {}",
+                    lang.pick(
+                        "Økten er åpen for redigering i",
+                        "The session is open for editing in"
+                    ),
+                    holder.describe(lang),
+                    path.display()
+                ),
+                format!(
+                    "{} kompass interview --resume {id} --read-only",
+                    lang.pick("Åpne den skrivebeskyttet:", "Open it read-only:")
+                ),
+            ],
+        }),
+    }
+}
+
+pub fn recovered_notice(lang: Lang, saved: DateTime<FixedOffset>) -> String {
+    let when = saved.format("%d.%m.%Y %H:%M:%S");
+    match lang {
+        Lang::Nb => format!("Gjenopprettet etter uventet avslutning. Sist lagret {when}."),
+        Lang::En => format!("Recovered after an unexpected exit. Last saved {when}."),
+    }
+}
+
+/// What opening a session of an older bank version did: migrated it and
+/// kept the original as `backup` (beside the session file), or, read-only,
+/// only showed it as migrated.
+pub fn migrated_notice(lang: Lang, m: &Migrated, backup: Option<&Path>) -> String {
+    let (bank, from, to) = (one_line(&m.bank), one_line(&m.from_version), &m.to_version);
+    let name = |b: &Path| one_line(&b.file_name().unwrap_or_default().to_string_lossy());
+    let mut text = match (lang, backup) {
+        (Lang::Nb, Some(b)) => format!(
+            "Migrert fra {bank} {from} til {to}; originalen er tatt vare på som {}.",
+            name(b)
+        ),
+        (Lang::En, Some(b)) => format!(
+            "Migrated from {bank} {from} to {to}; the original is kept as {}.",
+            name(b)
+        ),
+        (Lang::Nb, None) => format!(
+            "Laget med {bank} {from}, vist som {to}. Fila migreres når den åpnes for redigering."
+        ),
+        (Lang::En, None) => format!(
+            "Made with {bank} {from}, shown as {to}. The file is migrated when opened for editing."
+        ),
+    };
+    if !m.orphaned.is_empty() {
+        let ids = one_line(&m.orphaned.join(", "));
+        text.push(' ');
+        text.push_str(&match lang {
+            Lang::Nb => {
+                format!("Svar på fjernede spørsmål ({ids}) er bevart under «orphaned» i fila.")
+            }
+            Lang::En => format!(
+                "Answers to removed questions ({ids}) are kept under \"orphaned\" in the file."
+            ),
+        });
+    }
+    text
+}
+
+impl<'b> Editing<'b> {
+    fn new(state: Interview<'b>, lock: Option<SessionLock>, marker: Option<EditMarker>) -> Self {
+        Editing {
+            state,
+            lock,
+            marker,
+            saver: None,
+            events: None,
+            quit_refused: false,
+            view: Default::default(),
+        }
+    }
+
+    /// Starts the background saver, which reports to `events`.
+    pub fn start_saver(&mut self, events: Sender<Event>) {
+        if self.state.read_only {
+            return;
+        }
+        let tx = events.clone();
+        self.saver = Some(Autosaver::start(self.state.path.clone(), move |r| {
+            let _ = tx.send(Event::Saved(r));
+        }));
+        self.events = Some(events);
+    }
+
+    /// When the next autosave is due, if the saver runs.
+    pub fn save_due(&self) -> Option<Instant> {
+        self.saver.as_ref().and(self.state.save_due())
+    }
+
+    pub fn autosave(&mut self, now: Instant) {
+        if let Some(saver) = &self.saver {
+            saver.save(self.state.snapshot(now, wall_clock()));
+        }
+    }
+
+    /// Saves everything and releases the session. On failure the work stays
+    /// in memory with a new saver retrying, and the reason is returned.
+    pub fn close(&mut self) -> Result<(), String> {
+        let Some(saver) = self.saver.take() else {
+            return Ok(());
+        };
+        saver.save(self.state.snapshot(Instant::now(), wall_clock()));
+        match saver.stop() {
+            None => {
+                if let Some(marker) = self.marker.take() {
+                    let _ = marker.close_clean();
+                }
+                self.lock.take();
+                Ok(())
+            }
+            Some(unsaved) => {
+                if let Some(events) = self.events.take() {
+                    self.start_saver(events);
+                }
+                if let Some(saver) = &self.saver {
+                    saver.save(unsaved);
+                }
+                Err(self
+                    .state
+                    .save_failure
+                    .clone()
+                    .unwrap_or_else(|| "the save failed".into()))
+            }
+        }
+    }
+
+    /// The last resort when the session file cannot be written.
+    pub fn rescue(&self) -> Vec<String> {
+        let session = &self.state.session;
+        let name = format!("kompass-rescue-{}.json", session.id);
+        rescue_copy(session, &self.state.path, &name, self.state.lang, NOUN)
+    }
+
+    /// After a program error: the session written directly, its marker
+    /// left so that the next open reports the recovery.
+    pub fn emergency(&mut self) -> Vec<String> {
+        if self.state.read_only {
+            return vec![];
+        }
+        let session = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.state.snapshot(Instant::now(), wall_clock())
+        }))
+        .unwrap_or_else(|_| self.state.session.clone());
+        if let Some(saver) = self.saver.take() {
+            saver.stop();
+        }
+        match storage::write_atomic(&self.state.path, &session.to_json()) {
+            Ok(()) => super::saved_after_error(&self.state.path, self.state.lang, NOUN),
+            Err(_) => self.rescue(),
+        }
+    }
+}
+
+/// What is kept here, for messages.
+const NOUN: (&str, &str) = ("Intervjuet", "The interview");
