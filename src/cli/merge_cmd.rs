@@ -135,15 +135,19 @@ fn fresh_assessment(
 fn save(ctx: &Context, output: &Path, fresh: &Assessment) -> CmdResult {
     let lang = ctx.lang;
     storage::save_assessment(output, fresh).map_err(|e| Failure::write(output, &e))?;
-    let card = fresh.scorecard(&ctx.bank);
+    let coverage = fresh.scorecard(&ctx.bank).coverage();
+    let outside = match coverage.outside {
+        0 => String::new(),
+        _ => format!(" ({})", coverage.outside_label(lang)),
+    };
     print(&format!(
-        "{} {}: {}, {}, {}/{} {}, {}\n",
+        "{} {}: {}, {}, {}/{} {}{outside}, {}\n",
         lang.pick("Skrev", "Wrote"),
         output.display(),
         one_line(&fresh.municipality),
         review::interviews(fresh.sessions.len(), lang),
-        card.scored(),
-        card.asked(),
+        coverage.scored,
+        coverage.asked,
         lang.pick("spørsmål skåret", "questions scored"),
         lang.count(
             fresh.baselines.len(),

@@ -174,11 +174,10 @@ pub fn table(bank: &Bank, card: &Scorecard, heading: &str, lang: Lang) -> String
         let name = fit(&format!("{} {}", area.id, area_def.title.get(lang)), NAME);
         let _ = writeln!(
             out,
-            "{name} {:>6} {:>5}  {}/{}",
+            "{name} {:>6} {:>5}  {}",
             format_points(area.points, 0, lang),
             format_points(area.max, 0, lang),
-            area.scored,
-            area.asked
+            area.coverage().describe(lang)
         );
         for (sub_def, sub) in area_def.subareas.iter().zip(&area.subareas) {
             let name = fit(&format!("   {} {}", sub.id, sub_def.title.get(lang)), NAME);
@@ -192,12 +191,11 @@ pub fn table(bank: &Bank, card: &Scorecard, heading: &str, lang: Lang) -> String
     }
     let _ = writeln!(
         out,
-        "{:<NAME$} {:>6} {:>5}  {}/{}",
+        "{:<NAME$} {:>6} {:>5}  {}",
         lang.pick("Totalt", "Total"),
         format_points(card.total, 0, lang),
         format_points(card.max, 0, lang),
-        card.scored(),
-        card.asked()
+        card.coverage().describe(lang)
     );
     out
 }

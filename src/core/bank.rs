@@ -257,6 +257,15 @@ impl Bank {
         &self.file.areas[p.area].subareas[p.subarea].questions[p.question]
     }
 
+    /// An id as a person types it: the number pad's comma (`7,3,1`),
+    /// spaces (`7 3 1`) and a trailing point (`7.3.1.`) all mean `7.3.1`.
+    pub fn typed_id(text: &str) -> String {
+        text.split(|c: char| c == '.' || c == ',' || c.is_whitespace())
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join(".")
+    }
+
     pub fn position(&self, question_id: &str) -> Option<QuestionPos> {
         self.positions.get(question_id).copied()
     }
@@ -649,6 +658,16 @@ fn nested(child: &str, parent: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_are_read_as_typed_with_comma_space_or_point() {
+        for typed in ["7.3.1", "7,3,1", " 7 3 1 ", "7.3.1.", "7,3.1", "7,,3,1"] {
+            assert_eq!(Bank::typed_id(typed), "7.3.1", "{typed:?}");
+        }
+        assert_eq!(Bank::typed_id("7,"), "7");
+        assert_eq!(Bank::typed_id(""), "");
+        assert!(Bank::builtin().position(&Bank::typed_id("7,3,1")).is_some());
+    }
 
     #[test]
     fn builtin_bank_is_clean_and_complete() {

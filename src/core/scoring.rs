@@ -4,7 +4,9 @@
 //! - a question counts when all three dimensions have a value, and gives
 //!   max x (system + extent + results) / (3 x scale max);
 //! - sub-area, area and total are plain sums; unscored questions give 0 and
-//!   are counted as unscored.
+//!   are counted as unscored;
+//! - progress is counted by one rule, [`Coverage`]: routed questions scored
+//!   out of routed questions, out-of-role questions scored counted apart.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -12,6 +14,7 @@ use serde::Serialize;
 
 use super::bank::{Bank, Question, QuestionPos};
 use super::exact::{self, Exact, int};
+use super::lang::Lang;
 use super::session::{Scores, Session};
 
 /// Anything that can say how a question was scored.
@@ -31,6 +34,89 @@ impl ScoreSource for BTreeMap<String, Scores> {
     }
 }
 
+/// How far an interview (or a merge) has come, by the one counting rule of
+/// every progress counter (header, closing page, dashboard, start screen,
+/// `kompass score`): routed questions scored out of routed questions, and
+/// the questions outside the roles that were scored anyway (Ctrl-G) apart,
+/// so that `scored` never exceeds `asked`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Coverage {
+    /// Routed questions with all three dimensions scored.
+    pub scored: usize,
+    /// Questions routed to the roles interviewed.
+    pub asked: usize,
+    /// Questions outside the roles with all three dimensions scored.
+    pub outside: usize,
+}
+
+impl Coverage {
+    /// The rule for one question.
+    pub fn of_question(routed: bool, complete: bool) -> Coverage {
+        Coverage {
+            scored: usize::from(routed && complete),
+            asked: usize::from(routed),
+            outside: usize::from(!routed && complete),
+        }
+    }
+
+    /// Every question of the bank counted from `source`; `roles` decides
+    /// which are routed (`None`: all of them).
+    pub fn count(
+        bank: &Bank,
+        source: &dyn ScoreSource,
+        roles: Option<&BTreeSet<String>>,
+    ) -> Coverage {
+        bank.questions()
+            .map(|(_, q)| {
+                let complete = source.scores(&q.id).is_some_and(|s| s.is_complete());
+                Coverage::of_question(roles.is_none_or(|r| Bank::is_routed(q, r)), complete)
+            })
+            .sum()
+    }
+
+    /// Routed questions not yet fully scored.
+    pub fn open(&self) -> usize {
+        self.asked - self.scored
+    }
+
+    /// `19/25`, with `+2 utenfor rollene` when questions outside the roles
+    /// were scored.
+    pub fn describe(&self, lang: Lang) -> String {
+        let mut text = format!("{}/{}", self.scored, self.asked);
+        if self.outside > 0 {
+            text.push(' ');
+            text.push_str(&self.outside_label(lang));
+        }
+        text
+    }
+
+    /// `+2 utenfor rollene`.
+    pub fn outside_label(&self, lang: Lang) -> String {
+        format!(
+            "+{} {}",
+            self.outside,
+            lang.pick("utenfor rollene", "outside the roles")
+        )
+    }
+}
+
+impl std::ops::Add for Coverage {
+    type Output = Coverage;
+    fn add(self, o: Coverage) -> Coverage {
+        Coverage {
+            scored: self.scored + o.scored,
+            asked: self.asked + o.asked,
+            outside: self.outside + o.outside,
+        }
+    }
+}
+
+impl std::iter::Sum for Coverage {
+    fn sum<I: Iterator<Item = Coverage>>(iter: I) -> Coverage {
+        iter.fold(Coverage::default(), |a, b| a + b)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SubareaScore {
     pub id: String,
@@ -39,8 +125,23 @@ pub struct SubareaScore {
     #[serde(with = "exact::as_number")]
     pub max: Exact,
     pub questions: usize,
+    /// Questions routed to the roles interviewed.
     pub asked: usize,
+    /// Routed questions with all three dimensions scored.
     pub scored: usize,
+    /// Questions outside the roles with all three dimensions scored: they
+    /// give points but are not part of `scored / asked`.
+    pub scored_outside_roles: usize,
+}
+
+impl SubareaScore {
+    pub fn coverage(&self) -> Coverage {
+        Coverage {
+            scored: self.scored,
+            asked: self.asked,
+            outside: self.scored_outside_roles,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -54,9 +155,21 @@ pub struct AreaScore {
     pub questions: usize,
     /// Questions routed to the roles interviewed (all of them when no roles are given).
     pub asked: usize,
-    /// Questions with all three dimensions scored.
+    /// Routed questions with all three dimensions scored.
     pub scored: usize,
+    /// Questions outside the roles with all three dimensions scored.
+    pub scored_outside_roles: usize,
     pub subareas: Vec<SubareaScore>,
+}
+
+impl AreaScore {
+    pub fn coverage(&self) -> Coverage {
+        Coverage {
+            scored: self.scored,
+            asked: self.asked,
+            outside: self.scored_outside_roles,
+        }
+    }
 }
 
 /// Points per sub-area, area and in total, unrounded.
@@ -74,12 +187,17 @@ impl Scorecard {
         self.areas.iter().find(|a| a.id == id)
     }
 
+    /// Progress over the whole bank, by the one counting rule.
+    pub fn coverage(&self) -> Coverage {
+        self.areas.iter().map(AreaScore::coverage).sum()
+    }
+
     pub fn scored(&self) -> usize {
-        self.areas.iter().map(|a| a.scored).sum()
+        self.coverage().scored
     }
 
     pub fn asked(&self) -> usize {
-        self.areas.iter().map(|a| a.asked).sum()
+        self.coverage().asked
     }
 
     pub fn to_json(&self) -> String {
@@ -112,7 +230,7 @@ pub fn score(bank: &Bank, source: &dyn ScoreSource, roles: Option<&BTreeSet<Stri
             let weights: Exact = sub.questions.iter().map(|q| q.weight).sum();
             let range = int(3 * bank.scale_max() as i128);
             let mut points = int(0);
-            let (mut asked, mut scored) = (0, 0);
+            let mut coverage = Coverage::default();
             for (qi, q) in sub.questions.iter().enumerate() {
                 debug_assert_eq!(
                     bank.position(&q.id),
@@ -122,19 +240,20 @@ pub fn score(bank: &Bank, source: &dyn ScoreSource, roles: Option<&BTreeSet<Stri
                         question: qi
                     })
                 );
-                asked += usize::from(is_asked(q));
-                if let Some(sum) = source.scores(&q.id).and_then(|sc| sc.sum()) {
+                let sum = source.scores(&q.id).and_then(|sc| sc.sum());
+                if let Some(sum) = sum {
                     points += sub.max_points * q.weight / weights * sum / range;
-                    scored += 1;
                 }
+                coverage = coverage + Coverage::of_question(is_asked(q), sum.is_some());
             }
             subareas.push(SubareaScore {
                 id: sub.id.clone(),
                 points,
                 max: sub.max_points,
                 questions: sub.questions.len(),
-                asked,
-                scored,
+                asked: coverage.asked,
+                scored: coverage.scored,
+                scored_outside_roles: coverage.outside,
             });
         }
         areas.push(AreaScore {
@@ -144,6 +263,7 @@ pub fn score(bank: &Bank, source: &dyn ScoreSource, roles: Option<&BTreeSet<Stri
             questions: subareas.iter().map(|s| s.questions).sum(),
             asked: subareas.iter().map(|s| s.asked).sum(),
             scored: subareas.iter().map(|s| s.scored).sum(),
+            scored_outside_roles: subareas.iter().map(|s| s.scored_outside_roles).sum(),
             subareas,
         });
     }
@@ -206,6 +326,78 @@ mod tests {
         assert_eq!(card.total, int(5));
         assert_eq!(card.scored(), 1);
         assert!(card.asked() < 75 && card.asked() >= 12);
+    }
+
+    /// A union rep's interview: every routed question but six scored, and
+    /// two questions outside the role scored through Ctrl-G.
+    fn union_rep_with_two_outside(bank: &Bank) -> (Session, usize) {
+        let mut s = sample(bank);
+        s.answers.clear();
+        s.interviewees[0].role = "union_rep".into();
+        let roles = s.roles();
+        let (routed, outside): (Vec<_>, Vec<_>) =
+            bank.questions().partition(|(_, q)| Bank::is_routed(q, &roles));
+        for (_, q) in routed.iter().skip(6).chain(outside.iter().take(2)) {
+            s.answers.insert(
+                q.id.clone(),
+                Answer {
+                    scores: full(2),
+                    ..Answer::default()
+                },
+            );
+        }
+        (s, routed.len())
+    }
+
+    #[test]
+    fn progress_counts_routed_questions_and_the_ones_outside_the_roles_apart() {
+        let bank = Bank::builtin();
+        let (s, routed) = union_rep_with_two_outside(&bank);
+        let expected = Coverage {
+            scored: routed - 6,
+            asked: routed,
+            outside: 2,
+        };
+        let card = score_session(&bank, &s);
+        // Every counter reads the same thing: the scorecard (header,
+        // closing page, dashboard, `kompass score`) and the session (start screen).
+        assert_eq!(card.coverage(), expected);
+        assert_eq!(s.coverage(&bank), expected);
+        assert_eq!(
+            card.areas.iter().map(|a| a.coverage()).sum::<Coverage>(),
+            expected
+        );
+        assert!(card.areas.iter().all(|a| a.scored <= a.asked));
+        assert_eq!(expected.open(), 6);
+        assert_eq!(
+            expected.describe(Lang::Nb),
+            format!("{}/{routed} +2 utenfor rollene", routed - 6)
+        );
+        assert_eq!(
+            expected.describe(Lang::En),
+            format!("{}/{routed} +2 outside the roles", routed - 6)
+        );
+        // The questions outside the roles still give their points.
+        let routed_only: BTreeMap<String, Scores> = s
+            .answers
+            .iter()
+            .filter(|(id, _)| s.is_asked(&bank, id))
+            .map(|(id, a)| (id.clone(), a.scores))
+            .collect();
+        assert!(card.total > score(&bank, &routed_only, Some(&s.roles())).total);
+    }
+
+    #[test]
+    fn all_routed_scored_is_full_even_with_more_outside() {
+        let bank = Bank::builtin();
+        let (mut s, routed) = union_rep_with_two_outside(&bank);
+        let roles = s.roles();
+        for (_, q) in bank.questions().filter(|(_, q)| Bank::is_routed(q, &roles)) {
+            s.answers.entry(q.id.clone()).or_default().scores = full(1);
+        }
+        let c = score_session(&bank, &s).coverage();
+        assert_eq!((c.scored, c.asked, c.outside, c.open()), (routed, routed, 2, 0));
+        assert_eq!(Coverage::count(&bank, &s, None).outside, 0, "no roles: all routed");
     }
 
     #[test]

@@ -177,6 +177,25 @@ pub struct Orphan {
     pub answer: Answer,
 }
 
+/// How a second version of an interview differs from the first
+/// ([`Session::difference`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Difference {
+    /// Written characters the second has more (negative: fewer).
+    pub chars: i64,
+    /// Questions whose scores, notes, findings or flag differ.
+    pub questions: usize,
+    /// The priorities or the status differ.
+    pub other_fields: bool,
+}
+
+impl Difference {
+    /// Nothing the user wrote or scored differs.
+    pub fn is_none(&self) -> bool {
+        self.chars == 0 && self.questions == 0 && !self.other_fields
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Session {
@@ -282,23 +301,59 @@ impl Session {
             .is_some_and(|q| Bank::is_routed(q, &roles))
     }
 
+    /// How far this interview has come, by the one counting rule
+    /// ([`Coverage`](super::scoring::Coverage)).
+    pub fn coverage(&self, bank: &Bank) -> super::scoring::Coverage {
+        super::scoring::Coverage::count(bank, self, Some(&self.roles()))
+    }
+
     /// Questions routed to this interview, and how many of them are fully scored.
     pub fn progress(&self, bank: &Bank) -> (usize, usize) {
-        let roles = self.roles();
-        let asked: Vec<&str> = bank
-            .questions()
-            .filter(|(_, q)| Bank::is_routed(q, &roles))
-            .map(|(_, q)| q.id.as_str())
-            .collect();
-        let scored = asked
-            .iter()
-            .filter(|id| {
-                self.answers
-                    .get(**id)
-                    .is_some_and(|a| a.scores.is_complete())
+        let c = self.coverage(bank);
+        (c.scored, c.asked)
+    }
+
+    /// The characters the interviewer wrote: notes, findings, priorities.
+    pub fn written_chars(&self) -> usize {
+        let answers: usize = self
+            .answers
+            .values()
+            .map(|a| {
+                a.notes.chars().count()
+                    + a.findings
+                        .iter()
+                        .map(|f| f.text.chars().count())
+                        .sum::<usize>()
             })
-            .count();
-        (scored, asked.len())
+            .sum();
+        answers
+            + self
+                .priorities
+                .iter()
+                .map(|p| p.chars().count())
+                .sum::<usize>()
+    }
+
+    /// What `other` holds that this session does not, as the user weighs
+    /// two versions of one interview: the difference in written characters
+    /// and the questions whose answers differ.
+    pub fn difference(&self, other: &Session) -> Difference {
+        let ids: BTreeSet<&String> = self.answers.keys().chain(other.answers.keys()).collect();
+        let differ = |id: &&String| {
+            let blank = Answer::default();
+            let (a, b) = (
+                self.answers.get(*id).unwrap_or(&blank),
+                other.answers.get(*id).unwrap_or(&blank),
+            );
+            // Time on a question is not something the user wrote.
+            (&a.scores, &a.notes, &a.findings, a.flagged)
+                != (&b.scores, &b.notes, &b.findings, b.flagged)
+        };
+        Difference {
+            chars: other.written_chars() as i64 - self.written_chars() as i64,
+            questions: ids.into_iter().filter(differ).count(),
+            other_fields: self.priorities != other.priorities || self.status != other.status,
+        }
     }
 
     /// The rules that need the bank: same bank, known roles and question ids,
@@ -551,6 +606,26 @@ pub(crate) mod tests {
         s.format = "kompass.assessment".into();
         let p = Session::parse(&s.to_json()).unwrap_err();
         assert!(p.message.contains("expected \"kompass.session\""), "{p:?}");
+    }
+
+    #[test]
+    fn the_difference_counts_written_characters_and_changed_questions() {
+        let bank = Bank::builtin();
+        let saved = sample(&bank);
+        let mut later = saved.clone();
+        assert!(saved.difference(&later).is_none());
+        later.answers.get_mut("1.1.1").unwrap().seconds += 40;
+        assert!(saved.difference(&later).is_none(), "time is not text");
+        later.answers.get_mut("1.1.1").unwrap().notes.push_str(" æøå🙂");
+        later.answers.entry("1.1.2".into()).or_default().findings.push(Finding {
+            kind: FindingKind::Weakness,
+            text: "Ingen plan".into(),
+        });
+        let d = saved.difference(&later);
+        assert_eq!((d.chars, d.questions, d.other_fields), (5 + 10, 2, false));
+        assert_eq!(later.difference(&saved).chars, -15);
+        later.priorities.push("Vei".into());
+        assert!(saved.difference(&later).other_fields);
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod demo;
 pub mod handover;
 mod listing;
 mod lock;
+mod rescue;
 mod review_load;
 
 use std::fmt;
@@ -22,6 +23,7 @@ pub use autosave::{Autosaver, Document, EditMarker, SaveReport, Writer, open_mar
 pub use demo::{DEMO_FILES, Demo, install_demo, write_demo};
 pub use listing::{SessionList, list_sessions};
 pub use lock::{LockHolder, SessionLock};
+pub use rescue::{Rescue, discard_rescue, find_rescue, rescue_path, write_rescue};
 pub use review_load::{
     open_review, read_points_inputs, read_review_inputs, read_scoring_inputs, save_review,
 };

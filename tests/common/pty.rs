@@ -19,7 +19,17 @@ pub struct Term {
 impl Term {
     /// Starts `kompass ARGS...` in a pty of `(cols, rows)` with an empty
     /// environment but for TERM, PATH and `env`.
-    pub fn spawn(args: &[&str], env: &[(&str, &str)], (cols, rows): (u16, u16)) -> Term {
+    pub fn spawn(args: &[&str], env: &[(&str, &str)], size: (u16, u16)) -> Term {
+        Term::spawn_program(env!("CARGO_BIN_EXE_kompass"), args, env, size)
+    }
+
+    /// [`Term::spawn`] of any program (a shell running a command Kompass printed).
+    pub fn spawn_program(
+        program: &str,
+        args: &[&str],
+        env: &[(&str, &str)],
+        (cols, rows): (u16, u16),
+    ) -> Term {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -28,15 +38,16 @@ impl Term {
                 pixel_height: 0,
             })
             .expect("a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kompass"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.env_clear();
         cmd.env("TERM", "xterm-256color");
         cmd.env("PATH", std::env::var_os("PATH").unwrap_or_default());
+        // `env` may set PATH again, in front of the inherited one.
         for (k, v) in env {
             cmd.env(k, v);
         }
         cmd.args(args);
-        let child = pair.slave.spawn_command(cmd).expect("kompass starts");
+        let child = pair.slave.spawn_command(cmd).expect("the program starts");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
         let output = Arc::new(Mutex::new(Vec::new()));

@@ -95,6 +95,9 @@ pub struct Edit {
     kind: EditKind,
     before: Pos,
     after: Pos,
+    /// Undone and redone together with the edit before it (patched in for
+    /// Kompass, see vendor/README.md).
+    joined: bool,
 }
 
 impl Edit {
@@ -103,6 +106,7 @@ impl Edit {
             kind,
             before,
             after,
+            joined: false,
         }
     }
 
@@ -128,6 +132,8 @@ pub struct History {
     index: usize,
     max_items: usize,
     edits: VecDeque<Edit>,
+    /// The next edit pushed joins the step of the one before it.
+    join_next: bool,
 }
 
 impl History {
@@ -136,10 +142,18 @@ impl History {
             index: 0,
             max_items,
             edits: VecDeque::new(),
+            join_next: false,
         }
     }
 
-    pub fn push(&mut self, edit: Edit) {
+    /// Makes the next edit part of the same undo step as the last one
+    /// (patched in for Kompass: undo by word or pause, not by character).
+    pub fn join_next(&mut self) {
+        self.join_next = true;
+    }
+
+    pub fn push(&mut self, mut edit: Edit) {
+        let join = std::mem::take(&mut self.join_next);
         if self.max_items == 0 {
             return;
         }
@@ -147,31 +161,51 @@ impl History {
         if self.edits.len() == self.max_items {
             self.edits.pop_front();
             self.index = self.index.saturating_sub(1);
+            // The oldest step may have lost its first edits; what is left of
+            // it is a step of its own.
+            if let Some(first) = self.edits.front_mut() {
+                first.joined = false;
+            }
         }
 
         if self.index < self.edits.len() {
             self.edits.truncate(self.index);
         }
 
+        edit.joined = join && self.index > 0;
         self.index += 1;
         self.edits.push_back(edit);
     }
 
+    /// Redoes one step: an edit and the ones joined to it.
     pub fn redo(&mut self, lines: &mut Vec<String>) -> Option<DataCursor> {
+        self.join_next = false;
         if self.index == self.edits.len() {
             return None;
         }
-        let edit = &self.edits[self.index];
-        edit.redo(lines);
-        self.index += 1;
-        Some(edit.cursor_after())
+        loop {
+            let edit = &self.edits[self.index];
+            edit.redo(lines);
+            self.index += 1;
+            let cursor = edit.cursor_after();
+            if self.edits.get(self.index).is_none_or(|next| !next.joined) {
+                return Some(cursor);
+            }
+        }
     }
 
+    /// Undoes one step: the last edit and the ones it is joined to.
     pub fn undo(&mut self, lines: &mut Vec<String>) -> Option<DataCursor> {
+        self.join_next = false;
         self.index = self.index.checked_sub(1)?;
-        let edit = &self.edits[self.index];
-        edit.undo(lines);
-        Some(edit.cursor_before())
+        loop {
+            let edit = &self.edits[self.index];
+            edit.undo(lines);
+            if !edit.joined || self.index == 0 {
+                return Some(edit.cursor_before());
+            }
+            self.index -= 1;
+        }
     }
 
     pub fn max_items(&self) -> usize {
@@ -182,6 +216,40 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn joined_edits_are_undone_and_redone_as_one_step() {
+        let mut lines = vec![String::new()];
+        let mut h = History::new(4);
+        let type_char = |h: &mut History, lines: &mut Vec<String>, c: char, join: bool| {
+            let at = lines[0].len();
+            let edit = Edit::new(
+                EditKind::InsertChar(c),
+                Pos::new(0, at, at),
+                Pos::new(0, at + 1, at + 1),
+            );
+            edit.redo(lines);
+            if join {
+                h.join_next();
+            }
+            h.push(edit);
+        };
+        for (c, join) in [('a', false), ('b', true), ('c', true), ('d', false), ('e', true)] {
+            type_char(&mut h, &mut lines, c, join);
+        }
+        // Five edits in a history of four: the oldest step lost its first
+        // edit and what is left of it ("bc") is still one step.
+        assert!(h.undo(&mut lines).is_some());
+        assert_eq!(lines, ["abc"]);
+        assert!(h.undo(&mut lines).is_some());
+        assert_eq!(lines, ["a"]);
+        assert!(h.undo(&mut lines).is_none());
+        assert!(h.redo(&mut lines).is_some());
+        assert_eq!(lines, ["abc"]);
+        assert!(h.redo(&mut lines).is_some());
+        assert_eq!(lines, ["abcde"]);
+        assert!(h.redo(&mut lines).is_none());
+    }
 
     #[test]
     fn insert_delete_chunk() {

@@ -1895,6 +1895,13 @@ impl<'a> TextArea<'a> {
         }
     }
 
+    /// Makes the next modification part of the same undo step as the last
+    /// one, so that one undo takes back a word or a burst of typing rather
+    /// than a character (patched in for Kompass, see vendor/README.md).
+    pub fn join_next_edit(&mut self) {
+        self.history.join_next();
+    }
+
     /// Set how many modifications are remembered for undo/redo. Setting 0 disables undo/redo.
     pub fn set_max_histories(&mut self, max: usize) {
         self.history = History::new(max);
