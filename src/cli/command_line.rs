@@ -25,11 +25,7 @@ pub fn command_line(global: &Global, args: &[&str]) -> String {
         }
     }
     words.extend(args.iter().map(|a| Cow::Borrowed(*a)));
-    words
-        .iter()
-        .map(|w| quote(w))
-        .collect::<Vec<_>>()
-        .join(" ")
+    words.iter().map(|w| quote(w)).collect::<Vec<_>>().join(" ")
 }
 
 /// A path as an argument that still works after a `cd`.
@@ -93,7 +89,10 @@ mod tests {
     fn paths_with_spaces_and_quotes_come_back_whole_from_the_shell() {
         let dir = "/home/kari/Mine filer/kari's kompass";
         let bank = "/tmp/bank $HOME.json";
-        let line = command_line(&global(Some(dir), Some(bank)), &["interview", "--read-only"]);
+        let line = command_line(
+            &global(Some(dir), Some(bank)),
+            &["interview", "--read-only"],
+        );
         let words = shlex::split(&line).expect("the shell can read it");
         assert_eq!(
             words,

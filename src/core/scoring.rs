@@ -335,8 +335,9 @@ mod tests {
         s.answers.clear();
         s.interviewees[0].role = "union_rep".into();
         let roles = s.roles();
-        let (routed, outside): (Vec<_>, Vec<_>) =
-            bank.questions().partition(|(_, q)| Bank::is_routed(q, &roles));
+        let (routed, outside): (Vec<_>, Vec<_>) = bank
+            .questions()
+            .partition(|(_, q)| Bank::is_routed(q, &roles));
         for (_, q) in routed.iter().skip(6).chain(outside.iter().take(2)) {
             s.answers.insert(
                 q.id.clone(),
@@ -396,8 +397,15 @@ mod tests {
             s.answers.entry(q.id.clone()).or_default().scores = full(1);
         }
         let c = score_session(&bank, &s).coverage();
-        assert_eq!((c.scored, c.asked, c.outside, c.open()), (routed, routed, 2, 0));
-        assert_eq!(Coverage::count(&bank, &s, None).outside, 0, "no roles: all routed");
+        assert_eq!(
+            (c.scored, c.asked, c.outside, c.open()),
+            (routed, routed, 2, 0)
+        );
+        assert_eq!(
+            Coverage::count(&bank, &s, None).outside,
+            0,
+            "no roles: all routed"
+        );
     }
 
     #[test]

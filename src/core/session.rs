@@ -616,11 +616,21 @@ pub(crate) mod tests {
         assert!(saved.difference(&later).is_none());
         later.answers.get_mut("1.1.1").unwrap().seconds += 40;
         assert!(saved.difference(&later).is_none(), "time is not text");
-        later.answers.get_mut("1.1.1").unwrap().notes.push_str(" æøå🙂");
-        later.answers.entry("1.1.2".into()).or_default().findings.push(Finding {
-            kind: FindingKind::Weakness,
-            text: "Ingen plan".into(),
-        });
+        later
+            .answers
+            .get_mut("1.1.1")
+            .unwrap()
+            .notes
+            .push_str(" æøå🙂");
+        later
+            .answers
+            .entry("1.1.2".into())
+            .or_default()
+            .findings
+            .push(Finding {
+                kind: FindingKind::Weakness,
+                text: "Ingen plan".into(),
+            });
         let d = saved.difference(&later);
         assert_eq!((d.chars, d.questions, d.other_fields), (5 + 10, 2, false));
         assert_eq!(later.difference(&saved).chars, -15);

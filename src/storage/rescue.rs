@@ -81,7 +81,12 @@ mod tests {
         let (bank, saved) = with_id("01RESCUE00000000000000000A");
         assert!(find_rescue(&saved, &bank).unwrap().is_none());
         let mut rescued = saved.clone();
-        rescued.answers.get_mut("1.1.1").unwrap().notes.push_str(" og mer");
+        rescued
+            .answers
+            .get_mut("1.1.1")
+            .unwrap()
+            .notes
+            .push_str(" og mer");
         rescued.updated_at = saved.updated_at + chrono::Duration::seconds(30);
         let path = write_rescue(&rescued).unwrap();
         let found = find_rescue(&saved, &bank).unwrap().expect("offered");
@@ -97,7 +102,12 @@ mod tests {
     fn an_older_or_identical_rescue_copy_is_not_offered() {
         let (bank, saved) = with_id("01RESCUE00000000000000000B");
         let mut older = saved.clone();
-        older.answers.get_mut("1.1.1").unwrap().notes.push_str(" gammelt");
+        older
+            .answers
+            .get_mut("1.1.1")
+            .unwrap()
+            .notes
+            .push_str(" gammelt");
         older.updated_at = saved.updated_at - chrono::Duration::seconds(30);
         let path = write_rescue(&older).unwrap();
         assert!(find_rescue(&saved, &bank).unwrap().is_none());
