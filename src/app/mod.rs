@@ -3,6 +3,7 @@
 //! line hands to the screens, and the user-facing error type. Neither clap
 //! nor the terminal is known here.
 
+mod command_line;
 pub mod people;
 
 use std::path::{Path, PathBuf};

@@ -2,7 +2,6 @@
 //! lives in its own module and works through the core and storage layers.
 
 mod bank_cmd;
-pub mod command_line;
 mod handover_cmd;
 mod import_cmd;
 mod interview_cmd;

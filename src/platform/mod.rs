@@ -47,3 +47,26 @@ pub fn on_termination(
         })?;
     Ok(())
 }
+
+/// One argument as the user's shell reads it back unchanged, quoted only
+/// when it has to be: POSIX shells (`'/data/Mine filer'`).
+#[cfg(not(windows))]
+pub fn shell_quote(word: &str) -> std::borrow::Cow<'_, str> {
+    // Only a NUL cannot be quoted, and no argument can hold one.
+    shlex::try_quote(word).unwrap_or(std::borrow::Cow::Borrowed(word))
+}
+
+/// One argument as cmd.exe and PowerShell read it back unchanged: in double
+/// quotes when it has a space or a character either shell treats specially.
+#[cfg(windows)]
+pub fn shell_quote(word: &str) -> std::borrow::Cow<'_, str> {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || "-_./\\:=,+@".contains(c));
+    if plain {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(format!("\"{}\"", word.replace('"', "\"\"")))
+    }
+}

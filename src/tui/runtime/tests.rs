@@ -145,7 +145,10 @@ fn the_review_opened_from_the_start_screen_returns_to_it() {
         start_screen(&ctx),
         [key(KeyCode::Char('r')), key(KeyCode::Char('q'))],
     );
-    assert!(matches!(exit, Exit::Terminated(Termination::Hangup, ..)), "{exit:?}");
+    assert!(
+        matches!(exit, Exit::Terminated(Termination::Hangup, ..)),
+        "{exit:?}"
+    );
     assert!(matches!(runtime.screen(), Screen::Start(_)));
     let assessment = dir.path().join("eksempelvik").join("assessment.json");
     assert!(assessment.exists(), "the new review saved its assessment");
@@ -177,7 +180,12 @@ fn the_picker_opens_the_chosen_municipality_and_quit_ends_the_program() {
         panic!("the review is on screen");
     };
     assert_eq!(r.state.assessment().municipality, "Eksempelvik");
-    assert!(dir.path().join("eksempelvik").join("assessment.json").exists());
+    assert!(
+        dir.path()
+            .join("eksempelvik")
+            .join("assessment.json")
+            .exists()
+    );
 }
 
 #[test]
@@ -196,7 +204,10 @@ fn a_new_interview_from_the_form_returns_to_the_start_screen() {
     events.extend(text("Notes"));
     events.push(ctrl('q'));
     let (exit, runtime) = run(&ctx, start_screen(&ctx), events);
-    assert!(matches!(exit, Exit::Terminated(Termination::Hangup, ..)), "{exit:?}");
+    assert!(
+        matches!(exit, Exit::Terminated(Termination::Hangup, ..)),
+        "{exit:?}"
+    );
     assert!(
         matches!(runtime.screen(), Screen::Start(_)),
         "{}",
