@@ -1,51 +1,61 @@
-//! What differs between Unix, Windows and macOS, in one place.
+//! Everything that differs between Unix, Windows and macOS, in one place.
+//!
+//! - [`on_termination`]: the events that end the program from outside
+//!   (Unix signals; on Windows console close, logoff, shutdown, Ctrl-Break).
+//! - [`durable`]: fsync with macOS's network-share fallback, directory sync,
+//!   a rename that replaces its target durably (write-through on Windows),
+//!   retried while an antivirus or sync client holds the file.
+//! - [`private`]: files and directories readable by the user alone (0600 and
+//!   0700 on Unix, an access list naming only the user on Windows).
+//! - [`host_name`], [`home_dir`], and [`shell_quote`] for the commands
+//!   Kompass prints for the user's shell.
+//!
+//! The rest of the program calls these and carries no `cfg` of its own.
 
-/// A request from outside to end the program: the terminal closed, the
-/// system shutting down, or an interrupt.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Termination {
-    /// The terminal went away (SIGHUP; on Windows the console closed).
-    Hangup,
-    /// The system or another program asked to end (SIGTERM; on Windows
-    /// logoff or shutdown).
-    Terminate,
-    /// An interrupt (SIGINT; on Windows Ctrl-Break).
-    Interrupt,
-}
+pub mod durable;
+pub mod private;
+mod termination;
 
-impl Termination {
-    /// The exit code a shell expects after this request (128 + the Unix
-    /// signal number).
-    pub fn exit_code(self) -> i32 {
-        128 + match self {
-            Termination::Hangup => 1,
-            Termination::Interrupt => 2,
-            Termination::Terminate => 15,
-        }
+use std::path::{Path, PathBuf};
+
+pub use durable::{replace, retry_while_held, sync_dir, sync_file};
+pub use private::{create_private_dir, make_private, open_private};
+pub use termination::{Termination, on_termination};
+
+/// This machine's name, for lock messages ("process 12 on laptop-2").
+pub fn host_name() -> String {
+    let name = gethostname::gethostname();
+    let name = name.to_string_lossy();
+    let name = name.trim();
+    if name.is_empty() {
+        "unknown host".to_owned()
+    } else {
+        name.to_owned()
     }
 }
 
-/// Calls `handler` on a background thread whenever the program is asked to
-/// end. On Windows the process ends when the handler returns, so a handler
-/// that must save first blocks until the save is done.
-#[cfg(unix)]
-pub fn on_termination(
-    handler: impl Fn(Termination) + Send + Sync + 'static,
-) -> std::io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
-    std::thread::Builder::new()
-        .name("kompass-termination".into())
-        .spawn(move || {
-            for sig in signals.forever() {
-                handler(match sig {
-                    SIGHUP => Termination::Hangup,
-                    SIGINT => Termination::Interrupt,
-                    _ => Termination::Terminate,
-                });
-            }
-        })?;
-    Ok(())
+/// The user's home directory (`$HOME` on Unix, the profile folder on
+/// Windows), if the system names one.
+pub fn home_dir() -> Option<PathBuf> {
+    directories::BaseDirs::new().map(|dirs| dirs.home_dir().to_owned())
+}
+
+/// `~/x` (and `~\x` on Windows) as the shell would read it: under the home
+/// directory. Any other path, or no known home, is returned as typed.
+pub fn expand_home(typed: &str) -> PathBuf {
+    expand_home_in(typed, home_dir().as_deref())
+}
+
+fn expand_home_in(typed: &str, home: Option<&Path>) -> PathBuf {
+    let rest = match typed.strip_prefix('~') {
+        Some("") => Some(""),
+        Some(rest) => rest.strip_prefix(std::path::is_separator),
+        None => None,
+    };
+    match (rest, home) {
+        (Some(rest), Some(home)) => home.join(rest),
+        _ => PathBuf::from(typed),
+    }
 }
 
 /// One argument as the user's shell reads it back unchanged, quoted only
@@ -68,5 +78,30 @@ pub fn shell_quote(word: &str) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(word)
     } else {
         std::borrow::Cow::Owned(format!("\"{}\"", word.replace('"', "\"\"")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tilde_means_the_home_directory_and_nothing_else_does() {
+        let home = Path::new("/home/eva");
+        let expand = |typed| expand_home_in(typed, Some(home));
+        assert_eq!(expand("~/kompass/a.json"), home.join("kompass/a.json"));
+        assert_eq!(expand("~"), home.to_owned());
+        assert_eq!(expand("~eva/a.json"), PathBuf::from("~eva/a.json"));
+        assert_eq!(expand("kompass/~/a"), PathBuf::from("kompass/~/a"));
+        assert_eq!(expand_home_in("~/a", None), PathBuf::from("~/a"));
+        #[cfg(windows)]
+        assert_eq!(expand("~\\a.json"), home.join("a.json"));
+    }
+
+    #[test]
+    fn the_host_has_a_printable_name() {
+        let name = host_name();
+        assert!(!name.is_empty());
+        assert_eq!(name.trim(), name);
     }
 }

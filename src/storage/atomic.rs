@@ -1,11 +1,14 @@
-//! Atomic, durable, private writes.
+//! Atomic, durable, private writes. The platform differences (fsync on
+//! macOS network shares, write-through renames and held files on Windows,
+//! private permissions) are in [`crate::platform`].
 
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-#[cfg(unix)]
-use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+use crate::platform::{self, retry_while_held};
+
+pub use crate::platform::create_private_dir;
 
 /// `<file>.bak`, where the previous version of a file is kept.
 pub fn backup_path(path: &Path) -> PathBuf {
@@ -14,23 +17,12 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Creates a directory and its missing parents, readable only by the user.
-pub fn create_private_dir(dir: &Path) -> io::Result<()> {
-    if dir.is_dir() {
-        return Ok(());
-    }
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    builder.mode(0o700);
-    builder.create(dir)
-}
-
 /// Replaces `path` with `bytes` so that a crash at any instant leaves either
 /// the old or the new file, never a torn one: a temporary file in the same
 /// directory is written and fsynced, the old file is kept as `.bak`, the
 /// temporary file is renamed over the old one, and the directory is fsynced.
-/// The file is created readable only by the user (0600).
+/// The file is created readable only by the user (0600). A read-only file
+/// is not replaced (see [`platform::durable::refuse_read_only`]).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_atomic_with(path, |file| file.write_all(bytes))
 }
@@ -41,71 +33,68 @@ pub fn write_atomic_with(
     path: &Path,
     write: impl FnOnce(&mut fs::File) -> io::Result<()>,
 ) -> io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    platform::durable::refuse_read_only(path)?;
+    let dir = parent_dir(path);
     create_private_dir(dir)?;
     let mut tmp = tempfile::Builder::new()
         .prefix(".kompass-")
         .suffix(".tmp")
         .tempfile_in(dir)?;
-    #[cfg(unix)]
-    tmp.as_file()
-        .set_permissions(fs::Permissions::from_mode(0o600))?;
+    platform::make_private(tmp.as_file(), tmp.path())?;
     write(tmp.as_file_mut())?;
-    tmp.as_file().sync_all()?;
+    platform::sync_file(tmp.as_file())?;
     if path.exists() {
         let bak = backup_path(path);
-        match fs::remove_file(&bak) {
-            Ok(()) => {}
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-            Err(e) => return Err(e),
-        }
+        retry_while_held(|| match fs::remove_file(&bak) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            result => result,
+        })?;
         // A hard link keeps the old bytes without copying them; file systems
         // without links (FAT on a USB stick) get a copy.
         if fs::hard_link(path, &bak).is_err() {
-            fs::copy(path, &bak)?;
+            retry_while_held(|| fs::copy(path, &bak))?;
         }
     }
-    tmp.persist(path).map_err(|e| e.error)?;
-    sync_dir(dir)
+    // Closed before the rename, which Windows needs; removed on failure.
+    let tmp = tmp.into_temp_path();
+    platform::replace(&tmp, path)?;
+    // Renamed: there is nothing left to remove.
+    let _ = tmp.keep();
+    Ok(())
 }
 
 /// Writes a file that must not exist yet (a secret key: replacing one would
 /// make everything encrypted to it unreadable), private (0600) and durable.
 /// An existing file is an `AlreadyExists` error and stays as it was.
 pub fn write_new_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let dir = parent_dir(path);
     create_private_dir(dir)?;
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(path)?;
-    let written = file.write_all(bytes).and_then(|()| file.sync_all());
+    let mut file =
+        platform::open_private(fs::OpenOptions::new().write(true).create_new(true), path)?;
+    let written = file
+        .write_all(bytes)
+        .and_then(|()| platform::sync_file(&file));
     if let Err(e) = written {
         // A half-written key is worse than none: it looks like a key.
+        drop(file);
         let _ = fs::remove_file(path);
         return Err(e);
     }
-    sync_dir(dir)
+    platform::sync_dir(dir)
 }
 
-fn sync_dir(dir: &Path) -> io::Result<()> {
-    #[cfg(unix)]
-    fs::File::open(dir)?.sync_all()?;
-    #[cfg(not(unix))]
-    let _ = dir;
-    Ok(())
+/// The directory `path` is in ("." for a bare file name).
+fn parent_dir(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(unix)]
+    use std::os::unix::fs::PermissionsExt;
 
     #[test]
     fn keeps_the_previous_version_and_is_private() {
@@ -141,6 +130,24 @@ mod tests {
             })
             .collect();
         assert!(leftovers.is_empty());
+    }
+
+    #[test]
+    fn a_read_only_file_is_refused_and_left_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.html");
+        write_atomic(&path, b"kept").unwrap();
+        let mut perms = fs::metadata(&path).unwrap().permissions();
+        perms.set_readonly(true);
+        fs::set_permissions(&path, perms).unwrap();
+        let e = write_atomic(&path, b"new").unwrap_err();
+        assert!(platform::durable::is_read_only_refusal(&e));
+        assert_eq!(fs::read(&path).unwrap(), b"kept");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["report.html"]);
     }
 
     #[test]

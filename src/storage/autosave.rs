@@ -184,16 +184,18 @@ impl EditMarker {
     pub fn create(session_path: &Path) -> io::Result<(EditMarker, bool)> {
         let path = open_marker_path(session_path);
         let unclean = path.exists();
-        let mut options = fs::OpenOptions::new();
-        options.write(true).create(true).truncate(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let mut file = options.open(&path)?;
+        let mut file = crate::platform::open_private(
+            fs::OpenOptions::new()
+                .write(true)
+                .create(true)
+                .truncate(true),
+            &path,
+        )?;
         writeln!(
             file,
             "pid={}\nhost={}\nopened_at={}",
             std::process::id(),
-            super::lock::hostname(),
+            crate::platform::host_name(),
             chrono::Local::now().to_rfc3339()
         )?;
         // No fsync here (3-8 ms of startup on a slow disk): what counts is

@@ -4,7 +4,7 @@
 //! releases it when the holder dies: a crashed process never blocks anyone.
 //! The file also records the holder's pid and host for the message.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
@@ -50,11 +50,14 @@ impl SessionLock {
         if let Some(dir) = path.parent() {
             super::create_private_dir(dir)?;
         }
-        let mut options = OpenOptions::new();
-        options.read(true).write(true).create(true).truncate(false);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let mut file = options.open(&path)?;
+        let mut file = crate::platform::open_private(
+            OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false),
+            &path,
+        )?;
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
@@ -68,7 +71,12 @@ impl SessionLock {
         file.rewind()?;
         // No fsync: the holder's name only matters while the lock is held,
         // and a crash releases the lock; syncing cost 3-8 ms of startup.
-        writeln!(file, "pid={}\nhost={}", std::process::id(), hostname())?;
+        writeln!(
+            file,
+            "pid={}\nhost={}",
+            std::process::id(),
+            crate::platform::host_name()
+        )?;
         Ok(Ok(SessionLock { file, path }))
     }
 }
@@ -103,17 +111,6 @@ fn parse_holder(text: &str) -> LockHolder {
         pid: field("pid=").and_then(|p| p.parse().ok()),
         host: field("host=").filter(|h| !h.is_empty()),
     }
-}
-
-/// This machine's name, for lock messages.
-pub fn hostname() -> String {
-    fs::read_to_string("/proc/sys/kernel/hostname")
-        .or_else(|_| fs::read_to_string("/etc/hostname"))
-        .map(|h| h.trim().to_owned())
-        .ok()
-        .filter(|h| !h.is_empty())
-        .or_else(|| std::env::var("HOSTNAME").ok())
-        .unwrap_or_else(|| "unknown host".into())
 }
 
 #[cfg(test)]

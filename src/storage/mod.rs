@@ -80,6 +80,7 @@ impl std::error::Error for FileError {}
 pub fn describe_io(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::NotFound => "no such file or directory".into(),
+        _ if crate::platform::durable::is_read_only_refusal(e) => "the file is read-only".into(),
         io::ErrorKind::PermissionDenied => "permission denied".into(),
         io::ErrorKind::StorageFull => "the disk is full".into(),
         io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".into(),
