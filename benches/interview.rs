@@ -20,8 +20,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use kompass::core::bank::Bank;
 use kompass::core::lang::Lang;
-use kompass::tui::interview::{Interview, Msg};
-use kompass::tui::interview_view::{self, ViewCache};
+use kompass::tui::screens::interview::view::{self, ViewCache};
+use kompass::tui::screens::interview::{Interview, Msg};
 use kompass::tui::surface::Surface;
 
 fn keystroke(c: &mut Criterion) {
@@ -38,7 +38,7 @@ fn keystroke(c: &mut Criterion) {
     let terminal = Terminal::new(TestBackend::new(120, 40)).expect("a test terminal");
     let mut term = Surface::new(terminal, false);
     let mut cache = ViewCache::default();
-    interview_view::draw_on(&mut term, &screen, &mut cache).expect("drawn");
+    view::draw_on(&mut term, &screen, &mut cache).expect("drawn");
     // Typing and correcting in turn keeps the note at 20 KB however many
     // iterations criterion runs; each iteration is one key and one frame.
     let keys = [
@@ -50,7 +50,7 @@ fn keystroke(c: &mut Criterion) {
         b.iter(|| {
             n += 1;
             screen.update(Msg::Key(keys[n % 2]), Instant::now());
-            interview_view::draw_on(&mut term, &screen, &mut cache).expect("drawn");
+            view::draw_on(&mut term, &screen, &mut cache).expect("drawn");
         })
     });
     c.bench_function("interview/key_only", |b| {
@@ -61,7 +61,7 @@ fn keystroke(c: &mut Criterion) {
     });
     c.bench_function("interview/frame_only_120x40", |b| {
         b.iter(|| {
-            interview_view::draw_on(&mut term, &screen, &mut cache).expect("drawn");
+            view::draw_on(&mut term, &screen, &mut cache).expect("drawn");
         })
     });
 }

@@ -20,8 +20,8 @@ use std::time::{Duration, Instant};
 
 use kompass::core::bank::Bank;
 use kompass::core::lang::Lang;
-use kompass::tui::interview::{Interview, Msg};
-use kompass::tui::interview_view::{self, ViewCache};
+use kompass::tui::screens::interview::view::{self, ViewCache};
+use kompass::tui::screens::interview::{Interview, Msg};
 use kompass::tui::surface::Surface;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -80,7 +80,7 @@ fn keystrokes(bank: &Bank, current_note: usize) {
     let counter = Counter::default();
     let mut term = terminal(&counter);
     let mut cache = ViewCache::default();
-    interview_view::draw_on(&mut term, &state, &mut cache).unwrap();
+    view::draw_on(&mut term, &state, &mut cache).unwrap();
     let text: Vec<char> = "Ordføreren sier at planen er fra 2019 🙂 og skal revideres. "
         .chars()
         .collect();
@@ -93,7 +93,7 @@ fn keystrokes(bank: &Bank, current_note: usize) {
         let before = counter.0.load(Ordering::Relaxed);
         let (start, cpu_start) = (Instant::now(), thread_cpu());
         state.update(Msg::Key(KeyEvent::from(KeyCode::Char(c))), start);
-        interview_view::draw_on(&mut term, &state, &mut cache).unwrap();
+        view::draw_on(&mut term, &state, &mut cache).unwrap();
         let (took, cpu_took) = (start.elapsed(), thread_cpu() - cpu_start);
         if k >= warmup {
             wall.push(took);
@@ -159,7 +159,7 @@ fn opening(bank: &Bank) {
         let state = Interview::new(bank, Lang::Nb, loaded.session, path.clone(), false, start);
         let counter = Counter::default();
         let mut term = terminal(&counter);
-        term.draw(|f| interview_view::draw(f, &state, &mut ViewCache::default()))
+        term.draw(|f| view::draw(f, &state, &mut ViewCache::default()))
             .unwrap();
         times.push(start.elapsed());
     }

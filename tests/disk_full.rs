@@ -26,8 +26,8 @@ use kompass::core::bank::Bank;
 use kompass::core::lang::Lang;
 use kompass::core::session::{Person, Session};
 use kompass::storage::{self, Autosaver, SaveReport, Writer};
-use kompass::tui::interview::{Interview, Msg};
-use kompass::tui::interview_view;
+use kompass::tui::screens::interview::view;
+use kompass::tui::screens::interview::{Interview, Msg};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -113,7 +113,7 @@ impl Screen<'_> {
     /// The screen as drawn at 80x24.
     fn drawn(&self) -> String {
         let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        term.draw(|f| interview_view::draw(f, &self.state, &mut Default::default()))
+        term.draw(|f| view::draw(f, &self.state, &mut Default::default()))
             .unwrap();
         term.backend().to_string()
     }

@@ -10,10 +10,10 @@ use kompass::core::exact::int;
 use kompass::core::lang::Lang;
 use kompass::core::session::{Answer, Finding, FindingKind, Person, Scores, Session};
 use kompass::storage::{LoadedSession, SaveReport, SessionList};
-use kompass::tui::form::Form;
-use kompass::tui::interview::{Interview, Msg};
-use kompass::tui::interview_view;
-use kompass::tui::start::Start;
+use kompass::tui::screens::form::Form;
+use kompass::tui::screens::interview::view;
+use kompass::tui::screens::interview::{Interview, Msg};
+use kompass::tui::screens::start::Start;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -108,7 +108,7 @@ fn key(s: &mut Interview, t0: Instant, code: KeyCode, mods: KeyModifiers) {
 fn draw_interview(name: &str, s: &Interview) {
     for (w, h) in SIZES {
         let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-        term.draw(|f| interview_view::draw(f, s, &mut Default::default()))
+        term.draw(|f| view::draw(f, s, &mut Default::default()))
             .unwrap();
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), term.backend());
     }
@@ -192,13 +192,13 @@ fn save_failure_warning_and_read_only_header() {
         t0,
     );
     let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    term.draw(|f| interview_view::draw(f, &s, &mut Default::default()))
+    term.draw(|f| view::draw(f, &s, &mut Default::default()))
         .unwrap();
     insta::assert_snapshot!("save_failure_80x24", term.backend());
 
     let ro = Interview::new(&bank, Lang::En, session(&bank), "/s.json".into(), true, t0);
     let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    term.draw(|f| interview_view::draw(f, &ro, &mut Default::default()))
+    term.draw(|f| view::draw(f, &ro, &mut Default::default()))
         .unwrap();
     insta::assert_snapshot!("read_only_english_80x24", term.backend());
 }
@@ -210,7 +210,7 @@ fn recovery_notice_says_from_when() {
     let saved = s.session.updated_at;
     s.set_sticky_notice(kompass::tui::runtime::recovered_notice(Lang::Nb, saved));
     let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    term.draw(|f| interview_view::draw(f, &s, &mut Default::default()))
+    term.draw(|f| view::draw(f, &s, &mut Default::default()))
         .unwrap();
     insta::assert_snapshot!("recovered_80x24", term.backend());
 }

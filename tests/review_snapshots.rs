@@ -15,8 +15,8 @@ use kompass::core::review::ReviewSession;
 use kompass::core::review::open::{self, Inputs, MunicipalityGroup};
 use kompass::core::session::Session;
 use kompass::storage::DEMO_FILES;
-use kompass::tui::review::{Msg, Picker, Review, View};
-use kompass::tui::review_view;
+use kompass::tui::screens::review::view;
+use kompass::tui::screens::review::{Msg, Picker, Review, View};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -78,7 +78,7 @@ fn snap(name: &str, r: &Review) {
 
 fn snap_at(name: &str, r: &Review, w: u16, h: u16) {
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| review_view::draw(f, r)).unwrap();
+    term.draw(|f| view::draw(f, r)).unwrap();
     insta::assert_snapshot!(format!("{name}_{w}x{h}"), term.backend());
 }
 
@@ -191,7 +191,8 @@ fn municipality_picker_with_counts() {
     );
     for (w, h) in SIZES {
         let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-        term.draw(|f| review_view::draw_picker(f, &p)).unwrap();
+        term.draw(|f| kompass::tui::screens::review::draw_picker(f, &p))
+            .unwrap();
         insta::assert_snapshot!(format!("picker_{w}x{h}"), term.backend());
     }
 }

@@ -155,7 +155,7 @@ pub fn footer_line(entries: &[(String, String)], width: u16) -> Line<'static> {
 /// `docs/keys.md`: every key of every screen, in English and bokmål, from
 /// the same tables the screens use (a test keeps the file in step).
 pub fn keys_markdown() -> String {
-    use super::{form, interview as iv, start};
+    use super::screens::{form, interview as iv, start};
     fn table<A>(out: &mut String, title: &str, rows: &[super::keys::Binding<A>]) {
         out.push_str(&format!(
             "\n### {title}\n\n| Keys | What it does | Hva tasten gjør |\n|---|---|---|\n"
@@ -194,16 +194,16 @@ pub fn keys_markdown() -> String {
     table(&mut out, "New or edited finding", iv::FINDING_PROMPT);
     table(&mut out, "Go to (Ctrl-G)", iv::JUMP_PROMPT);
     table(&mut out, "Help (every screen)", KEYS);
-    review_markdown(&mut out, table::<super::review::Act>);
+    review_markdown(&mut out, table::<super::screens::review::Act>);
     out
 }
 
 /// The review's part of [`keys_markdown`].
 fn review_markdown(
     out: &mut String,
-    table: fn(&mut String, &str, &[super::keys::Binding<super::review::Act>]),
+    table: fn(&mut String, &str, &[super::keys::Binding<super::screens::review::Act>]),
 ) {
-    use super::review as rv;
+    use super::screens::review as rv;
     out.push_str(
         "\n## Review (`kompass review`, `kompass demo`)\n\n\
          Tab walks the screens: overview (dashboard with baselines), disagreement list, \

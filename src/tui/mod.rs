@@ -10,15 +10,10 @@
 
 pub mod dashboard;
 pub mod editor;
-pub mod form;
 pub mod help;
-pub mod interview;
-pub mod interview_view;
 pub mod keys;
-pub mod review;
-pub mod review_view;
 pub mod runtime;
-pub mod start;
+pub mod screens;
 pub mod surface;
 pub mod ui;
 pub mod walk;

@@ -10,7 +10,7 @@ use crate::app::{Context, Failure, ReviewRequest};
 use crate::core::assessment::Assessment;
 use crate::core::review::{OpenError, ReviewSession};
 use crate::storage::{self, Autosaver};
-use crate::tui::review::Review;
+use crate::tui::screens::review::Review;
 
 /// Reads the sessions of a review request; the assessment is not written
 /// until the screen runs.

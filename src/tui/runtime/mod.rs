@@ -26,12 +26,10 @@ pub use assessment::Reviewing;
 pub use events::{Event, Events, TERMINATION_GRACE};
 pub use session::{Editing, Opened, migrated_notice, recovered_notice};
 
-use super::form::{self, Form};
-use super::interview::{self, Msg};
-use super::interview_view;
-use super::review::{self, Picker, PickerEffect};
-use super::review_view;
-use super::start::{self, Start};
+use super::screens::form::{self, Form};
+use super::screens::interview::{self, Msg};
+use super::screens::review::{self, Picker, PickerEffect};
+use super::screens::start::{self, Start};
 use super::surface::Surface;
 use crate::app::{CmdResult, Context, Failure, InterviewRequest, ReviewRequest};
 use crate::core::lang::Lang;
@@ -360,9 +358,9 @@ impl<'b, B: Backend> Runtime<'b, B> {
         match &mut self.screen {
             Screen::Start(s) => surface.draw(|f| s.draw(f)),
             Screen::Form(s) => surface.draw(|f| s.draw(f)),
-            Screen::Interview(e) => interview_view::draw_on(surface, &e.state, &mut e.view),
-            Screen::Review(r) => surface.draw(|f| review_view::draw(f, &r.state)),
-            Screen::Picker(p) => surface.draw(|f| review_view::draw_picker(f, &p.picker)),
+            Screen::Interview(e) => interview::view::draw_on(surface, &e.state, &mut e.view),
+            Screen::Review(r) => surface.draw(|f| review::view::draw(f, &r.state)),
+            Screen::Picker(p) => surface.draw(|f| review::draw_picker(f, &p.picker)),
         }
     }
 

@@ -15,8 +15,8 @@ use crate::core::migrate::Migrated;
 use crate::core::session::{Person, Session};
 use crate::core::text::one_line;
 use crate::storage::{self, Autosaver, EditMarker, LockHolder, SessionLock};
-use crate::tui::interview::Interview;
-use crate::tui::interview_view::ViewCache;
+use crate::tui::screens::interview::Interview;
+use crate::tui::screens::interview::view::ViewCache;
 
 pub struct Editing<'b> {
     pub state: Interview<'b>,

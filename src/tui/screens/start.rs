@@ -10,14 +10,14 @@ use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::help;
-use super::keys::{self, Binding, HelpSection, bind, ch, ctrl, key};
-use super::ui::{self, ACCENT, BOLD, DIM, SELECTED, WARN};
 use crate::core::bank::Bank;
 use crate::core::lang::Lang;
 use crate::core::session::Status;
 use crate::core::text::one_line;
 use crate::storage::{LockHolder, SessionList};
+use crate::tui::help;
+use crate::tui::keys::{self, Binding, HelpSection, bind, ch, ctrl, key};
+use crate::tui::ui::{self, ACCENT, BOLD, DIM, SELECTED, WARN};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Act {

@@ -10,14 +10,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui_textarea::TextArea;
 
-use super::help;
-use super::keys::{self, Binding, HelpSection, bind, ctrl, key};
-use super::ui::{self, ACCENT, BOLD, DIM, SELECTED, WARN};
 use crate::app::people;
 use crate::core::bank::Bank;
 use crate::core::lang::Lang;
 use crate::core::session::Person;
 use crate::core::text::one_line;
+use crate::tui::help;
+use crate::tui::keys::{self, Binding, HelpSection, bind, ctrl, key};
+use crate::tui::ui::{self, ACCENT, BOLD, DIM, SELECTED, WARN};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Act {

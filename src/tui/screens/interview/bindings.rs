@@ -1,0 +1,438 @@
+//! The interview screen's key tables: what each key does where, which also
+//! makes the help and the footer.
+
+use super::*;
+use crate::core::session::FindingKind;
+use crate::tui::help;
+use crate::tui::keys::{self, Binding, Chord, HelpSection, bind, ch, ctrl, key};
+use ratatui::crossterm::event::KeyCode;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Act {
+    Help,
+    Next,
+    Prev,
+    Jump,
+    NextOpen,
+    NextFlagged,
+    Flag,
+    Finding,
+    Dashboard,
+    ShowAll,
+    Closing,
+    Save,
+    Quit,
+    QuitHint,
+    FocusNext,
+    FocusPrev,
+    Undo,
+    Redo,
+    Editor,
+    Up,
+    Down,
+    Lower,
+    Raise,
+    Score,
+    Clear,
+    Back,
+    Edit,
+    Remove,
+    Kind(FindingKind),
+    New,
+    Open,
+    Complete,
+    Close,
+    Confirm,
+}
+
+use KeyCode::{
+    BackTab, Backspace, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab,
+    Up,
+};
+
+pub const GLOBAL: &[Binding<Act>] = &[
+    bind(
+        &[key(F(1))],
+        Act::Help,
+        "Hjelp: alle taster",
+        "Help: every key",
+    )
+    .footer("Hjelp", "Help"),
+    bind(&[ctrl('q')], Act::Quit, "Lagre og avslutt", "Save and quit").footer("Avslutt", "Quit"),
+    bind(
+        &[key(Tab)],
+        Act::FocusNext,
+        "Neste felt: notater → poeng → funn → navigator",
+        "Next field: notes → scores → findings → navigator",
+    )
+    .footer("Felt", "Field"),
+    bind(
+        &[key(BackTab)],
+        Act::FocusPrev,
+        "Forrige felt",
+        "Previous field",
+    ),
+    bind(
+        &[ctrl('n'), key(PageDown)],
+        Act::Next,
+        "Neste spørsmål (etter det siste: avslutningen)",
+        "Next question (after the last: the closing page)",
+    )
+    .footer("Neste", "Next"),
+    bind(
+        &[ctrl('p'), key(PageUp)],
+        Act::Prev,
+        "Forrige spørsmål",
+        "Previous question",
+    ),
+    bind(
+        &[ctrl('k')],
+        Act::Finding,
+        "Gjør linjen til et funn (styrke, utfordring, svakhet)",
+        "Turn the line into a finding (strength, challenge, weakness)",
+    )
+    .footer("Funn", "Finding"),
+    bind(
+        &[ctrl('f')],
+        Act::Flag,
+        "Merk / fjern merke for oppfølging",
+        "Flag / unflag for follow-up",
+    )
+    .footer("Merk", "Flag"),
+    bind(
+        &[ctrl('d')],
+        Act::Dashboard,
+        "Poengoversikt (alle områder)",
+        "Score dashboard (all areas)",
+    )
+    .footer("Poeng", "Scores"),
+    bind(
+        &[ctrl('g')],
+        Act::Jump,
+        "Gå til spørsmål, delområde eller område (id)",
+        "Go to a question, sub-area or area (id)",
+    )
+    .footer("Gå til", "Go to"),
+    bind(
+        &[ctrl('o')],
+        Act::NextOpen,
+        "Neste spørsmål som ikke er ferdig scoret",
+        "Next question not fully scored",
+    ),
+    bind(
+        &[ctrl('t')],
+        Act::NextFlagged,
+        "Neste merkede spørsmål",
+        "Next flagged question",
+    ),
+    bind(
+        &[ctrl('e')],
+        Act::ShowAll,
+        "Vis alle spørsmål / bare de som gjelder rollene",
+        "Show all questions / only those for the roles",
+    ),
+    bind(
+        &[ctrl('l')],
+        Act::Closing,
+        "Avslutning: prioriteringer og fullføring",
+        "Closing page: priorities and completion",
+    ),
+    bind(
+        &[ctrl('s')],
+        Act::Save,
+        "Lagre nå (det skjer også av seg selv)",
+        "Save now (it also happens by itself)",
+    ),
+    bind(
+        &[ctrl('c')],
+        Act::QuitHint,
+        "Viser hvordan du avslutter",
+        "Shows how to quit",
+    ),
+];
+
+pub const NOTES: &[Binding<Act>] = &[
+    bind(&[ctrl('z'), ctrl('u')], Act::Undo, "Angre", "Undo"),
+    bind(&[ctrl('y'), ctrl('r')], Act::Redo, "Gjør om", "Redo"),
+    bind(&[key(Enter)], Act::Editor, "Ny linje", "New line"),
+    bind(
+        &[keys::ctrl_key(Left), keys::alt('b')],
+        Act::Editor,
+        "Ett ord tilbake",
+        "One word back",
+    ),
+    bind(
+        &[keys::ctrl_key(Right), keys::alt('f')],
+        Act::Editor,
+        "Ett ord fram",
+        "One word forward",
+    ),
+    bind(
+        &[ctrl('w'), keys::alt_key(Backspace)],
+        Act::Editor,
+        "Slett ordet foran",
+        "Delete the word before",
+    ),
+    bind(
+        &[keys::alt('d'), keys::alt_key(Delete)],
+        Act::Editor,
+        "Slett ordet etter",
+        "Delete the word after",
+    ),
+    bind(
+        &[key(Home), key(End)],
+        Act::Editor,
+        "Til starten / slutten av linjen",
+        "To the start / end of the line",
+    ),
+    bind(
+        &[keys::ctrl_key(Up), keys::ctrl_key(Down)],
+        Act::Editor,
+        "Forrige / neste avsnitt",
+        "Previous / next paragraph",
+    ),
+];
+
+pub const SCORES: &[Binding<Act>] = &[
+    bind(
+        &[Chord::Digit],
+        Act::Score,
+        "Sett verdien og gå til neste dimensjon",
+        "Set the value and go to the next dimension",
+    )
+    .footer("Verdi", "Value"),
+    bind(
+        &[key(Delete), key(Backspace), ch(' '), ch('x')],
+        Act::Clear,
+        "Fjern verdien (ikke spurt er ikke 0)",
+        "Clear the value (not asked is not 0)",
+    )
+    .footer("Fjern", "Clear"),
+    bind(
+        &[key(Up)],
+        Act::Up,
+        "Forrige dimensjon",
+        "Previous dimension",
+    ),
+    bind(&[key(Down)], Act::Down, "Neste dimensjon", "Next dimension"),
+    bind(
+        &[key(Left)],
+        Act::Lower,
+        "Senk verdien med 1",
+        "Lower the value by 1",
+    ),
+    bind(
+        &[key(Right)],
+        Act::Raise,
+        "Øk verdien med 1",
+        "Raise the value by 1",
+    ),
+    bind(
+        &[key(Esc), key(Enter)],
+        Act::Back,
+        "Tilbake til notatene",
+        "Back to the notes",
+    ),
+    bind(&[ch('?')], Act::Help, "Hjelp", "Help"),
+];
+
+pub const FINDINGS: &[Binding<Act>] = &[
+    bind(&[key(Up)], Act::Up, "Forrige funn", "Previous finding"),
+    bind(&[key(Down)], Act::Down, "Neste funn", "Next finding"),
+    bind(
+        &[key(Enter)],
+        Act::Edit,
+        "Rediger funnet",
+        "Edit the finding",
+    )
+    .footer("Rediger", "Edit"),
+    bind(&[ch('n')], Act::New, "Nytt funn", "New finding").footer("Nytt", "New"),
+    bind(
+        &[key(Delete), key(Backspace)],
+        Act::Remove,
+        "Fjern funnet",
+        "Remove the finding",
+    )
+    .footer("Fjern", "Remove"),
+    bind(
+        &[ch('1')],
+        Act::Kind(FindingKind::Strength),
+        "Gjør til styrke",
+        "Make it a strength",
+    ),
+    bind(
+        &[ch('2')],
+        Act::Kind(FindingKind::Challenge),
+        "Gjør til utfordring",
+        "Make it a challenge",
+    ),
+    bind(
+        &[ch('3')],
+        Act::Kind(FindingKind::Weakness),
+        "Gjør til svakhet",
+        "Make it a weakness",
+    ),
+    bind(
+        &[key(Esc)],
+        Act::Back,
+        "Tilbake til notatene",
+        "Back to the notes",
+    ),
+    bind(&[ch('?')], Act::Help, "Hjelp", "Help"),
+];
+
+pub const NAVIGATOR: &[Binding<Act>] = &[
+    bind(
+        &[key(Up)],
+        Act::Up,
+        "Forrige spørsmål i listen",
+        "Previous question in the list",
+    ),
+    bind(
+        &[key(Down)],
+        Act::Down,
+        "Neste spørsmål i listen",
+        "Next question in the list",
+    ),
+    bind(
+        &[key(Enter)],
+        Act::Open,
+        "Åpne spørsmålet",
+        "Open the question",
+    )
+    .footer("Åpne", "Open"),
+    bind(
+        &[key(Esc)],
+        Act::Back,
+        "Tilbake til notatene",
+        "Back to the notes",
+    ),
+    bind(&[ch('?')], Act::Help, "Hjelp", "Help"),
+];
+
+pub const STATUS: &[Binding<Act>] = &[
+    bind(
+        &[key(Enter), ch(' ')],
+        Act::Complete,
+        "Merk intervjuet som fullført / pågående",
+        "Mark the interview completed / in progress",
+    )
+    .footer("Fullført", "Completed"),
+    bind(
+        &[key(Esc)],
+        Act::Back,
+        "Tilbake til prioriteringene",
+        "Back to the priorities",
+    ),
+    bind(&[ch('?')], Act::Help, "Hjelp", "Help"),
+];
+
+pub const DASHBOARD: &[Binding<Act>] = &[
+    bind(&[key(Up)], Act::Up, "Forrige område", "Previous area"),
+    bind(&[key(Down)], Act::Down, "Neste område", "Next area"),
+    bind(
+        &[key(Enter), key(Right)],
+        Act::Open,
+        "Vis delområdene",
+        "Show the sub-areas",
+    )
+    .footer("Delområder", "Sub-areas"),
+    bind(
+        &[key(Left), key(Backspace)],
+        Act::Back,
+        "Tilbake til alle områder",
+        "Back to all areas",
+    ),
+    bind(
+        &[key(Esc), ctrl('d')],
+        Act::Close,
+        "Lukk oversikten",
+        "Close the dashboard",
+    )
+    .footer("Lukk", "Close"),
+];
+
+pub const FINDING_PROMPT: &[Binding<Act>] = &[
+    bind(
+        &[key(Enter)],
+        Act::Confirm,
+        "Lagre funnet",
+        "Save the finding",
+    )
+    .footer("Lagre", "Save"),
+    bind(&[key(Tab), key(Down)], Act::Down, "Neste type", "Next kind").footer("Type", "Kind"),
+    bind(
+        &[key(BackTab), key(Up)],
+        Act::Up,
+        "Forrige type",
+        "Previous kind",
+    ),
+    bind(&[key(Esc)], Act::Close, "Avbryt", "Cancel").footer("Avbryt", "Cancel"),
+];
+
+pub const JUMP_PROMPT: &[Binding<Act>] = &[
+    bind(&[key(Enter)], Act::Confirm, "Gå dit", "Go there").footer("Gå", "Go"),
+    bind(&[key(Esc)], Act::Close, "Avbryt", "Cancel").footer("Avbryt", "Cancel"),
+];
+
+impl Interview<'_> {
+    /// The key tables in force, most specific first.
+    pub fn tables(&self) -> Vec<&'static [Binding<Act>]> {
+        match &self.overlay {
+            Some(Overlay::Help { .. }) => return vec![],
+            Some(Overlay::Dashboard { .. }) => return vec![DASHBOARD],
+            Some(Overlay::Jump { .. }) => return vec![JUMP_PROMPT],
+            Some(Overlay::Finding { .. }) => return vec![FINDING_PROMPT],
+            None => {}
+        }
+        let own = match self.focus {
+            Focus::Notes | Focus::Priorities => NOTES,
+            Focus::Scores => SCORES,
+            Focus::Findings => FINDINGS,
+            Focus::Navigator => NAVIGATOR,
+            Focus::Status => STATUS,
+        };
+        vec![own, GLOBAL]
+    }
+
+    /// Every key of the screen in use, the focused part first.
+    pub fn help_sections(&self) -> Vec<HelpSection> {
+        let max = self.bank.scale_max();
+        let sec = |title: (&str, &str), table| keys::section(title, table, self.lang, max);
+        let notes = sec(("Notater", "Notes"), NOTES);
+        let mut out = match self.focus {
+            Focus::Scores => vec![sec(("Poeng", "Scores"), SCORES)],
+            Focus::Findings => vec![sec(("Funn", "Findings"), FINDINGS)],
+            Focus::Navigator => vec![sec(("Navigator", "Navigator"), NAVIGATOR)],
+            Focus::Status => vec![sec(("Status", "Status"), STATUS)],
+            Focus::Priorities => vec![sec(("Prioriteringer", "Priorities"), NOTES)],
+            Focus::Notes => vec![],
+        };
+        out.push(sec(("Overalt", "Everywhere"), GLOBAL));
+        let rest = [
+            notes,
+            sec(("Poeng", "Scores"), SCORES),
+            sec(("Funn", "Findings"), FINDINGS),
+            sec(("Navigator", "Navigator"), NAVIGATOR),
+            sec(("Avslutning: status", "Closing page: status"), STATUS),
+            sec(("Poengoversikt", "Dashboard"), DASHBOARD),
+            sec(("Nytt funn", "New finding"), FINDING_PROMPT),
+            sec(("Gå til", "Go to"), JUMP_PROMPT),
+        ];
+        for s in rest {
+            if !out.iter().any(|o| o.title == s.title) {
+                out.push(s);
+            }
+        }
+        out.push(help::section(self.lang));
+        out
+    }
+
+    /// The footer: the main keys of what has the focus.
+    pub fn footer(&self) -> Vec<(String, String)> {
+        match self.overlay {
+            Some(Overlay::Help { .. }) => keys::footer(&[help::KEYS], self.lang),
+            _ => keys::footer(&self.tables(), self.lang),
+        }
+    }
+}

@@ -1,0 +1,287 @@
+//! The review screens' update step, key by key, without a terminal.
+
+use super::*;
+use crate::core::assessment::Decision;
+use crate::core::baseline::BaselineKind;
+use crate::storage;
+use ratatui::crossterm::event::KeyCode::{self};
+use ratatui::crossterm::event::KeyModifiers;
+
+/// The review of the demo's sample interviews, opened as `kompass demo` does.
+pub(crate) fn demo_session(dir: &std::path::Path) -> ReviewSession {
+    storage::write_demo(dir).unwrap();
+    reopen(dir)
+}
+
+/// The review of the sample data already in `dir`, as it is now.
+fn reopen(dir: &std::path::Path) -> ReviewSession {
+    storage::open_review(
+        &Bank::builtin(),
+        &[dir.join("eksempelvik"), dir.join("baselines")],
+        None,
+        &[],
+        dir,
+        chrono::DateTime::parse_from_rfc3339("2026-11-02T09:00:00+01:00").unwrap(),
+        Lang::Nb,
+    )
+    .unwrap()
+}
+
+fn press(r: &mut Review, code: KeyCode) -> Vec<Effect> {
+    r.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+fn typ(r: &mut Review, text: &str) -> Vec<Effect> {
+    text.chars()
+        .flat_map(|c| press(r, KeyCode::Char(c)))
+        .collect()
+}
+
+#[test]
+fn accept_override_with_a_reason_and_clear() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = Bank::builtin();
+    let mut r = Review::new(&bank, Lang::Nb, demo_session(dir.path()));
+    assert_eq!(r.view, View::Overview);
+    press(&mut r, KeyCode::Tab);
+    assert_eq!(r.view, View::List);
+    press(&mut r, KeyCode::Enter);
+    assert_eq!(r.view, View::Question);
+    let first = r.current.clone();
+    assert_eq!(first, r.order[0].question, "the most disputed first");
+
+    assert_eq!(typ(&mut r, "a"), vec![Effect::Save]);
+    let decision = &r.assessment().questions[&first].decision;
+    assert_eq!(decision, &Some(Decision::Accepted));
+
+    // 2 then 5 is 2,5; the next digits fill Extent and Results.
+    assert!(typ(&mut r, "2531").is_empty());
+    let Some(Overlay::Override(d)) = &r.overlay else {
+        panic!("the override editor opens on a digit")
+    };
+    assert_eq!(
+        d.values,
+        [Some(Exact::new(5, 2)), Some(int(3)), Some(int(1))]
+    );
+    // A reason is required: Enter moves to it, Enter on an empty one refuses.
+    assert!(press(&mut r, KeyCode::Enter).is_empty());
+    assert!(press(&mut r, KeyCode::Enter).is_empty());
+    let Some(Overlay::Override(d)) = &r.overlay else {
+        panic!("still open")
+    };
+    assert_eq!(
+        d.error.as_deref(),
+        Some("En overstyring trenger en begrunnelse")
+    );
+    typ(&mut r, "Tiltakene er ikke i bruk");
+    assert_eq!(press(&mut r, KeyCode::Enter), vec![Effect::Save]);
+    assert!(r.overlay.is_none());
+    let q = &r.assessment().questions[&first];
+    assert_eq!(q.reason(), Some("Tiltakene er ikke i bruk"));
+    assert_eq!(q.reconciled().system, Some(Exact::new(5, 2)));
+    assert!(!q.overridden().is_empty());
+    assert_eq!(question::progress(r.assessment()).overridden, 1);
+
+    // Half steps with + and -, and Esc leaves the decision as it was.
+    typ(&mut r, "o+");
+    let Some(Overlay::Override(d)) = &r.overlay else {
+        panic!("o opens the editor")
+    };
+    assert_eq!(d.values[0], Some(int(3)));
+    assert_eq!(ui::line_text(&d.reason), "Tiltakene er ikke i bruk");
+    press(&mut r, KeyCode::Esc);
+    assert_eq!(
+        r.assessment().questions[&first].reconciled().system,
+        Some(Exact::new(5, 2))
+    );
+
+    assert_eq!(typ(&mut r, "x"), vec![Effect::Save]);
+    assert!(!r.assessment().questions[&first].is_decided());
+}
+
+#[test]
+fn the_list_filters_undecided_and_walks_by_disagreement() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = Bank::builtin();
+    let mut r = Review::new(&bank, Lang::En, demo_session(dir.path()));
+    let (first, second) = (r.order[0].question.clone(), r.order[1].question.clone());
+    r.open_question(&first);
+    typ(&mut r, "a");
+    press(&mut r, KeyCode::Esc);
+    assert_eq!(r.view, View::List);
+    typ(&mut r, "f");
+    assert_eq!(r.filter, Filter::Undecided);
+    assert_eq!(r.list_rows()[0].question, second);
+    assert_eq!(r.list_rows().len(), 74);
+    // From the question screen, u goes to the next undecided, n to the next in order.
+    r.open_question(&first);
+    typ(&mut r, "u");
+    assert_eq!(r.current, second);
+    typ(&mut r, "p");
+    assert_eq!(r.current, first);
+    typ(&mut r, "n");
+    assert_eq!(r.current, second);
+    // Ctrl-G jumps by id.
+    r.update(Msg::Key(KeyEvent::new(
+        KeyCode::Char('g'),
+        KeyModifiers::CONTROL,
+    )));
+    typ(&mut r, "1.1.1");
+    press(&mut r, KeyCode::Enter);
+    assert_eq!((r.view, r.current.as_str()), (View::Question, "1.1.1"));
+}
+
+#[test]
+fn findings_star_merge_drop_and_restore() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = Bank::builtin();
+    let mut r = Review::new(&bank, Lang::Nb, demo_session(dir.path()));
+    r.view = View::Findings;
+    let before = r.assessment().findings["1"].clone();
+    assert!(before.len() >= 3);
+    assert_eq!(typ(&mut r, "b"), vec![Effect::Save]);
+    assert!(r.assessment().findings["1"][0].best_practice);
+    // Mark the second, merge it with the third under a new text.
+    press(&mut r, KeyCode::Down);
+    typ(&mut r, " ");
+    assert_eq!(r.finding_cursor, 2);
+    assert!(typ(&mut r, "m").is_empty());
+    let Some(Overlay::Prompt { input, .. }) = &mut r.overlay else {
+        panic!("merging asks for the text")
+    };
+    **input = ui::line_input("Felles funn");
+    assert_eq!(press(&mut r, KeyCode::Enter), vec![Effect::Save]);
+    let after = &r.assessment().findings["1"];
+    assert_eq!(after.len(), before.len() - 1);
+    assert_eq!(after[1].text, "Felles funn");
+    assert_eq!(after[1].sources.len(), 2);
+    // Drop the merged one, then restore it from the bottom of the list.
+    r.finding_cursor = 1;
+    assert_eq!(typ(&mut r, "d"), vec![Effect::Save]);
+    assert_eq!(r.assessment().dropped["1"][0].text, "Felles funn");
+    r.finding_cursor = r.assessment().findings["1"].len();
+    assert_eq!(r.selected_finding(), Some(Err(0)));
+    assert_eq!(typ(&mut r, "r"), vec![Effect::Save]);
+    assert!(r.assessment().dropped.is_empty());
+    // The next area, and round from the first to the last.
+    press(&mut r, KeyCode::Right);
+    assert_eq!(r.findings_area, 1);
+    press(&mut r, KeyCode::Left);
+    press(&mut r, KeyCode::Left);
+    assert_eq!(r.findings_area, 7);
+}
+
+#[test]
+fn priorities_merge_and_split() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = Bank::builtin();
+    let mut r = Review::new(&bank, Lang::Nb, demo_session(dir.path()));
+    r.view = View::Priorities;
+    let groups = r.assessment().priorities.len();
+    let first_items = r.assessment().priorities[0].items.len();
+    // Mark the second group, go back to the first, merge.
+    r.prio_cursor = first_items + 1;
+    typ(&mut r, " ");
+    r.prio_cursor = 0;
+    assert_eq!(typ(&mut r, "m"), vec![Effect::Save]);
+    assert_eq!(r.assessment().priorities.len(), groups - 1);
+    // Split the first item off again.
+    r.prio_cursor = 1;
+    assert_eq!(typ(&mut r, "s"), vec![Effect::Save]);
+    assert_eq!(r.assessment().priorities.len(), groups);
+}
+
+#[test]
+fn a_baseline_read_by_the_runtime_is_attached() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = Bank::builtin();
+    let mut r = Review::new(&bank, Lang::En, demo_session(dir.path()));
+    assert_eq!(r.bases.len(), 2);
+    r.update(Msg::Key(KeyEvent::new(
+        KeyCode::Char('b'),
+        KeyModifiers::CONTROL,
+    )));
+    typ(&mut r, "/x/y.json");
+    assert_eq!(
+        press(&mut r, KeyCode::Enter),
+        vec![Effect::LoadBaseline("/x/y.json".into())]
+    );
+    let mut b = Baseline::new("Midtre Gauldal 2023", BaselineKind::Earlier);
+    b.total = Some(int(555));
+    assert_eq!(r.update(Msg::Baseline(Ok(b))), vec![Effect::Save]);
+    assert_eq!(r.bases.len(), 3);
+    assert!(
+        r.update(Msg::Baseline(Err("/x/y.json: no such file".into())))
+            .is_empty()
+    );
+    assert_eq!(r.notice.as_ref().map(|n| n.warning), Some(true));
+}
+
+#[test]
+fn changed_interviews_are_pointed_out_and_refreshed_keeping_decisions() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = Bank::builtin();
+    let mut rs = demo_session(dir.path());
+    let first = question::by_disagreement(&bank, &rs.assessment, Filter::All)[0]
+        .question
+        .clone();
+    question::accept(&mut rs.assessment, &first).unwrap();
+    storage::save_review(&mut rs, chrono::Local::now().fixed_offset()).unwrap();
+    // An interviewer corrects a score after the review began.
+    let changed = rs
+        .sessions
+        .iter()
+        .find(|s| s.session.answers.contains_key(&first))
+        .unwrap();
+    let mut session = changed.session.clone();
+    session.answers.get_mut(&first).unwrap().scores.system = Some(int(0));
+    std::fs::write(&changed.file, session.to_json()).unwrap();
+
+    let reopened = reopen(dir.path());
+    assert_eq!(reopened.stale.changed, vec![session.id.clone()]);
+    let mut r = Review::new(&bank, Lang::En, reopened);
+    let effects = r.update(Msg::Key(KeyEvent::new(
+        KeyCode::Char('r'),
+        KeyModifiers::CONTROL,
+    )));
+    assert_eq!(effects, vec![Effect::Save]);
+    assert!(r.rs.stale.is_empty());
+    let q = &r.assessment().questions[&first];
+    assert_eq!(q.interviews[&session.id].system, Some(int(0)));
+    assert_eq!(q.decision, Some(Decision::Accepted), "decisions are kept");
+    let notice = r.notice.clone().unwrap().text;
+    assert!(
+        notice.starts_with("Refreshed, 1 changed interviews"),
+        "{notice}"
+    );
+    // Nothing left to refresh.
+    r.update(Msg::Key(KeyEvent::new(
+        KeyCode::Char('r'),
+        KeyModifiers::CONTROL,
+    )));
+    assert_eq!(
+        r.notice.unwrap().text,
+        "The assessment is up to date with the interviews"
+    );
+}
+
+#[test]
+fn help_lists_every_table_with_the_current_one_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = Bank::builtin();
+    let mut r = Review::new(&bank, Lang::Nb, demo_session(dir.path()));
+    r.view = View::Findings;
+    let sections = r.help_sections();
+    assert_eq!(sections[0].title, "Funn");
+    assert_eq!(sections.len(), 12);
+    assert!(
+        sections
+            .iter()
+            .any(|s| s.rows.iter().any(|(_, d)| d.contains("★")))
+    );
+    typ(&mut r, "?");
+    assert!(matches!(r.overlay, Some(Overlay::Help { .. })));
+    press(&mut r, KeyCode::Esc);
+    assert!(r.overlay.is_none());
+    assert_eq!(typ(&mut r, "q"), vec![Effect::Quit]);
+}

@@ -1,0 +1,723 @@
+//! The review screens' keys: what each one changes, through the review core.
+
+use super::*;
+use crate::core::bank::DIMENSIONS;
+use crate::core::baseline::Baseline;
+use crate::core::exact::{Exact, int};
+use crate::core::review::ReviewError;
+use crate::core::review::findings;
+use crate::core::review::open::{self};
+use crate::core::review::priorities;
+use crate::core::review::question::{self, Filter};
+use crate::core::session::{FindingKind, Scores};
+use crate::core::text::one_line;
+use crate::tui::help;
+use crate::tui::keys::{self};
+use crate::tui::ui;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use std::path::PathBuf;
+
+impl Review<'_> {
+    pub(super) fn key(&mut self, ev: KeyEvent) -> Vec<Effect> {
+        let Some(act) = self.tables().iter().find_map(|t| keys::lookup(t, &ev)) else {
+            return vec![];
+        };
+        match act {
+            Act::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Act::NextView => self.show(VIEWS[(self.view.index() + 1) % VIEWS.len()]),
+            Act::PrevView => self.show(VIEWS[(self.view.index() + VIEWS.len() - 1) % VIEWS.len()]),
+            Act::Jump => self.prompt(PromptFor::Jump, ""),
+            Act::Baseline => self.prompt(PromptFor::Baseline, ""),
+            Act::Refresh => return self.refresh(),
+            Act::Conflicts => {
+                if self.rs.unresolved().next().is_some() {
+                    self.overlay = Some(Overlay::Conflict { cursor: 0 });
+                } else {
+                    self.say(
+                        self.t("Ingen konflikter å løse", "No conflicts to resolve"),
+                        false,
+                    );
+                }
+            }
+            Act::Start => return vec![Effect::Start],
+            Act::Save => return vec![Effect::Save],
+            Act::Quit => return vec![Effect::Quit],
+            _ => {
+                return match self.view {
+                    View::Overview => self.overview_key(act),
+                    View::List => self.list_key(act),
+                    View::Question => self.question_key(act, ev),
+                    View::Roles => self.roles_key(act),
+                    View::Findings => self.findings_key(act, ev),
+                    View::Priorities => self.priorities_key(act),
+                };
+            }
+        }
+        vec![]
+    }
+
+    pub(super) fn show(&mut self, view: View) {
+        if view == View::List
+            && let Some(i) = self
+                .list_rows()
+                .iter()
+                .position(|d| d.question == self.current)
+        {
+            self.list_cursor = i;
+        }
+        self.view = view;
+    }
+
+    pub(super) fn prompt(&mut self, what: PromptFor, text: &str) {
+        self.overlay = Some(Overlay::Prompt {
+            what,
+            input: Box::new(ui::line_input(text)),
+        });
+    }
+
+    pub(super) fn overview_key(&mut self, act: Act) -> Vec<Effect> {
+        let n = self.card.areas.len();
+        match act {
+            Act::Up => self.area = self.area.saturating_sub(1),
+            Act::Down => self.area = (self.area + 1).min(n.saturating_sub(1)),
+            Act::Open => self.drill = !self.drill,
+            Act::Back => self.drill = false,
+            _ => {}
+        }
+        vec![]
+    }
+
+    pub(super) fn list_key(&mut self, act: Act) -> Vec<Effect> {
+        let n = self.list_rows().len();
+        let last = n.saturating_sub(1);
+        match act {
+            Act::Up => self.list_cursor = self.list_cursor.saturating_sub(1),
+            Act::Down => self.list_cursor = (self.list_cursor + 1).min(last),
+            Act::PageUp => self.list_cursor = self.list_cursor.saturating_sub(10),
+            Act::PageDown => self.list_cursor = (self.list_cursor + 10).min(last),
+            Act::Home => self.list_cursor = 0,
+            Act::End => self.list_cursor = last,
+            Act::Filter => {
+                self.filter = match self.filter {
+                    Filter::All => Filter::Undecided,
+                    Filter::Undecided => Filter::All,
+                };
+                self.list_cursor = 0;
+                if self.filter == Filter::Undecided && self.list_rows().is_empty() {
+                    self.say(
+                        self.t("Alle spørsmål er avgjort", "Every question is decided"),
+                        false,
+                    );
+                }
+            }
+            Act::Open => {
+                if let Some(d) = self.list_rows().get(self.list_cursor) {
+                    let id = d.question.clone();
+                    self.open_question(&id);
+                }
+            }
+            _ => {}
+        }
+        vec![]
+    }
+
+    pub fn open_question(&mut self, id: &str) {
+        self.current = id.to_owned();
+        self.row = 0;
+        self.view = View::Question;
+    }
+
+    pub(super) fn question_key(&mut self, act: Act, ev: KeyEvent) -> Vec<Effect> {
+        let id = self.current.clone();
+        match act {
+            Act::Accept => match question::accept(&mut self.rs.assessment, &id) {
+                Ok(()) => {
+                    self.say(
+                        format!(
+                            "{id}: {}",
+                            self.t("forslaget er godtatt", "suggestion accepted")
+                        ),
+                        false,
+                    );
+                    return self.decided();
+                }
+                Err(e) => self.fail(e),
+            },
+            Act::Clear => match question::clear(&mut self.rs.assessment, &id) {
+                Ok(()) => {
+                    self.say(
+                        format!("{id}: {}", self.t("ikke avgjort igjen", "undecided again")),
+                        false,
+                    );
+                    return self.decided();
+                }
+                Err(e) => self.fail(e),
+            },
+            Act::Override => self.start_override(),
+            Act::Digit => {
+                self.start_override();
+                return self.overlay_key(ev);
+            }
+            Act::NextQuestion | Act::PrevQuestion => {
+                let n = self.order.len();
+                if let Some(i) = self.order_index().filter(|_| n > 0) {
+                    let j = if act == Act::NextQuestion {
+                        (i + 1) % n
+                    } else {
+                        (i + n - 1) % n
+                    };
+                    let next = self.order[j].question.clone();
+                    self.open_question(&next);
+                }
+            }
+            Act::NextUndecided => {
+                let start = self.order_index().map_or(0, |i| i + 1);
+                let n = self.order.len();
+                let next = (0..n)
+                    .map(|k| &self.order[(start + k) % n])
+                    .find(|d| !d.decided && d.question != self.current)
+                    .map(|d| d.question.clone());
+                match next {
+                    Some(q) => self.open_question(&q),
+                    None => self.say(
+                        self.t(
+                            "Alle andre spørsmål er avgjort",
+                            "Every other question is decided",
+                        ),
+                        false,
+                    ),
+                }
+            }
+            Act::Up => self.row = self.row.saturating_sub(1),
+            Act::Down => {
+                let rows = question::view(&self.rs.assessment, &self.rs.sessions, &id)
+                    .map_or(0, |v| v.rows.len());
+                self.row = (self.row + 1).min(rows.saturating_sub(1));
+            }
+            Act::Back => self.show(View::List),
+            _ => {}
+        }
+        vec![]
+    }
+
+    pub(super) fn start_override(&mut self) {
+        let Some(review) = self.rs.assessment.questions.get(&self.current) else {
+            return;
+        };
+        let values = DIMENSIONS.map(|d| review.reconciled().get(d));
+        let mut reason = ui::line_input(review.reason().unwrap_or(""));
+        reason
+            .set_placeholder_text(self.t("Kort begrunnelse (kreves)", "A short reason (required)"));
+        self.overlay = Some(Overlay::Override(Box::new(Draft {
+            question: self.current.clone(),
+            values,
+            cursor: 0,
+            typed: false,
+            reason,
+            on_reason: false,
+            error: None,
+        })));
+    }
+
+    pub(super) fn roles_key(&mut self, act: Act) -> Vec<Effect> {
+        let n = self.bank.areas().len();
+        match act {
+            Act::Up => self.area = self.area.saturating_sub(1),
+            Act::Down => self.area = (self.area + 1).min(n.saturating_sub(1)),
+            Act::Open => {
+                self.findings_area = self.area;
+                self.finding_cursor = 0;
+                self.marked.clear();
+                self.view = View::Findings;
+            }
+            _ => {}
+        }
+        vec![]
+    }
+
+    /// The finding under the cursor: `Ok(index)` of a live one, `Err(index)`
+    /// of a dropped one; `None` when the list is empty.
+    pub fn selected_finding(&self) -> Option<Result<usize, usize>> {
+        let (live, dropped) = self.findings_len();
+        let c = self.finding_cursor;
+        if c < live {
+            Some(Ok(c))
+        } else if c < live + dropped {
+            Some(Err(c - live))
+        } else {
+            None
+        }
+    }
+
+    pub(super) fn findings_key(&mut self, act: Act, ev: KeyEvent) -> Vec<Effect> {
+        let area = self.area_id(self.findings_area).to_owned();
+        let (live, dropped) = self.findings_len();
+        let selected = self.selected_finding();
+        let result: Result<bool, ReviewError> = match (act, selected) {
+            (Act::Up, _) => {
+                self.finding_cursor = self.finding_cursor.saturating_sub(1);
+                Ok(false)
+            }
+            (Act::Down, _) => {
+                self.finding_cursor =
+                    (self.finding_cursor + 1).min((live + dropped).saturating_sub(1));
+                Ok(false)
+            }
+            (Act::NextArea, _) => {
+                let n = self.bank.areas().len();
+                self.findings_area = if ev.code == KeyCode::Left {
+                    (self.findings_area + n - 1) % n
+                } else {
+                    (self.findings_area + 1) % n
+                };
+                self.finding_cursor = 0;
+                self.marked.clear();
+                Ok(false)
+            }
+            (Act::Edit, Some(Ok(i))) => {
+                let text = one_line(&self.rs.assessment.findings[&area][i].text);
+                self.prompt(PromptFor::EditFinding { area, index: i }, &text);
+                Ok(false)
+            }
+            (Act::Kind, Some(Ok(i))) => {
+                let a = &mut self.rs.assessment;
+                let next = match a.findings[&area][i].kind {
+                    FindingKind::Strength => FindingKind::Challenge,
+                    FindingKind::Challenge => FindingKind::Weakness,
+                    FindingKind::Weakness => FindingKind::Strength,
+                };
+                findings::set_kind(a, &area, i, next).map(|()| true)
+            }
+            (Act::Star, Some(Ok(i))) => {
+                findings::toggle_best_practice(&mut self.rs.assessment, &area, i).map(|_| true)
+            }
+            (Act::Mark, Some(Ok(i))) => {
+                if !self.marked.remove(&i) {
+                    self.marked.insert(i);
+                }
+                self.finding_cursor = (i + 1).min(live.saturating_sub(1));
+                Ok(false)
+            }
+            (Act::Merge, Some(Ok(i))) => {
+                let mut indices: Vec<usize> = self.marked.iter().copied().collect();
+                if !indices.contains(&i) {
+                    indices.insert(0, i);
+                }
+                if indices.len() < 2 {
+                    Err(ReviewError::NeedTwo)
+                } else {
+                    let text = one_line(&self.rs.assessment.findings[&area][indices[0]].text);
+                    self.prompt(PromptFor::MergeFindings { area, indices }, &text);
+                    Ok(false)
+                }
+            }
+            (Act::Split, Some(Ok(i))) => {
+                findings::split(&mut self.rs.assessment, &area, i).map(|_| {
+                    self.marked.clear();
+                    true
+                })
+            }
+            (Act::Drop, Some(Ok(i))) => findings::drop_finding(&mut self.rs.assessment, &area, i)
+                .map(|()| {
+                    self.marked.clear();
+                    true
+                }),
+            (Act::Restore, Some(Err(d))) => findings::restore(&mut self.rs.assessment, &area, d)
+                .map(|at| {
+                    self.finding_cursor = at;
+                    true
+                }),
+            (Act::MoveUp | Act::MoveDown, Some(Ok(i))) => {
+                let to = if act == Act::MoveUp {
+                    i.saturating_sub(1)
+                } else {
+                    (i + 1).min(live.saturating_sub(1))
+                };
+                findings::move_to(&mut self.rs.assessment, &area, i, to).map(|()| {
+                    self.finding_cursor = to;
+                    self.marked.clear();
+                    true
+                })
+            }
+            (Act::Restore, Some(Ok(_))) => {
+                self.say(
+                    self.t(
+                        "Gjenopprett virker på forkastede funn (nederst)",
+                        "Restore works on dropped findings (at the bottom)",
+                    ),
+                    false,
+                );
+                Ok(false)
+            }
+            (_, Some(Err(_))) => {
+                self.say(
+                    self.t(
+                        "Funnet er forkastet: r gjenoppretter det",
+                        "The finding is dropped: r restores it",
+                    ),
+                    false,
+                );
+                Ok(false)
+            }
+            _ => Ok(false),
+        };
+        match result {
+            Ok(true) => {
+                self.clamp_cursors();
+                vec![Effect::Save]
+            }
+            Ok(false) => vec![],
+            Err(e) => {
+                self.fail(e);
+                vec![]
+            }
+        }
+    }
+
+    pub(super) fn priorities_key(&mut self, act: Act) -> Vec<Effect> {
+        let rows = self.priority_rows();
+        let row = rows.get(self.prio_cursor).copied();
+        let group = match row {
+            Some(PriorityRow::Group(g) | PriorityRow::Item(g, _)) => Some(g),
+            None => None,
+        };
+        let result = match (act, row, group) {
+            (Act::Up, ..) => {
+                self.prio_cursor = self.prio_cursor.saturating_sub(1);
+                Ok(false)
+            }
+            (Act::Down, ..) => {
+                self.prio_cursor = (self.prio_cursor + 1).min(rows.len().saturating_sub(1));
+                Ok(false)
+            }
+            (Act::Edit, _, Some(g)) => {
+                let theme = one_line(&self.rs.assessment.priorities[g].theme);
+                self.prompt(PromptFor::Rename { group: g }, &theme);
+                Ok(false)
+            }
+            (Act::Mark, _, Some(g)) => {
+                if !self.prio_marked.remove(&g) {
+                    self.prio_marked.insert(g);
+                }
+                Ok(false)
+            }
+            (Act::Merge, _, Some(g)) => {
+                let mut indices = vec![g];
+                indices.extend(self.prio_marked.iter().copied().filter(|&m| m != g));
+                let groups = &mut self.rs.assessment.priorities;
+                priorities::merge(groups, &indices).map(|at| {
+                    self.prio_marked.clear();
+                    self.prio_cursor = rows_before(groups, at);
+                    true
+                })
+            }
+            (Act::Split, Some(PriorityRow::Item(g, i)), _) => {
+                let groups = &mut self.rs.assessment.priorities;
+                priorities::split(groups, g, i).map(|at| {
+                    self.prio_marked.clear();
+                    self.prio_cursor = rows_before(groups, at);
+                    true
+                })
+            }
+            (Act::Split, Some(PriorityRow::Group(_)), _) => {
+                self.say(
+                    self.t(
+                        "Velg en prioritering (linjen under gruppen) for å skille den ut",
+                        "Choose a priority (a line under the group) to split it off",
+                    ),
+                    false,
+                );
+                Ok(false)
+            }
+            _ => Ok(false),
+        };
+        match result {
+            Ok(true) => {
+                self.clamp_cursors();
+                vec![Effect::Save]
+            }
+            Ok(false) => vec![],
+            Err(e) => {
+                self.fail(e);
+                vec![]
+            }
+        }
+    }
+
+    pub(super) fn refresh(&mut self) -> Vec<Effect> {
+        if self.rs.stale.is_empty() {
+            self.say(
+                self.t(
+                    "Vurderingen er à jour med intervjuene",
+                    "The assessment is up to date with the interviews",
+                ),
+                false,
+            );
+            return vec![];
+        }
+        let report = self.rs.refresh(self.bank);
+        let text = refresh_text(&report, self.lang);
+        self.say(text, !report.resuggested.is_empty());
+        self.reanalyse();
+        self.decided()
+    }
+
+    pub(super) fn baseline_loaded(&mut self, result: Result<Baseline, String>) -> Vec<Effect> {
+        match result {
+            Err(reason) => {
+                self.say(reason, true);
+                vec![]
+            }
+            Ok(b) => {
+                let name = b.label(self.lang);
+                let notes = open::attach_baselines(&mut self.rs.assessment, vec![b], self.lang);
+                let text = notes.into_iter().next().unwrap_or_else(|| {
+                    format!(
+                        "{} «{}»",
+                        self.t("La til sammenligningsgrunnlaget", "Attached the baseline"),
+                        one_line(&name)
+                    )
+                });
+                self.say(text, false);
+                self.bases = self.dashboard_baselines();
+                vec![Effect::Save]
+            }
+        }
+    }
+
+    // ----- overlays -----
+
+    pub(super) fn overlay_key(&mut self, ev: KeyEvent) -> Vec<Effect> {
+        let act = self.tables().iter().find_map(|t| keys::lookup(t, &ev));
+        let Some(overlay) = self.overlay.take() else {
+            return vec![];
+        };
+        match overlay {
+            Overlay::Help { mut scroll } => {
+                let max = help::max_scroll(&self.help_sections());
+                self.overlay =
+                    help::key_in_help(&ev, &mut scroll, max).then_some(Overlay::Help { scroll });
+                vec![]
+            }
+            Overlay::Override(draft) => self.override_key(draft, act, ev),
+            Overlay::Prompt { what, mut input } => match act {
+                Some(Act::Confirm) => self.confirm_prompt(what, ui::line_text(&input)),
+                Some(Act::Cancel) => vec![],
+                _ => {
+                    ui::edit_line(&mut input, &ev);
+                    self.overlay = Some(Overlay::Prompt { what, input });
+                    vec![]
+                }
+            },
+            Overlay::Conflict { cursor } => self.conflict_key(cursor, act),
+        }
+    }
+
+    pub(super) fn override_key(
+        &mut self,
+        mut d: Box<Draft>,
+        act: Option<Act>,
+        ev: KeyEvent,
+    ) -> Vec<Effect> {
+        if d.on_reason {
+            match act {
+                Some(Act::Confirm) => return self.save_override(d),
+                Some(Act::Cancel) => return vec![],
+                Some(Act::Up) => d.on_reason = false,
+                _ => {
+                    ui::edit_line(&mut d.reason, &ev);
+                    d.error = None;
+                }
+            }
+            self.overlay = Some(Overlay::Override(d));
+            return vec![];
+        }
+        let max = int(i128::from(self.bank.scale_max()));
+        let min = int(i128::from(self.bank.scale_min()));
+        let half = Exact::new(1, 2);
+        d.error = None;
+        match (act, ev.code) {
+            (Some(Act::Cancel), _) => return vec![],
+            (Some(Act::Confirm), _) => {
+                if ui::line_text(&d.reason).trim().is_empty() {
+                    d.on_reason = true;
+                } else {
+                    return self.save_override(d);
+                }
+            }
+            (Some(Act::Down), _) => {
+                d.cursor = (d.cursor + 1).min(2);
+                d.typed = false;
+            }
+            (Some(Act::Up), _) => {
+                d.cursor = d.cursor.saturating_sub(1);
+                d.typed = false;
+            }
+            // "5" right after a digit is the half: 2 then 5 is 2,5.
+            (Some(Act::Digit), KeyCode::Char('5')) if d.typed => {
+                d.values[d.cursor] = d.values[d.cursor].map(|v| (v + half).min(max));
+            }
+            (Some(Act::Digit), KeyCode::Char(c)) => {
+                let v = c.to_digit(10).map(i128::from).map(int);
+                match v.filter(|v| *v >= min && *v <= max) {
+                    Some(v) => {
+                        if d.typed && d.cursor < 2 {
+                            d.cursor += 1;
+                        }
+                        d.values[d.cursor] = Some(v);
+                        d.typed = true;
+                    }
+                    None => {
+                        d.error = Some(format!(
+                            "{} {}–{}",
+                            self.t("Skalaen er", "The scale is"),
+                            self.bank.scale_min(),
+                            self.bank.scale_max()
+                        ))
+                    }
+                }
+            }
+            (Some(Act::Half), _) => {
+                let v = d.values[d.cursor].unwrap_or(min);
+                d.values[d.cursor] = Some((v + half).min(max));
+            }
+            (Some(Act::LessHalf), _) => {
+                let v = d.values[d.cursor].unwrap_or(min);
+                d.values[d.cursor] = Some((v - half).max(min));
+            }
+            _ => {
+                // Letters go to the reason: typing it needs no extra key.
+                if let KeyCode::Char(c) = ev.code
+                    && c.is_alphabetic()
+                {
+                    d.on_reason = true;
+                    ui::edit_line(&mut d.reason, &ev);
+                }
+            }
+        }
+        self.overlay = Some(Overlay::Override(d));
+        vec![]
+    }
+
+    pub(super) fn save_override(&mut self, mut d: Box<Draft>) -> Vec<Effect> {
+        let scores = Scores {
+            system: d.values[0],
+            extent: d.values[1],
+            results: d.values[2],
+        };
+        let reason = ui::line_text(&d.reason);
+        match question::override_scores(
+            &mut self.rs.assessment,
+            self.bank,
+            &d.question,
+            scores,
+            &reason,
+        ) {
+            Ok(()) => {
+                self.say(
+                    format!(
+                        "{}: {}",
+                        d.question,
+                        self.t("overstyrt, med begrunnelse", "overridden, with the reason")
+                    ),
+                    false,
+                );
+                self.decided()
+            }
+            Err(e) => {
+                d.on_reason = matches!(e, ReviewError::EmptyReason);
+                d.error = Some(e.message(self.lang));
+                self.overlay = Some(Overlay::Override(d));
+                vec![]
+            }
+        }
+    }
+
+    pub(super) fn confirm_prompt(&mut self, what: PromptFor, text: String) -> Vec<Effect> {
+        let a = &mut self.rs.assessment;
+        let result = match &what {
+            PromptFor::Jump => {
+                let id = text.trim().trim_end_matches('.');
+                if a.questions.contains_key(id) {
+                    let id = id.to_owned();
+                    self.open_question(&id);
+                    return vec![];
+                }
+                self.say(
+                    format!(
+                        "{} «{}»",
+                        self.t("Fant ikke spørsmålet", "No such question"),
+                        one_line(id)
+                    ),
+                    true,
+                );
+                return vec![];
+            }
+            PromptFor::Baseline => {
+                let path = text.trim();
+                if path.is_empty() {
+                    return vec![];
+                }
+                return vec![Effect::LoadBaseline(PathBuf::from(expand_home(path)))];
+            }
+            PromptFor::EditFinding { area, index } => findings::edit_text(a, area, *index, &text),
+            PromptFor::MergeFindings { area, indices } => {
+                findings::merge(a, area, indices, Some(&text)).map(|at| {
+                    self.finding_cursor = at;
+                    self.marked.clear();
+                })
+            }
+            PromptFor::Rename { group } => priorities::rename(&mut a.priorities, *group, &text),
+        };
+        match result {
+            Ok(()) => {
+                self.clamp_cursors();
+                vec![Effect::Save]
+            }
+            Err(e) => {
+                self.fail(e);
+                // Keep the text so a slip costs nothing.
+                self.prompt(what, &text);
+                vec![]
+            }
+        }
+    }
+
+    pub(super) fn conflict_key(&mut self, cursor: usize, act: Option<Act>) -> Vec<Effect> {
+        let Some(conflict) = self.rs.unresolved().next() else {
+            return vec![];
+        };
+        let n = conflict.candidates.len();
+        let id = conflict.id.clone();
+        match act {
+            Some(Act::Up) => {
+                self.overlay = Some(Overlay::Conflict {
+                    cursor: cursor.saturating_sub(1),
+                })
+            }
+            Some(Act::Down) => {
+                self.overlay = Some(Overlay::Conflict {
+                    cursor: (cursor + 1).min(n.saturating_sub(1)),
+                })
+            }
+            Some(Act::Confirm) => {
+                if let Err(e) = self.rs.resolve_conflict(&id, cursor) {
+                    self.fail(e);
+                    return vec![];
+                }
+                let report = self.rs.refresh(self.bank);
+                self.say(refresh_text(&report, self.lang), false);
+                self.reanalyse();
+                if self.rs.unresolved().next().is_some() {
+                    self.overlay = Some(Overlay::Conflict { cursor: 0 });
+                }
+                return self.decided();
+            }
+            Some(Act::Cancel) => {}
+            _ => self.overlay = Some(Overlay::Conflict { cursor }),
+        }
+        vec![]
+    }
+
+    // ----- help and footer -----
+}
