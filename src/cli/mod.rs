@@ -2,6 +2,7 @@
 //! lives in its own module and works through the core and storage layers.
 
 mod bank_cmd;
+mod findings_cmd;
 mod handover_cmd;
 mod import_cmd;
 mod interview_cmd;
@@ -68,6 +69,8 @@ pub enum Command {
     Merge(MergeArgs),
     /// Write the report of an assessment
     Report(ReportArgs),
+    /// List an assessment's findings, or suggest groups that say the same thing
+    Findings(FindingsArgs),
     /// Check session, assessment and bank files
     Validate(ValidateArgs),
     /// Show or check a question bank
@@ -195,6 +198,23 @@ pub struct ReportArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct FindingsArgs {
+    /// The assessment file
+    #[arg(value_name = "ASSESSMENT")]
+    pub assessment: PathBuf,
+    /// Only this area (its id, e.g. 7)
+    #[arg(long, value_name = "ID")]
+    pub area: Option<String>,
+    /// Suggest groups of findings that say the same thing, per area and
+    /// kind, each with a representative text; changes nothing
+    #[arg(long)]
+    pub suggest: bool,
+    /// Print JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct ValidateArgs {
     /// Files or directories (searched recursively)
     #[arg(required = true, value_name = "PATH")]
@@ -311,6 +331,7 @@ pub fn main() -> ExitCode {
         Some(Command::Score(args)) => score_cmd::run(&ctx, &args),
         Some(Command::Merge(args)) => merge_cmd::run(&ctx, &args),
         Some(Command::Report(args)) => report_cmd::run(&ctx, &args),
+        Some(Command::Findings(args)) => findings_cmd::run(&ctx, &args),
         Some(Command::Validate(args)) => validate_cmd::run(&ctx, &args),
         Some(Command::Bank(cmd)) => bank_cmd::run(&ctx, &cmd),
         Some(Command::ImportResults(args)) => import_cmd::run(&ctx, &args),

@@ -118,6 +118,14 @@ pub struct CuratedFinding {
     pub sources: Vec<FindingSource>,
 }
 
+/// A suggested group of findings the reviewer said is not one point: the
+/// sources of its members, so that it is not proposed again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DismissedSuggestion {
+    pub sources: Vec<FindingSource>,
+}
+
 /// Priorities of the same theme, grouped and counted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -158,6 +166,13 @@ pub struct Assessment {
         skip_serializing_if = "BTreeMap::is_empty"
     )]
     pub dropped: BTreeMap<String, Vec<CuratedFinding>>,
+    /// Suggested groups of findings dismissed, per area id.
+    #[serde(
+        default,
+        deserialize_with = "parse::unique_map",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
+    pub dismissed_suggestions: BTreeMap<String, Vec<DismissedSuggestion>>,
     #[serde(default)]
     pub priorities: Vec<PriorityGroup>,
     #[serde(default)]
@@ -214,6 +229,7 @@ impl Assessment {
                 .map(|a| (a.id.clone(), Vec::new()))
                 .collect(),
             dropped: BTreeMap::new(),
+            dismissed_suggestions: BTreeMap::new(),
             priorities: Vec::new(),
             baselines: Vec::new(),
         }
@@ -368,6 +384,14 @@ impl Assessment {
                         "the text is empty",
                     ));
                 }
+            }
+        }
+        for area in self.dismissed_suggestions.keys() {
+            if !bank.areas().iter().any(|a| &a.id == area) {
+                problems.push(Problem::at(
+                    format!("dismissed_suggestions.{area}"),
+                    "is not an area of the bank",
+                ));
             }
         }
         let mut names = BTreeSet::new();

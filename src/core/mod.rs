@@ -17,5 +17,6 @@ pub mod results;
 pub mod review;
 pub mod scoring;
 pub mod session;
+pub mod similarity;
 pub mod slug;
 pub mod text;

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod interview;
+pub mod labelled;
 pub mod pty;
 pub mod rng;
 

@@ -10,18 +10,22 @@
 //! - [`question`]: rows per interview, spread, decisions, disagreement order;
 //! - [`roles`]: what each role's interviews alone would give;
 //! - [`agreement`]: Krippendorff's alpha across the interviews;
+//! - [`bulk`]: accepting every question where the interviews agree;
 //! - [`findings`] and [`priorities`]: curation;
+//! - [`suggest`]: suggested groups of findings that say the same thing;
 //! - [`refresh`]: sessions changed since, and bringing the assessment up to date.
 //!
 //! [`Assessment`]: crate::core::assessment::Assessment
 
 pub mod agreement;
+pub mod bulk;
 pub mod findings;
 pub mod open;
 pub mod priorities;
 pub mod question;
 pub mod refresh;
 pub mod roles;
+pub mod suggest;
 
 pub use open::{Conflict, Inputs, MunicipalityGroup, OpenError, ReviewSession};
 
@@ -60,6 +64,8 @@ pub enum ReviewError {
     NeedTwo,
     /// No conflict for this session id, or no such candidate.
     NoSuchConflict(String),
+    /// The findings changed since the suggestion was made.
+    StaleSuggestion,
 }
 
 impl ReviewError {
@@ -110,6 +116,12 @@ impl ReviewError {
                 .pick(
                     "Velg minst to for å slå sammen",
                     "Choose at least two to merge",
+                )
+                .to_owned(),
+            ReviewError::StaleSuggestion => lang
+                .pick(
+                    "Funnene er endret siden forslaget ble laget",
+                    "The findings have changed since the suggestion was made",
                 )
                 .to_owned(),
             ReviewError::NoSuchConflict(id) => format!(
