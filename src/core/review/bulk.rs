@@ -11,7 +11,7 @@ use super::ReviewError;
 use super::question::{self, Filter};
 use crate::core::assessment::{Assessment, Decision};
 use crate::core::bank::Bank;
-use crate::core::exact::{Exact, int};
+use crate::core::exact::Exact;
 
 /// The spread at or below which the interviews are taken to agree, unless
 /// the reviewer chooses another.
@@ -77,6 +77,7 @@ pub fn undo(assessment: &mut Assessment, bulk: &BulkAccept) -> Result<(), Review
 mod tests {
     use super::*;
     use crate::core::assessment::tests::source;
+    use crate::core::exact::int;
     use crate::core::session::{Answer, Scores, tests::sample};
 
     fn scores(system: Exact, extent: Exact, results: Exact) -> Scores {
