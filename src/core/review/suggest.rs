@@ -332,14 +332,16 @@ mod tests {
                 let mut s = base.clone();
                 s.id = format!("S{n}");
                 s.answers.clear();
-                let mut answer = Answer::default();
-                answer.findings = findings
-                    .iter()
-                    .map(|&(kind, text)| Finding {
-                        kind,
-                        text: text.into(),
-                    })
-                    .collect();
+                let answer = Answer {
+                    findings: findings
+                        .iter()
+                        .map(|&(kind, text)| Finding {
+                            kind,
+                            text: text.into(),
+                        })
+                        .collect(),
+                    ..Answer::default()
+                };
                 s.answers.insert("7.3.1".into(), answer);
                 source(&s, &format!("h{n}"))
             })
