@@ -7,6 +7,7 @@ mod handover_cmd;
 mod import_cmd;
 mod interview_cmd;
 mod merge_cmd;
+mod privacy_cmd;
 mod report_cmd;
 mod score_cmd;
 mod validate_cmd;
@@ -47,6 +48,10 @@ pub struct Global {
     /// Language of screens and reports (default: from LANG)
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
+    /// A protected data directory's passphrase: the first line of FILE (for
+    /// scripts; default: asked at the terminal)
+    #[arg(long, global = true, value_name = "FILE", env = "KOMPASS_PASSPHRASE_FILE")]
+    pub passphrase_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -88,6 +93,14 @@ pub enum Command {
     Export(ExportArgs),
     /// Decrypt a bundle and add its sessions to the data directory
     Import(ImportArgs),
+    /// Protect the data directory: every file in it encrypted, read only with a passphrase
+    Protect(ProtectArgs),
+    /// Remove the protection: decrypt every file of the data directory
+    Unprotect,
+    /// Remove a municipality's interview notes, or its sessions, once the work is done
+    Purge(PurgeArgs),
+    /// A person's request: export, or erase, what was recorded where they were interviewed
+    Person(PersonArgs),
 }
 
 #[derive(Debug, Args)]
@@ -295,6 +308,54 @@ pub struct ImportArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ProtectArgs {
+    /// Give an already protected directory a new passphrase (only the key is
+    /// encrypted again)
+    #[arg(long)]
+    pub change_passphrase: bool,
+    /// The new passphrase: the first line of FILE (default: asked twice at the terminal)
+    #[arg(long, value_name = "FILE", requires = "change_passphrase")]
+    pub new_passphrase_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("purge_what").required(true).args(["notes", "all"])))]
+pub struct PurgeArgs {
+    /// The municipality whose sessions are purged
+    pub municipality: String,
+    /// Remove notes and finding texts from the sessions (scores and the
+    /// assessment's curated findings stay)
+    #[arg(long)]
+    pub notes: bool,
+    /// Remove the session files, once the assessment has recorded their scores
+    #[arg(long)]
+    pub all: bool,
+    /// Only sessions last changed more than DAYS days ago
+    #[arg(long, value_name = "DAYS")]
+    pub older_than: Option<u32>,
+    /// Remove; without it the command only lists what it would remove
+    #[arg(long)]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("person_what").required(true).args(["export", "erase"])))]
+pub struct PersonArgs {
+    /// The interviewee's name as recorded (case does not matter)
+    pub name: String,
+    /// Write everything recorded in their interviews to FILE (.md: Markdown, else JSON)
+    #[arg(long, value_name = "FILE")]
+    pub export: Option<PathBuf>,
+    /// Replace the name with the role and a number in every session and
+    /// assessment, keeping the scores
+    #[arg(long)]
+    pub erase: bool,
+    /// Do it without asking
+    #[arg(long)]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct CompletionsArgs {
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
@@ -322,6 +383,19 @@ pub fn main() -> ExitCode {
         None => Bank::builtin(),
     };
     let ctx = Context::new(lang, bank, storage::data_dir(cli.global.dir.as_deref()));
+    let passphrase_file = cli
+        .global
+        .passphrase_file
+        .clone()
+        .filter(|f| !f.as_os_str().is_empty());
+    let source = match passphrase_file.clone() {
+        Some(file) => storage::vault::PassphraseSource::File(file),
+        None => storage::vault::PassphraseSource::Terminal,
+    };
+    storage::vault::configure(source, lang, ctx.data_dir());
+    if let Err(f) = unlock_before_screen(&ctx, cli.command.as_ref()) {
+        return fail(f);
+    }
     let result = match cli.command {
         None => crate::tui::run_start(&ctx),
         Some(Command::Interview(args)) => interview_cmd::request(&ctx, &args)
@@ -338,6 +412,12 @@ pub fn main() -> ExitCode {
         Some(Command::Keygen(args)) => handover_cmd::keygen(&ctx, &args),
         Some(Command::Export(args)) => handover_cmd::export(&ctx, &args),
         Some(Command::Import(args)) => handover_cmd::import(&ctx, &args),
+        Some(Command::Protect(args)) => {
+            privacy_cmd::protect(&ctx, &args, passphrase_file.as_deref())
+        }
+        Some(Command::Unprotect) => privacy_cmd::unprotect(&ctx),
+        Some(Command::Purge(args)) => privacy_cmd::purge(&ctx, &args),
+        Some(Command::Person(args)) => privacy_cmd::person(&ctx, &args),
         Some(Command::Completions(args)) => {
             clap_complete::generate(
                 args.shell,
@@ -357,6 +437,22 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => fail(f),
     }
+}
+
+/// A screen takes the terminal, so the passphrase of a protected data
+/// directory (and of the directories a review reads) is asked before it
+/// starts. Other commands ask when they first read an encrypted file.
+fn unlock_before_screen(ctx: &Context, command: Option<&Command>) -> CmdResult {
+    let paths: &[PathBuf] = match command {
+        None | Some(Command::Interview(_)) => &[],
+        Some(Command::Review(args)) => &args.paths,
+        Some(_) => return Ok(()),
+    };
+    storage::vault::unlock_dir(ctx.data_dir())?;
+    for path in paths {
+        storage::vault::unlock_covering(path)?;
+    }
+    Ok(())
 }
 
 fn fail(f: Failure) -> ExitCode {

@@ -177,6 +177,30 @@ pub struct Assessment {
     pub priorities: Vec<PriorityGroup>,
     #[serde(default)]
     pub baselines: Vec<Baseline>,
+    /// What `kompass purge` removed from the interviews, and when: the
+    /// review and the report say so instead of showing notes as if none
+    /// were written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub purged: Vec<Purge>,
+}
+
+/// One `kompass purge`: which sessions lost what, and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Purge {
+    pub at: DateTime<FixedOffset>,
+    pub what: Purged,
+    /// Session ids.
+    pub sessions: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Purged {
+    /// Notes and finding texts; scores stay in the session.
+    Notes,
+    /// The session files, after the assessment had recorded their scores.
+    Sessions,
 }
 
 /// A session as read, for building an assessment.
@@ -232,6 +256,7 @@ impl Assessment {
             dismissed_suggestions: BTreeMap::new(),
             priorities: Vec::new(),
             baselines: Vec::new(),
+            purged: Vec::new(),
         }
     }
 
@@ -266,6 +291,15 @@ impl Assessment {
     pub fn write_json(&self, mut out: impl std::io::Write) -> std::io::Result<()> {
         serde_json::to_writer_pretty(&mut out, self)?;
         out.write_all(b"\n")
+    }
+
+    /// When the notes of a session were removed (`kompass purge`), if they were.
+    pub fn notes_purged_at(&self, session: &str) -> Option<DateTime<FixedOffset>> {
+        self.purged
+            .iter()
+            .filter(|p| p.sessions.iter().any(|s| s == session))
+            .map(|p| p.at)
+            .min()
     }
 
     /// The scores that count, per question.

@@ -14,6 +14,7 @@ pub mod merge;
 pub mod migrate;
 pub mod parse;
 pub mod results;
+pub mod retention;
 pub mod review;
 pub mod scoring;
 pub mod session;

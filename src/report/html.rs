@@ -709,7 +709,7 @@ impl Page<'_> {
                 self.out,
                 "<tr><td class=\"nowrap\">{}</td><td>{}</td><td class=\"num\">{}</td>",
                 esc(&i.date_display),
-                esc(&i.roles.join(", ")),
+                esc(&i.roles_text(self.lang)),
                 i.people
             );
             if let Some(n) = &i.names {

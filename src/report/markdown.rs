@@ -322,7 +322,7 @@ fn method(out: &mut String, r: &Report) {
     let people_column = header.len() - 1;
     table_head(out, &header, |i| i == people_column);
     for i in &m.interviews {
-        let mut cells = vec![i.date_display.clone(), i.roles.join(", ")];
+        let mut cells = vec![i.date_display.clone(), i.roles_text(lang)];
         if let Some(n) = &i.names {
             cells.push(n.join(", "));
         }

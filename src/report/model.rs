@@ -228,6 +228,24 @@ pub struct Interview {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub names: Option<Vec<String>>,
     pub completed: bool,
+    /// When its notes were removed (`kompass purge`), as displayed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes_purged: Option<String>,
+}
+
+impl Interview {
+    /// The roles cell of the interview table: the roles, and "notater
+    /// slettet <dato>" when the notes were purged.
+    pub fn roles_text(&self, lang: Lang) -> String {
+        let roles = self.roles.join(", ");
+        match &self.notes_purged {
+            Some(date) => format!(
+                "{roles} ({} {date})",
+                lang.pick("notater slettet", "notes deleted")
+            ),
+            None => roles,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -690,6 +708,9 @@ fn method_of(bank: &Bank, assessment: &Assessment, opts: Options) -> Method {
                     .names
                     .then(|| s.interviewees.iter().map(|p| clean(&p.name)).collect()),
                 completed: s.status == crate::core::session::Status::Completed,
+                notes_purged: assessment
+                    .notes_purged_at(&s.id)
+                    .map(|at| format_date(at.date_naive(), lang)),
             }
         })
         .collect();

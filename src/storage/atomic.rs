@@ -33,6 +33,24 @@ pub fn write_atomic_with(
     path: &Path,
     write: impl FnOnce(&mut fs::File) -> io::Result<()>,
 ) -> io::Result<()> {
+    replace(path, true, write)
+}
+
+/// [`write_atomic_with`] without keeping the old file as `.bak`: for
+/// turning a file into another form of the same content (encrypting or
+/// decrypting it), where a `.bak` would keep the very form being removed.
+pub fn replace_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut fs::File) -> io::Result<()>,
+) -> io::Result<()> {
+    replace(path, false, write)
+}
+
+fn replace(
+    path: &Path,
+    keep_backup: bool,
+    write: impl FnOnce(&mut fs::File) -> io::Result<()>,
+) -> io::Result<()> {
     platform::durable::refuse_read_only(path)?;
     let dir = parent_dir(path);
     create_private_dir(dir)?;
@@ -43,7 +61,7 @@ pub fn write_atomic_with(
     platform::make_private(tmp.as_file(), tmp.path())?;
     write(tmp.as_file_mut())?;
     platform::sync_file(tmp.as_file())?;
-    if path.exists() {
+    if keep_backup && path.exists() {
         let bak = backup_path(path);
         retry_while_held(|| match fs::remove_file(&bak) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),

@@ -12,7 +12,7 @@ use age::secrecy::ExposeSecret;
 use age::x25519::{Identity, Recipient};
 use chrono::{DateTime, FixedOffset};
 
-use super::{FileError, MAX_FILE_BYTES, describe_io, read_file, write_atomic, write_new_private};
+use super::{FileError, MAX_FILE_BYTES, atomic, describe_io, read_file, read_raw, write_new_private};
 use crate::core::parse::{Problem, utf8};
 
 /// Generates a key pair, writes the secret key to `path` (0600, never over
@@ -85,13 +85,14 @@ pub fn write_bundle(path: &Path, recipients: &[Recipient], plain: &[u8]) -> Resu
     let mut writer = encryptor.wrap_output(&mut cipher).map_err(|e| fail(&e))?;
     writer.write_all(plain).map_err(|e| fail(&e))?;
     writer.finish().map_err(|e| fail(&e))?;
-    write_atomic(path, &cipher).map_err(|e| FileError::new(path, Problem::new(describe_io(&e))))
+    // Already encrypted, to its readers: never again to a protected directory's key.
+    atomic::write_atomic(path, &cipher).map_err(|e| FileError::new(path, Problem::new(describe_io(&e))))
 }
 
 /// Reads and decrypts a bundle; every failure says in plain words whether
 /// the file is no bundle, meant for another key, or damaged.
 pub fn read_bundle(path: &Path, identities: &[Identity]) -> Result<Vec<u8>, FileError> {
-    let cipher = read_file(path)?;
+    let cipher = read_raw(path)?;
     let problem = |message: String| FileError::new(path, Problem::new(message));
     let decryptor = age::Decryptor::new_buffered(&cipher[..]).map_err(|e| {
         // A header that starts like age's but does not parse was altered.

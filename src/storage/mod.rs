@@ -10,15 +10,15 @@ mod listing;
 mod lock;
 mod rescue;
 mod review_load;
+pub mod vault;
 
 use std::fmt;
 use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
-pub use atomic::{
-    backup_path, create_private_dir, write_atomic, write_atomic_with, write_new_private,
-};
+pub use atomic::{backup_path, create_private_dir};
+pub use vault::{write_atomic, write_atomic_with, write_copy, write_new_private};
 pub use autosave::{Autosaver, Document, EditMarker, SaveReport, Writer, open_marker_path};
 pub use demo::{DEMO_FILES, Demo, install_demo, write_demo};
 pub use listing::{SessionList, list_sessions};
@@ -125,8 +125,19 @@ fn open_to_read(path: &Path) -> Result<(fs::File, u64), FileError> {
     Ok((file, meta.len()))
 }
 
-/// Reads a whole file, refusing anything larger than [`MAX_FILE_BYTES`].
+/// Reads a whole file, refusing anything larger than [`MAX_FILE_BYTES`];
+/// an encrypted file (in a protected data directory) is decrypted, asking
+/// for the passphrase if this run has not had it yet.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, FileError> {
+    let bytes = read_raw(path)?;
+    if vault::is_encrypted(&bytes) {
+        return vault::decrypt_file(path, &bytes);
+    }
+    Ok(bytes)
+}
+
+/// [`read_file`] without decrypting: the bytes as they are on disk.
+pub fn read_raw(path: &Path) -> Result<Vec<u8>, FileError> {
     let (file, len) = open_to_read(path)?;
     let mut bytes = Vec::with_capacity(len as usize);
     // The take() guards against a file that grows while it is read.
@@ -309,7 +320,7 @@ pub fn assessment_from_bytes(
 }
 
 pub fn save_assessment(path: &Path, assessment: &Assessment) -> io::Result<()> {
-    atomic::write_atomic_with(path, |file| {
+    write_atomic_with(path, |file| {
         let mut out = io::BufWriter::new(file);
         assessment.write_json(&mut out)?;
         out.flush()
@@ -330,6 +341,66 @@ pub fn save_session(dir: &Path, session: &Session) -> io::Result<PathBuf> {
     let path = session_path(dir, &session.municipality, &session.id);
     write_atomic(&path, &session.to_json())?;
     Ok(path)
+}
+
+/// `<temp>/kompass-rescue-assessment-<municipality-slug>.json`: where a
+/// review's assessment that could not be saved in its place is kept.
+pub fn assessment_rescue_path(municipality: &str) -> PathBuf {
+    std::env::temp_dir().join(format!(
+        "kompass-rescue-assessment-{}.json",
+        slug(municipality)
+    ))
+}
+
+/// The other copies of a file: its `.bak`, its migration backups
+/// (`<name>.<version>.bak`) and its rescue copy, those that exist.
+pub fn copies_of(path: &Path, rescue: &Path) -> Vec<PathBuf> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let prefix = format!("{name}.");
+    let mut copies: Vec<PathBuf> = path
+        .parent()
+        .and_then(|dir| fs::read_dir(dir).ok())
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            let n = e.file_name().to_string_lossy().into_owned();
+            n.starts_with(&prefix) && n.ends_with(".bak")
+        })
+        .map(|e| e.path())
+        .collect();
+    if rescue.is_file() {
+        copies.push(rescue.to_owned());
+    }
+    copies.sort();
+    copies
+}
+
+/// Replaces a file with `bytes` and removes its `.bak`s and rescue copy,
+/// which still hold what is being removed. Take the session's lock first.
+pub fn rewrite_without_copies(path: &Path, rescue: &Path, bytes: &[u8]) -> io::Result<()> {
+    vault::replace(path, bytes)?;
+    for copy in copies_of(path, rescue) {
+        remove_if_there(&copy)?;
+    }
+    Ok(())
+}
+
+/// Removes a session file with its copies and its open-marker. Take the
+/// session's lock first.
+pub fn remove_with_copies(path: &Path, rescue: &Path) -> io::Result<()> {
+    for copy in copies_of(path, rescue) {
+        remove_if_there(&copy)?;
+    }
+    remove_if_there(&open_marker_path(path))?;
+    remove_if_there(path)
+}
+
+fn remove_if_there(path: &Path) -> io::Result<()> {
+    match fs::remove_file(path) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
 }
 
 /// Finds a session by id anywhere under the data directory.
@@ -436,6 +507,12 @@ pub fn file_format(path: &Path) -> Result<String, FileError> {
         .map_err(|e| FileError::io(path, &e))?;
     if let Some(format) = crate::core::parse::leading_format(&start) {
         return Ok(format.to_owned());
+    }
+    if vault::is_encrypted(&start) {
+        let plain = read_file(path)?;
+        if let Some(format) = crate::core::parse::leading_format(&plain) {
+            return Ok(format.to_owned());
+        }
     }
     let bytes = read_file(path)?;
     let header = crate::core::parse::header(&bytes).map_err(|p| FileError::new(path, p))?;

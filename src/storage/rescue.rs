@@ -6,7 +6,7 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::{FileError, load_session, write_atomic};
+use super::{FileError, load_session, vault};
 use crate::core::bank::Bank;
 use crate::core::session::{Difference, Session};
 
@@ -16,10 +16,11 @@ pub fn rescue_path(id: &str) -> PathBuf {
     std::env::temp_dir().join(format!("kompass-rescue-{id}.json"))
 }
 
-/// Writes the rescue copy of `session` and returns where it is.
+/// Writes the rescue copy of `session` and returns where it is; encrypted
+/// when the data directory is protected.
 pub fn write_rescue(session: &Session) -> io::Result<PathBuf> {
     let path = rescue_path(&session.id);
-    write_atomic(&path, &session.to_json())?;
+    vault::write_home_copy(&path, &session.to_json())?;
     Ok(path)
 }
 

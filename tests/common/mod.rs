@@ -178,6 +178,21 @@ impl Snapshot {
         collect(dir, &mut entries);
         Snapshot(entries)
     }
+
+    /// The files whose bytes differ between two snapshots, or that are in
+    /// only one of them.
+    pub fn changed_files(&self, after: &Snapshot) -> Vec<PathBuf> {
+        let mut paths: Vec<PathBuf> = self
+            .0
+            .keys()
+            .chain(after.0.keys())
+            .filter(|p| self.0.get(*p).map(|e| &e.0) != after.0.get(*p).map(|e| &e.0))
+            .cloned()
+            .collect();
+        paths.sort();
+        paths.dedup();
+        paths
+    }
 }
 
 /// Characters that must never reach a terminal from file contents: C0

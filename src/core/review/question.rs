@@ -24,6 +24,22 @@ pub struct InterviewRow<'a> {
     /// Its findings on this question: from the session file when read, else
     /// as the assessment recorded them.
     pub findings: Vec<Finding>,
+    /// When its notes were removed (`kompass purge`), if they were.
+    pub notes_purged: Option<chrono::DateTime<chrono::FixedOffset>>,
+}
+
+impl InterviewRow<'_> {
+    /// "notater slettet 2026-12-03" when the notes were purged: shown where
+    /// the notes were, so that no note reads as nothing said.
+    pub fn notes_purged_label(&self, lang: crate::core::lang::Lang) -> Option<String> {
+        self.notes_purged.map(|at| {
+            format!(
+                "{} {}",
+                lang.pick("notater slettet", "notes deleted"),
+                at.format("%Y-%m-%d")
+            )
+        })
+    }
 }
 
 /// Everything the screen shows for one question.
@@ -105,6 +121,7 @@ pub fn view<'a>(
             scores: scores.unwrap_or_default(),
             notes,
             findings,
+            notes_purged: assessment.notes_purged_at(&record.id),
         });
     }
     Ok(QuestionView {

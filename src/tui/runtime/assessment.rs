@@ -120,10 +120,11 @@ impl<'b> Reviewing<'b> {
 }
 
 fn rescue_name(a: &Assessment) -> String {
-    format!(
-        "kompass-rescue-assessment-{}.json",
-        crate::core::slug::slug(&a.municipality)
-    )
+    let path = storage::assessment_rescue_path(&a.municipality);
+    path.file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned()
 }
 
 /// What is kept here, for messages.

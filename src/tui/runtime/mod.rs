@@ -206,7 +206,7 @@ fn rescue_copy(
     (noun_nb, noun_en): (&str, &str),
 ) -> Vec<String> {
     let rescue = std::env::temp_dir().join(name);
-    vec![match storage::write_atomic(&rescue, &doc.bytes()) {
+    vec![match storage::write_copy(place, &rescue, &doc.bytes()) {
         Ok(()) => match lang {
             Lang::Nb => format!(
                 "{noun_nb} kunne ikke lagres i {}; en kopi er lagret i {}",

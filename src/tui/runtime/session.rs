@@ -291,7 +291,8 @@ impl<'b> Editing<'b> {
     /// The last resort when the session file cannot be written.
     pub fn rescue(&self) -> Vec<String> {
         let session = &self.state.session;
-        let name = format!("kompass-rescue-{}.json", session.id);
+        let rescue = storage::rescue_path(&session.id);
+        let name = rescue.file_name().unwrap_or_default().to_string_lossy();
         rescue_copy(session, &self.state.path, &name, self.state.lang, NOUN)
     }
 

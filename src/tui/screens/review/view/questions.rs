@@ -443,7 +443,10 @@ pub(super) fn interview_line(
             style,
         ));
     }
-    let notes = r.notes.map(one_line).unwrap_or_default();
+    let notes = match r.notes {
+        Some(notes) => one_line(notes),
+        None => r.notes_purged_label(s.lang).unwrap_or_default(),
+    };
     let mark = if r.findings.is_empty() {
         String::new()
     } else {
@@ -608,7 +611,10 @@ pub(super) fn draw_details(frame: &mut Frame, area: Rect, s: &Review, r: &Interv
                 lines.push(Line::raw(format!(" {l}")));
             }
         }
-        None => lines.push(Line::styled(s.t(" (ingen notater)", " (no notes)"), DIM)),
+        None => match r.notes_purged_label(s.lang) {
+            Some(label) => lines.push(Line::styled(format!(" ({label})"), DIM)),
+            None => lines.push(Line::styled(s.t(" (ingen notater)", " (no notes)"), DIM)),
+        },
     }
     let h = inner.height as usize;
     let clipped = lines.len() > h;
