@@ -50,7 +50,12 @@ pub struct Global {
     pub lang: Option<LangArg>,
     /// A protected data directory's passphrase: the first line of FILE (for
     /// scripts; default: asked at the terminal)
-    #[arg(long, global = true, value_name = "FILE", env = "KOMPASS_PASSPHRASE_FILE")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "FILE",
+        env = "KOMPASS_PASSPHRASE_FILE"
+    )]
     pub passphrase_file: Option<PathBuf>,
 }
 

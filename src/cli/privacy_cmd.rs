@@ -40,7 +40,10 @@ pub fn protect(ctx: &Context, args: &ProtectArgs, passphrase_file: Option<&Path>
             return Err(Failure::new(format!(
                 "{}: {} {}",
                 dir.display(),
-                lang.pick("ligger i en beskyttet katalog:", "lies in a protected directory:"),
+                lang.pick(
+                    "ligger i en beskyttet katalog:",
+                    "lies in a protected directory:"
+                ),
                 above.display()
             )));
         }
@@ -162,7 +165,11 @@ fn lock_all(
                 lang.pick("åpen i", "open in"),
                 holder.describe(lang)
             )),
-            Err(e) => busy.push(format!("{}: {}", s.path.display(), storage::describe_io(&e))),
+            Err(e) => busy.push(format!(
+                "{}: {}",
+                s.path.display(),
+                storage::describe_io(&e)
+            )),
         }
     }
     if busy.is_empty() {
@@ -255,7 +262,10 @@ pub fn purge(ctx: &Context, args: &super::PurgeArgs) -> CmdResult {
             "Notater og funn slettes fra:",
             "Removing notes and findings from:",
         ),
-        (true, false) => lang.pick("Disse øktene ville blitt slettet:", "These sessions would be removed:"),
+        (true, false) => lang.pick(
+            "Disse øktene ville blitt slettet:",
+            "These sessions would be removed:",
+        ),
         (true, true) => lang.pick("Sletter disse øktene:", "Removing these sessions:"),
     });
     listing.push('\n');
@@ -277,7 +287,8 @@ pub fn purge(ctx: &Context, args: &super::PurgeArgs) -> CmdResult {
     let mut done = Vec::new();
     for s in &chosen {
         let written = if args.all {
-            storage::remove_with_copies(&s.path, &storage::rescue_path(&s.session.id)).map(|()| None)
+            storage::remove_with_copies(&s.path, &storage::rescue_path(&s.session.id))
+                .map(|()| None)
         } else {
             let mut session = s.session.clone();
             crate::core::retention::strip_notes(&mut session);
@@ -301,7 +312,11 @@ pub fn purge(ctx: &Context, args: &super::PurgeArgs) -> CmdResult {
     if let Some(a) = assessment.as_mut() {
         a.purged.push(Purge {
             at: now,
-            what: if args.all { Purged::Sessions } else { Purged::Notes },
+            what: if args.all {
+                Purged::Sessions
+            } else {
+                Purged::Notes
+            },
             sessions: done,
         });
         a.updated_at = now;
@@ -358,10 +373,11 @@ pub fn person(ctx: &Context, args: &super::PersonArgs) -> CmdResult {
             continue;
         }
         let (a, _) = storage::load_assessment(&file, &ctx.bank)?;
-        let named = a
-            .sessions
-            .iter()
-            .any(|r| r.interviewees.iter().any(|p| retention::same_name(&p.name, &args.name)));
+        let named = a.sessions.iter().any(|r| {
+            r.interviewees
+                .iter()
+                .any(|p| retention::same_name(&p.name, &args.name))
+        });
         if named {
             assessments.push((file, a));
         }
@@ -406,7 +422,11 @@ pub fn person(ctx: &Context, args: &super::PersonArgs) -> CmdResult {
             export.to_json()
         };
         storage::write_atomic(out, &bytes).map_err(|e| Failure::write(out, &e))?;
-        return show(&format!("{} {}\n", lang.pick("Skrevet:", "Written:"), out.display()));
+        return show(&format!(
+            "{} {}\n",
+            lang.pick("Skrevet:", "Written:"),
+            out.display()
+        ));
     }
     let question = lang.pick(
         "Erstatte navnet med rolle og nummer i alle disse filene? Det kan ikke angres.",
@@ -438,7 +458,11 @@ fn erase(
     }
     for (_, a) in &assessments {
         let names = taken.entry(slug(&a.municipality)).or_default();
-        names.extend(a.sessions.iter().flat_map(|r| r.interviewees.iter().map(|p| p.name.clone())));
+        names.extend(
+            a.sessions
+                .iter()
+                .flat_map(|r| r.interviewees.iter().map(|p| p.name.clone())),
+        );
     }
     let mut stand_ins: BTreeMap<(String, String), String> = BTreeMap::new();
     let mut stand_in = |municipality: &str, role: &str| {
@@ -488,7 +512,7 @@ fn erase(
             &storage::assessment_rescue_path(&a.municipality),
             &a.to_json(),
         )
-            .map_err(|e| Failure::write(file, &e))?;
+        .map_err(|e| Failure::write(file, &e))?;
     }
     show(&format!(
         "{} {} {}\n",

@@ -37,8 +37,8 @@ pub fn run(ctx: &Context, args: &ValidateArgs) -> CmdResult {
 /// but is not encrypted (written by something other than Kompass, or by a
 /// version before the protection).
 fn unencrypted(path: &Path, lang: crate::core::lang::Lang) -> Vec<String> {
-    let Some(protection) = vault::covering(&path.join(vault::PROTECTION_FILE))
-        .or_else(|| vault::covering(path))
+    let Some(protection) =
+        vault::covering(&path.join(vault::PROTECTION_FILE)).or_else(|| vault::covering(path))
     else {
         return Vec::new();
     };

@@ -46,7 +46,10 @@ pub fn same_name(a: &str, b: &str) -> bool {
 
 /// The interviewee of `session` named `name`, if any.
 pub fn interviewee<'a>(session: &'a Session, name: &str) -> Option<&'a Person> {
-    session.interviewees.iter().find(|p| same_name(&p.name, name))
+    session
+        .interviewees
+        .iter()
+        .find(|p| same_name(&p.name, name))
 }
 
 /// What stands in for an erased name: the role and a number ("Enhetsleder
@@ -299,7 +302,10 @@ mod tests {
         assert!(strip_notes(&mut s));
         assert!(!has_notes(&s));
         assert!(!strip_notes(&mut s), "a second purge changes nothing");
-        assert_eq!(s.answers.values().map(|a| a.scores).collect::<Vec<_>>(), scores);
+        assert_eq!(
+            s.answers.values().map(|a| a.scores).collect::<Vec<_>>(),
+            scores
+        );
     }
 
     #[test]
@@ -344,6 +350,9 @@ mod tests {
         assert!(json.contains("\"Kari\"") && !json.contains("Ola"), "{json}");
         assert!(json.contains("Tillitsvalgt"));
         let md = export.to_markdown(&bank, crate::core::lang::Lang::Nb);
-        assert!(md.contains("Rolle: Enhetsleder") && !md.contains("Ola"), "{md}");
+        assert!(
+            md.contains("Rolle: Enhetsleder") && !md.contains("Ola"),
+            "{md}"
+        );
     }
 }

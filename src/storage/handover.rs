@@ -12,7 +12,9 @@ use age::secrecy::ExposeSecret;
 use age::x25519::{Identity, Recipient};
 use chrono::{DateTime, FixedOffset};
 
-use super::{FileError, MAX_FILE_BYTES, atomic, describe_io, read_file, read_raw, write_new_private};
+use super::{
+    FileError, MAX_FILE_BYTES, atomic, describe_io, read_file, read_raw, write_new_private,
+};
 use crate::core::parse::{Problem, utf8};
 
 /// Generates a key pair, writes the secret key to `path` (0600, never over
@@ -86,7 +88,8 @@ pub fn write_bundle(path: &Path, recipients: &[Recipient], plain: &[u8]) -> Resu
     writer.write_all(plain).map_err(|e| fail(&e))?;
     writer.finish().map_err(|e| fail(&e))?;
     // Already encrypted, to its readers: never again to a protected directory's key.
-    atomic::write_atomic(path, &cipher).map_err(|e| FileError::new(path, Problem::new(describe_io(&e))))
+    atomic::write_atomic(path, &cipher)
+        .map_err(|e| FileError::new(path, Problem::new(describe_io(&e))))
 }
 
 /// Reads and decrypts a bundle; every failure says in plain words whether

@@ -18,7 +18,6 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 pub use atomic::{backup_path, create_private_dir};
-pub use vault::{write_atomic, write_atomic_with, write_copy, write_new_private};
 pub use autosave::{Autosaver, Document, EditMarker, SaveReport, Writer, open_marker_path};
 pub use demo::{DEMO_FILES, Demo, install_demo, write_demo};
 pub use listing::{SessionList, list_sessions};
@@ -27,6 +26,7 @@ pub use rescue::{Rescue, discard_rescue, find_rescue, rescue_path, write_rescue}
 pub use review_load::{
     open_review, read_points_inputs, read_review_inputs, read_scoring_inputs, save_review,
 };
+pub use vault::{write_atomic, write_atomic_with, write_copy, write_new_private};
 
 use crate::core::assessment::Assessment;
 use crate::core::bank::Bank;

@@ -249,7 +249,10 @@ fn passphrase_file(path: &Path, lang: Lang) -> Result<SecretString, FileError> {
     let text = String::from_utf8(bytes).map_err(|_| {
         FileError::new(
             path,
-            Problem::new(lang.pick("passordfilen er ikke tekst", "the passphrase file is not text")),
+            Problem::new(lang.pick(
+                "passordfilen er ikke tekst",
+                "the passphrase file is not text",
+            )),
         )
     })?;
     let line = text.lines().next().unwrap_or("");
@@ -548,8 +551,7 @@ fn data_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
             } else if kind.is_file() {
                 let name = entry.file_name();
                 let name = name.to_string_lossy();
-                if name != PROTECTION_FILE && !name.ends_with(".lock") && !name.ends_with(".open")
-                {
+                if name != PROTECTION_FILE && !name.ends_with(".lock") && !name.ends_with(".open") {
                     out.push(path);
                 }
             }
@@ -677,7 +679,10 @@ fn new_protection_error(dir: &Path, e: &io::Error, lang: Lang) -> FileError {
         &protection_path(dir),
         Problem::new(match e.kind() {
             io::ErrorKind::AlreadyExists => lang
-                .pick("katalogen er allerede beskyttet", "the directory is already protected")
+                .pick(
+                    "katalogen er allerede beskyttet",
+                    "the directory is already protected",
+                )
                 .to_owned(),
             _ => describe_io(e),
         }),
@@ -810,11 +815,7 @@ pub fn new_passphrase(
         return Ok(passphrase);
     }
     for _ in 0..TRIES {
-        let first = ask(
-            lang.pick("Nytt passord: ", "New passphrase: "),
-            lang,
-            dir,
-        )?;
+        let first = ask(lang.pick("Nytt passord: ", "New passphrase: "), lang, dir)?;
         if let Err(m) = check_new_passphrase(&first, lang) {
             eprintln!("{m}");
             continue;
@@ -908,7 +909,10 @@ pub(crate) mod tests {
         assert_eq!(done.converted.len(), 4, "{done:?}");
         assert!(!is_protected(&dir));
         assert_eq!(fs::read(&new).unwrap(), b"more secret words");
-        assert_eq!(fs::read(atomic::backup_path(&new)).unwrap(), b"secret words");
+        assert_eq!(
+            fs::read(atomic::backup_path(&new)).unwrap(),
+            b"secret words"
+        );
     }
 
     #[test]
@@ -935,7 +939,11 @@ pub(crate) mod tests {
         assert_eq!(super::super::read_file(&file).unwrap(), b"words");
         let before = fs::read(&file).unwrap();
         change_passphrase(&dir, &SecretString::from("second passphrase".to_owned())).unwrap();
-        assert_eq!(fs::read(&file).unwrap(), before, "only the key is re-encrypted");
+        assert_eq!(
+            fs::read(&file).unwrap(),
+            before,
+            "only the key is re-encrypted"
+        );
         forget(&dir);
         use_passphrase_file(&dir, "first passphrase");
         assert!(unlock_dir(&dir).is_err());
