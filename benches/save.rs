@@ -4,6 +4,9 @@
 //! bytes written to a new file, fsynced, renamed, the directory fsynced,
 //! with plain `std::fs` calls and nothing else.
 //!
+//! The same save in a protected data directory (issue 17) adds the
+//! encryption to the directory's public key (age, x25519 + ChaCha20-Poly1305).
+//!
 //!     cargo bench --bench save            # 300 saves each
 //!     cargo bench --bench save -- 1000    # another count
 //!
@@ -64,7 +67,7 @@ fn main() {
     let session = support::full_interview(&bank, 200_000, 20_000);
     let bytes = session.to_json();
     let target = std::env::var_os("CARGO_TARGET_DIR").unwrap_or_else(|| "target".into());
-    let dir = tempfile::tempdir_in(target).expect("a temporary directory");
+    let dir = tempfile::tempdir_in(&target).expect("a temporary directory");
     let path = storage::session_path(dir.path(), &session.municipality, &session.id);
     println!("session file {} KB", bytes.len() / 1000);
     report(
@@ -77,6 +80,21 @@ fn main() {
             storage::write_atomic(&path, &bytes).expect("saved");
         }),
     );
+    let protected = tempfile::tempdir_in(&target).expect("a temporary directory");
+    // Protecting calibrates the passphrase's work to about a second, once.
+    storage::vault::protect(
+        protected.path(),
+        &age::secrecy::SecretString::from("benchmark passphrase".to_owned()),
+    )
+    .expect("protected");
+    let secret = storage::session_path(protected.path(), &session.municipality, &session.id);
+    report(
+        "storage::write_atomic in a protected directory (encrypted, durable, keeps .bak)",
+        timed(count, || {
+            storage::write_atomic(&secret, &bytes).expect("saved");
+        }),
+    );
+    assert!(storage::vault::is_encrypted(&fs::read(&secret).expect("read")));
     report(
         "disk floor (write, fsync, rename, fsync dir)",
         timed(count, || floor(dir.path(), &bytes)),
