@@ -94,7 +94,9 @@ fn main() {
             storage::write_atomic(&secret, &bytes).expect("saved");
         }),
     );
-    assert!(storage::vault::is_encrypted(&fs::read(&secret).expect("read")));
+    assert!(storage::vault::is_encrypted(
+        &fs::read(&secret).expect("read")
+    ));
     report(
         "disk floor (write, fsync, rename, fsync dir)",
         timed(count, || floor(dir.path(), &bytes)),
