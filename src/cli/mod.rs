@@ -387,8 +387,7 @@ pub fn main() -> ExitCode {
         },
         None => Bank::builtin(),
     };
-    let ctx = Context::new(lang, bank, storage::data_dir(cli.global.dir.as_deref()))
-        .with_bank_file(cli.global.bank.clone());
+    let ctx = Context::new(lang, bank, storage::data_dir(cli.global.dir.as_deref()));
     let passphrase_file = cli
         .global
         .passphrase_file
