@@ -8,7 +8,6 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::{Snapshot, kompass, listing, run, session, write_session};
-use kompass::core::assessment::Decision;
 use kompass::core::bank::Bank;
 use kompass::core::baseline::{Baseline, BaselineKind};
 use kompass::core::slug::slug;
@@ -351,7 +350,7 @@ fn merge_refuses_before_writing_anything_and_force_keeps_the_old_files() {
     let bank = Bank::builtin();
     let eks = storage::assessment_path(&out, "Eksempelvik");
     let (mut a, _) = storage::load_assessment(&eks, &bank).unwrap();
-    a.questions.get_mut("2.1.1").unwrap().decision = Some(Decision::Accepted);
+    kompass::core::review::question::accept(&mut a, "2.1.1").unwrap();
     storage::save_assessment(&eks, &a).unwrap();
     let worked = std::fs::read(&eks).unwrap();
     let nab = storage::assessment_path(&out, "Nabovik");

@@ -6,7 +6,6 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::{Snapshot, fingerprint, kompass, run, session, write_session};
-use kompass::core::assessment::Decision;
 use kompass::core::bank::Bank;
 use kompass::core::exact::{Exact, int};
 use kompass::core::lang::Lang;
@@ -177,7 +176,7 @@ fn merge_refuses_to_overwrite_work_other_municipalities_and_other_files() {
 
     let bank = Bank::builtin();
     let (mut a, _) = storage::load_assessment(&out, &bank).unwrap();
-    a.questions.get_mut("2.1.1").unwrap().decision = Some(Decision::Accepted);
+    kompass::core::review::question::accept(&mut a, "2.1.1").unwrap();
     storage::save_assessment(&out, &a).unwrap();
     let worked = std::fs::read(&out).unwrap();
     let r = merge(&[]);
@@ -325,4 +324,120 @@ fn opening_a_review_reads_only_and_finds_its_state() {
     assert_eq!(report.updated, vec!["D"]);
     assert!(review.stale.is_empty());
     assert!(review.assessment.questions["1.1.1"].is_decided());
+}
+
+/// Issue 13, item 3: `merge` and `score` read without notes for speed, and
+/// once took two versions differing only in their notes for one interview.
+#[test]
+fn versions_differing_only_in_notes_are_refused_and_reformatted_copies_are_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let eks = sessions(dir.path());
+    let usb = dir.path().join("usb");
+    std::fs::create_dir(&usb).unwrap();
+    let path = eks.join("B.json");
+    let mut v: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    // A reformatted copy: no whitespace, keys in another order.
+    std::fs::write(usb.join("B.json"), serde_json::to_vec(&v).unwrap()).unwrap();
+    let out = dir.path().join("a.json");
+    let merge = |args: &[&Path]| {
+        run(kompass(dir.path())
+            .args(["--lang", "en", "merge"])
+            .args(args)
+            .arg("-o")
+            .arg(&out)
+            .arg("--force"))
+    };
+    let r = merge(&[&eks, &usb]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let score = run(kompass(dir.path())
+        .args(["score", "--json"])
+        .arg(&eks)
+        .arg(&usb));
+    assert_eq!(score.code, 0, "{}", score.stderr);
+
+    let notes = v["answers"]["1.1.1"]["notes"]
+        .as_str()
+        .unwrap_or("")
+        .to_owned();
+    v["answers"]["1.1.1"]["notes"] = format!("{notes} Ett ord til.").into();
+    std::fs::write(usb.join("B.json"), serde_json::to_vec_pretty(&v).unwrap()).unwrap();
+    let line = format!(
+        "session B has different contents in {} and {}; keep one of them",
+        path.display(),
+        usb.join("B.json").display()
+    );
+    let r = merge(&[&eks, &usb]);
+    assert_eq!((r.code, r.stderr.trim()), (1, line.as_str()));
+    let score = run(kompass(dir.path())
+        .args(["--lang", "en", "score"])
+        .arg(&eks)
+        .arg(&usb));
+    assert_eq!((score.code, score.stderr.trim()), (1, line.as_str()));
+}
+
+/// Issue 13, item 12: one cut-off session file no longer stops a review;
+/// `merge` and `score` refuse it unless told `--skip-bad`.
+#[test]
+fn a_cut_off_session_is_listed_by_the_review_and_refused_by_merge_unless_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let eks = sessions(dir.path());
+    let bad = eks.join("D.json");
+    let bytes = std::fs::read(&bad).unwrap();
+    std::fs::write(eks.join("D.json.bak"), &bytes).unwrap();
+    let cut = &bytes[..bytes.len() / 2];
+    std::fs::write(&bad, cut).unwrap();
+    let line = cut.iter().filter(|&&b| b == b'\n').count() + 1;
+
+    let bank = Bank::builtin();
+    let now = chrono::DateTime::parse_from_rfc3339("2026-12-01T10:00:00+01:00").unwrap();
+    let review =
+        storage::open_review(&bank, &[eks.clone()], None, &[], dir.path(), now, Lang::Nb).unwrap();
+    assert_eq!(review.assessment.sessions.len(), 3);
+    assert_eq!(review.bad_files.len(), 1);
+    assert_eq!(review.bad_files[0].file, bad);
+    assert_eq!(review.bad_files[0].backup, Some(eks.join("D.json.bak")));
+    let overview =
+        kompass::core::review::open::bad_files_line(&review.bad_files, Lang::Nb).unwrap();
+    let expected_start = format!("1 fil kunne ikke leses: {} linje {line}: ", bad.display());
+    assert!(overview.starts_with(&expected_start), "{overview}");
+    assert!(
+        overview.ends_with(&format!(
+            "; en sikkerhetskopi finnes: {}.bak",
+            bad.display()
+        )),
+        "{overview}"
+    );
+    assert_eq!(
+        review.warnings[0], overview,
+        "shown until the overview lists it"
+    );
+
+    let out = dir.path().join("a.json");
+    let r = run(kompass(dir.path())
+        .args(["--lang", "en", "merge"])
+        .arg(&eks)
+        .arg("-o")
+        .arg(&out));
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains(&format!("{} line {line}", bad.display())),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("--skip-bad"), "{}", r.stderr);
+    assert!(!out.exists());
+    let r = run(kompass(dir.path())
+        .args(["--lang", "en", "score"])
+        .arg(&eks));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let r = run(kompass(dir.path())
+        .args(["--lang", "en", "merge", "--skip-bad"])
+        .arg(&eks)
+        .arg("-o")
+        .arg(&out));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.starts_with("left out: "), "{}", r.stderr);
+    assert!(r.stdout.contains("3 interviews"), "{}", r.stdout);
+    let r = run(kompass(dir.path()).args(["score", "--skip-bad"]).arg(&eks));
+    assert_eq!(r.code, 0, "{}", r.stderr);
 }

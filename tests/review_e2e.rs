@@ -163,9 +163,12 @@ fn a_review_session_accepts_and_overrides_and_leaves_every_session_file_untouche
         .collect();
     assert_eq!(decided.len(), 2, "{decided:?}");
     // The most disputed question accepted, the next one overridden.
+    let first = &a.questions[&order[0].question];
     assert_eq!(
-        a.questions[&order[0].question].decision,
-        Some(Decision::Accepted)
+        first.decision,
+        Some(Decision::Accepted {
+            scores: first.suggested
+        })
     );
     let over = a.questions[&order[1].question].decision.as_ref().unwrap();
     let Decision::Override { scores, reason } = over else {

@@ -252,3 +252,98 @@ fn bank_check_validates_migrations() {
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
 }
+
+/// The demo's interviews merged, three questions decided in the review
+/// (7.3.2 and 4.4.2 accepted, 7.1.1 overridden) and saved by the release
+/// before `format_version` 2 (commit beb9cc8): an accept without its values.
+const ASSESSMENT_V1: &[u8] = include_bytes!("fixtures/assessment-v1-eksempelvik.json");
+
+#[test]
+fn an_assessment_of_format_version_1_is_read_with_the_values_its_accepts_took() {
+    use kompass::core::assessment::{Assessment, Decision, DecisionState};
+    use kompass::core::review::question;
+    let bank = kompass::core::bank::Bank::builtin();
+    let a = Assessment::parse(ASSESSMENT_V1).unwrap();
+    assert_eq!(a.format_version, 2);
+    for id in ["7.3.2", "4.4.2"] {
+        let q = &a.questions[id];
+        assert_eq!(
+            q.decision,
+            Some(Decision::Accepted {
+                scores: q.suggested
+            }),
+            "{id}: the suggestion recorded beside it"
+        );
+        assert_eq!(q.state(), DecisionState::Accepted);
+    }
+    assert_eq!(a.questions["7.1.1"].state(), DecisionState::Overridden);
+    assert_eq!(a.check(&bank), vec![]);
+    let progress = question::progress(&a);
+    assert_eq!((progress.decided, progress.overridden), (3, 1));
+
+    // Saved, it is version 2 and reads back the same.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("assessment.json");
+    std::fs::write(&path, ASSESSMENT_V1).unwrap();
+    let (loaded, _) = kompass::storage::load_assessment(&path, &bank).unwrap();
+    kompass::storage::save_assessment(&path, &loaded).unwrap();
+    let saved = std::fs::read(&path).unwrap();
+    let text = String::from_utf8_lossy(&saved);
+    assert!(text.contains("\"format_version\": 2"), "{}", &text[..200]);
+    assert_eq!(Assessment::parse(&saved).unwrap(), loaded);
+
+    // The points are those the release printed for the version 1 file.
+    let run = common::run_in(
+        dir.path(),
+        &["--lang", "en", "score", "--json", "assessment.json"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let printed: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let released: serde_json::Value = serde_json::from_slice(include_bytes!(
+        "fixtures/assessment-v1-eksempelvik.score.json"
+    ))
+    .unwrap();
+    assert_eq!(printed, released);
+}
+
+#[test]
+fn an_accept_the_suggestion_moved_away_from_is_undecided_again() {
+    use kompass::core::assessment::{Assessment, DecisionState};
+    use kompass::core::review::question::{self, Filter};
+    let bank = kompass::core::bank::Bank::builtin();
+    let mut a = Assessment::parse(ASSESSMENT_V1).unwrap();
+    // Late interviews move 4.4.2's suggestion.
+    let q = a.questions.get_mut("4.4.2").unwrap();
+    let accepted = q.suggested;
+    let top = kompass::core::session::Scores {
+        system: Some(kompass::core::exact::int(4)),
+        extent: Some(kompass::core::exact::int(4)),
+        results: Some(kompass::core::exact::int(4)),
+    };
+    for i in 0..20 {
+        q.interviews.insert(format!("01LATE{i:020}"), top);
+    }
+    q.suggested = kompass::core::merge::merge_scores(q.interviews.values());
+    assert_ne!(q.suggested, accepted);
+    let now = q.suggested;
+    assert_eq!(
+        q.state(),
+        DecisionState::ChangedSinceAccepted {
+            accepted,
+            suggested: now
+        }
+    );
+    let progress = question::progress(&a);
+    assert_eq!((progress.decided, progress.changed_since_accepted), (2, 1));
+    assert_eq!(
+        progress.describe(kompass::core::lang::Lang::Nb),
+        "avgjort 2/75 · 1 endret siden godtatt"
+    );
+    let undecided = question::by_disagreement(&bank, &a, Filter::Undecided);
+    let row = undecided.iter().find(|d| d.question == "4.4.2").unwrap();
+    assert_eq!(row.changed, Some((accepted, now)));
+    // Accepted again, it counts again.
+    question::accept(&mut a, "4.4.2").unwrap();
+    assert_eq!(a.questions["4.4.2"].state(), DecisionState::Accepted);
+    assert_eq!(question::progress(&a).decided, 3);
+}

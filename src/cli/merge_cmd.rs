@@ -18,11 +18,16 @@ pub fn run(ctx: &Context, args: &MergeArgs) -> CmdResult {
     if args.by_municipality {
         return each_municipality(ctx, args);
     }
-    let read =
-        storage::read_scoring_inputs(&args.paths, &args.baselines, &ctx.bank, ctx.data_dir());
+    let read = storage::read_scoring_inputs(
+        &args.paths,
+        &args.baselines,
+        &ctx.bank,
+        ctx.data_dir(),
+        ctx.lang,
+    );
     let (municipality, sessions, baselines) = municipality_sessions(
         ctx,
-        read_or_fail(ctx, read)?,
+        read_or_fail(ctx, read, args.skip_bad)?,
         args.municipality.as_deref(),
         (
             "velg én med --municipality, eller slå sammen hver for seg med --by-municipality",
@@ -45,9 +50,14 @@ pub fn run(ctx: &Context, args: &MergeArgs) -> CmdResult {
 /// and are passed over with a warning.
 fn each_municipality(ctx: &Context, args: &MergeArgs) -> CmdResult {
     let lang = ctx.lang;
-    let read =
-        storage::read_scoring_inputs(&args.paths, &args.baselines, &ctx.bank, ctx.data_dir());
-    let mut inputs = read_or_fail(ctx, read)?;
+    let read = storage::read_scoring_inputs(
+        &args.paths,
+        &args.baselines,
+        &ctx.bank,
+        ctx.data_dir(),
+        ctx.lang,
+    );
+    let mut inputs = read_or_fail(ctx, read, args.skip_bad)?;
     for (path, _) in &inputs.assessments {
         interviews_only(path, lang);
     }
@@ -187,11 +197,40 @@ pub fn municipality_sessions(
 }
 
 /// The files a storage reader read, or why it could not; the warnings
-/// (files skipped, sessions migrated) go to standard error.
-pub fn read_or_fail(ctx: &Context, read: Result<Inputs, OpenError>) -> Result<Inputs, Failure> {
-    let inputs = read.map_err(|e| Failure::open(&e, ctx.lang))?;
+/// (files skipped, sessions migrated) go to standard error. Session files
+/// that could not be read are refused, each named, unless `skip_bad`: then
+/// they are named on standard error and left out.
+pub fn read_or_fail(
+    ctx: &Context,
+    read: Result<Inputs, OpenError>,
+    skip_bad: bool,
+) -> Result<Inputs, Failure> {
+    let lang = ctx.lang;
+    let inputs = read.map_err(|e| Failure::open(&e, lang))?;
     for w in &inputs.warnings {
         eprintln!("{}", one_line(w));
+    }
+    if !inputs.bad.is_empty() && !skip_bad {
+        let mut lines: Vec<String> = inputs
+            .bad
+            .iter()
+            .map(|b| one_line(&b.describe(lang)))
+            .collect();
+        lines.push(
+            lang.pick(
+                "ingenting er gjort; rett eller fjern filen, eller utelat slike filer med --skip-bad",
+                "nothing was done; repair or remove the file, or leave such files out with --skip-bad",
+            )
+            .to_owned(),
+        );
+        return Err(Failure { lines });
+    }
+    for b in &inputs.bad {
+        eprintln!(
+            "{} {}",
+            lang.pick("utelatt:", "left out:"),
+            one_line(&b.describe(lang))
+        );
     }
     Ok(inputs)
 }

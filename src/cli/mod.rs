@@ -162,6 +162,10 @@ pub struct ScoreArgs {
     /// Score every municipality among the paths, one scorecard each, in name order
     #[arg(long)]
     pub by_municipality: bool,
+    /// Leave out session files that cannot be read (cut off, invalid) instead
+    /// of refusing; each is named on standard error
+    #[arg(long)]
+    pub skip_bad: bool,
 }
 
 #[derive(Debug, Args)]
@@ -186,6 +190,10 @@ pub struct MergeArgs {
     /// (the old file is kept as FILE.bak)
     #[arg(long)]
     pub force: bool,
+    /// Leave out session files that cannot be read (cut off, invalid) instead
+    /// of refusing; each is named on standard error
+    #[arg(long)]
+    pub skip_bad: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -35,7 +35,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> CmdResult {
     let baselines = args
         .baselines
         .iter()
-        .map(|p| storage::load_baseline(p))
+        .map(|p| storage::load_baseline(p, &ctx.bank, ctx.lang))
         .collect::<Result<Vec<_>, _>>()?;
     let model = Report::build(
         &ctx.bank,

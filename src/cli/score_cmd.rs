@@ -21,14 +21,14 @@ use crate::storage;
 pub fn run(ctx: &Context, args: &ScoreArgs) -> CmdResult {
     let files = super::json_files(&args.paths)?;
     if args.by_municipality {
-        return each_municipality(ctx, &files, args.json);
+        return each_municipality(ctx, &files, args.json, args.skip_bad);
     }
     let (card, heading) = match files.as_slice() {
         [one] if storage::file_format(one)? != crate::core::session::FORMAT => {
             super::assessment_scorecard(ctx, one)?
         }
         _ => {
-            let sessions = load_sessions(ctx, &files)?;
+            let sessions = load_sessions(ctx, &files, args.skip_bad)?;
             sessions_scorecard(&ctx.bank, &sessions, ctx.lang)
         }
     };
@@ -41,18 +41,22 @@ pub fn run(ctx: &Context, args: &ScoreArgs) -> CmdResult {
 
 /// Loads session files of one municipality, with duplicate ids resolved:
 /// identical copies count once, different contents under one id are refused.
-pub fn load_sessions(ctx: &Context, files: &[PathBuf]) -> Result<Vec<SourceSession>, Failure> {
+pub fn load_sessions(
+    ctx: &Context,
+    files: &[PathBuf],
+    skip_bad: bool,
+) -> Result<Vec<SourceSession>, Failure> {
     let way_out = (
         "gi filene fra én kommune, eller skår hver for seg med --by-municipality",
         "give the files of one municipality, or score each with --by-municipality",
     );
-    let inputs = merge_cmd::read_or_fail(ctx, read_points(ctx, files))?;
+    let inputs = merge_cmd::read_or_fail(ctx, read_points(ctx, files), skip_bad)?;
     merge_cmd::municipality_sessions(ctx, inputs, None, way_out).map(|(_, sessions, _)| sessions)
 }
 
 /// Every file under `files`, read for points only: `score` records nothing.
 fn read_points(ctx: &Context, files: &[PathBuf]) -> Result<open::Inputs, OpenError> {
-    storage::read_points_inputs(files, &[], &ctx.bank, ctx.data_dir())
+    storage::read_points_inputs(files, &[], &ctx.bank, ctx.data_dir(), ctx.lang)
 }
 
 /// One municipality's scorecard in `score --by-municipality --json`: the
@@ -73,9 +77,9 @@ struct MunicipalityCard {
 /// only: an assessment is passed over with the warning plain `score` gives.
 /// Any bad file, conflict or municipality without interviews fails the
 /// whole run, every problem listed, as plain `score` fails.
-fn each_municipality(ctx: &Context, files: &[PathBuf], json: bool) -> CmdResult {
+fn each_municipality(ctx: &Context, files: &[PathBuf], json: bool, skip_bad: bool) -> CmdResult {
     let lang = ctx.lang;
-    let inputs = merge_cmd::read_or_fail(ctx, read_points(ctx, files))?;
+    let inputs = merge_cmd::read_or_fail(ctx, read_points(ctx, files), skip_bad)?;
     for (path, _) in &inputs.assessments {
         merge_cmd::interviews_only(path, lang);
     }

@@ -1,7 +1,8 @@
 //! The reviewer's assessment of one municipality: what the interviews said,
 //! what the reviewer decided, and the curated findings and priorities.
 //!
-//! Format `kompass.assessment`, version 1 (see `docs/formats.md`). The file is
+//! Format `kompass.assessment`, version 2 (see `docs/formats.md`; version 1
+//! is read through [`super::migrate::assessment_v1`]). The file is
 //! self-contained: it keeps a copy of every interview's scores, so scoring and
 //! reporting need no session files, and it records each session's content
 //! sha256 so that a session changed since can be pointed out.
@@ -20,7 +21,7 @@ use super::scoring::{self, Scorecard};
 use super::session::{BankRef, FindingKind, Person, Scores, Session, Status};
 
 pub const FORMAT: &str = "kompass.assessment";
-pub const FORMAT_VERSION: u64 = 1;
+pub const FORMAT_VERSION: u64 = 2;
 
 /// One interview the assessment was built from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,8 +42,16 @@ pub struct SessionRecord {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Decision {
-    /// The suggested (default-merge) score is taken as it is.
-    Accepted,
+    /// The suggestion as it stood, taken as it is. The values are recorded:
+    /// when a later interview moves the suggestion, the question is
+    /// undecided again ([`DecisionState::ChangedSinceAccepted`]) instead of
+    /// counting values the reviewer never saw.
+    Accepted {
+        /// Missing only in a hand-made file: then nothing was accepted that
+        /// matches a suggestion, and the question shows as changed.
+        #[serde(default)]
+        scores: Scores,
+    },
     /// The reviewer set the scores; dimensions that differ from the
     /// suggestion are overridden, with the reason.
     Override { scores: Scores, reason: String },
@@ -61,8 +70,41 @@ pub struct QuestionReview {
     pub decision: Option<Decision>,
 }
 
+/// Where one question stands, derived from its decision and the current
+/// suggestion: the one rule every screen, command and report counts by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecisionState {
+    Undecided,
+    /// Accepted, and the suggestion is still the one accepted.
+    Accepted,
+    /// Accepted at `accepted`, but the suggestion has moved to `suggested`
+    /// since (a late or changed interview): undecided until accepted again.
+    ChangedSinceAccepted {
+        accepted: Scores,
+        suggested: Scores,
+    },
+    /// Overridden, and at least one dimension differs from the suggestion.
+    Overridden,
+    /// Set by hand with a reason, to the values the suggestion has: decided,
+    /// but not counted or marked as an override anywhere.
+    OverrideAsSuggested,
+}
+
+impl DecisionState {
+    pub fn is_decided(self) -> bool {
+        matches!(
+            self,
+            DecisionState::Accepted
+                | DecisionState::Overridden
+                | DecisionState::OverrideAsSuggested
+        )
+    }
+}
+
 impl QuestionReview {
-    /// The score that counts: the override if any, else the suggestion.
+    /// The score that counts: the override if any, else the suggestion
+    /// (also for an accept the suggestion has moved away from: that
+    /// question is undecided and the report says so).
     pub fn reconciled(&self) -> Scores {
         match &self.decision {
             Some(Decision::Override { scores, .. }) => *scores,
@@ -82,8 +124,33 @@ impl QuestionReview {
         }
     }
 
+    /// An override that differs from the suggestion in some dimension: what
+    /// every count and marker of overrides means.
+    pub fn is_overridden(&self) -> bool {
+        self.state() == DecisionState::Overridden
+    }
+
+    pub fn state(&self) -> DecisionState {
+        match &self.decision {
+            None => DecisionState::Undecided,
+            Some(Decision::Accepted { scores }) if *scores == self.suggested => {
+                DecisionState::Accepted
+            }
+            Some(Decision::Accepted { scores }) => DecisionState::ChangedSinceAccepted {
+                accepted: *scores,
+                suggested: self.suggested,
+            },
+            Some(Decision::Override { .. }) if self.overridden().is_empty() => {
+                DecisionState::OverrideAsSuggested
+            }
+            Some(Decision::Override { .. }) => DecisionState::Overridden,
+        }
+    }
+
+    /// Decided and still standing: an accept the suggestion has moved away
+    /// from is not.
     pub fn is_decided(&self) -> bool {
-        self.decision.is_some()
+        self.state().is_decided()
     }
 
     pub fn reason(&self) -> Option<&str> {
@@ -273,10 +340,16 @@ impl Assessment {
         assessment
     }
 
+    /// Reads an assessment of this format version or an older one
+    /// (brought up to date by [`super::migrate::assessment_v1`]).
     pub fn parse(bytes: &[u8]) -> Result<Assessment, Problem> {
         let header = parse::header(bytes)?;
         parse::check_header(&header, FORMAT, FORMAT_VERSION)?;
-        parse::from_json(bytes)
+        let mut assessment: Assessment = parse::from_json(bytes)?;
+        if assessment.format_version == 1 {
+            super::migrate::assessment_v1(&mut assessment);
+        }
+        Ok(assessment)
     }
 
     pub fn to_json(&self) -> Vec<u8> {
@@ -430,6 +503,17 @@ impl Assessment {
         }
         let mut names = BTreeSet::new();
         for b in &self.baselines {
+            problems.extend(
+                b.check(bank, crate::core::lang::Lang::En)
+                    .into_iter()
+                    .map(|mut p| {
+                        p.at = Some(match p.at {
+                            Some(at) => format!("baselines \"{}\": {at}", b.name),
+                            None => format!("baselines \"{}\"", b.name),
+                        });
+                        p
+                    }),
+            );
             if !names.insert(b.name.as_str()) {
                 problems.push(Problem::at(
                     "baselines",

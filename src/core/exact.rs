@@ -128,6 +128,13 @@ pub fn format_points(x: Exact, decimals: u32, lang: Lang) -> String {
     out
 }
 
+/// A score value as shown: "3", "2,5" (nb) or "2.5" (en); up to two decimals.
+pub fn format_value(x: Exact, lang: Lang) -> String {
+    let text = format_points(x, 2, lang);
+    let mark = if lang == Lang::Nb { ',' } else { '.' };
+    text.trim_end_matches('0').trim_end_matches(mark).to_owned()
+}
+
 /// Whether `x` is a whole multiple of one half (the finest score step).
 pub fn is_half_step(x: Exact) -> bool {
     // A ratio is kept reduced with a positive denominator, so this is

@@ -4,6 +4,8 @@
 //!   there is nothing older to upgrade; [`migrate_format`] is the one place
 //!   where the next version's upgrade step will go, and it refuses newer
 //!   files by name.
+//! - **Assessment format.** Version 2 records the values an accept took;
+//!   [`assessment_v1`] upgrades a version 1 file as it is read.
 //! - **Bank.** A bank may declare `migrations` from its older versions: which
 //!   question ids moved where and which questions are gone. A session made
 //!   with such an older version is brought to the active bank by
@@ -39,6 +41,20 @@ pub fn migrate_format(format_version: u64, json: &[u8]) -> Result<Cow<'_, [u8]>,
             ),
         )),
     }
+}
+
+/// Brings an assessment read as `format_version` 1 to version 2: version 1
+/// recorded an accept without its values, and the values it took are the
+/// suggestion recorded beside it (the file was saved with both, and nothing
+/// moved a suggestion without saving it). Saving then writes version 2.
+pub fn assessment_v1(assessment: &mut crate::core::assessment::Assessment) {
+    use crate::core::assessment::Decision;
+    for review in assessment.questions.values_mut() {
+        if let Some(Decision::Accepted { scores }) = &mut review.decision {
+            *scores = review.suggested;
+        }
+    }
+    assessment.format_version = crate::core::assessment::FORMAT_VERSION;
 }
 
 /// What [`migrate_session`] did.

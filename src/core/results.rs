@@ -26,11 +26,54 @@ use super::parse::{self, Problem};
 
 /// One figure of the table, as printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Figure {
+pub(crate) struct Figure {
     points: Exact,
     /// Half a unit in the last printed place.
     tolerance: Exact,
     decimals: u32,
+}
+
+impl Figure {
+    /// A figure of a baseline file, printed with as many decimals as its
+    /// exact value needs (6.7 has one, 77 none; at most 9).
+    pub(crate) fn of(points: Exact) -> Figure {
+        let decimals = (0..9u32)
+            .find(|&d| (points * int(10i128.pow(d))).is_integer())
+            .unwrap_or(9);
+        Figure {
+            points,
+            tolerance: Exact::new(5, 10i128.pow(decimals + 1)),
+            decimals,
+        }
+    }
+
+    /// Several figures added up: their sum, within the sum of their roundings.
+    fn sum(parts: &[Figure]) -> Figure {
+        Figure {
+            points: parts.iter().map(|f| f.points).sum(),
+            tolerance: parts.iter().map(|f| f.tolerance).sum(),
+            decimals: parts.iter().map(|f| f.decimals).max().unwrap_or(0),
+        }
+    }
+}
+
+/// Whether `printed` (area `area`, or the total for `None`) disagrees with
+/// the sum of its `parts` by more than their rounding explains.
+pub(crate) fn disagreement(
+    area: Option<&str>,
+    printed: Figure,
+    parts: &[Figure],
+) -> Option<Disagreement> {
+    let sum = Figure::sum(parts);
+    let tolerance = printed.tolerance + sum.tolerance;
+    ((printed.points - sum.points).abs() > tolerance).then(|| Disagreement {
+        area: area.map(str::to_owned),
+        printed: printed.points,
+        sum: sum.points,
+        tolerance,
+        printed_decimals: printed.decimals,
+        sum_decimals: sum.decimals,
+    })
 }
 
 /// Where a sum and a printed figure disagree by more than the rounding allows.
@@ -243,6 +286,7 @@ pub fn import(
 
     let mut baseline = Baseline::new(name.trim(), kind);
     baseline.year = year_in(name);
+    baseline.bank = Some(bank.id().to_owned());
     baseline.total = get("total").map(|f| f.points);
     let mut disagreements = Vec::new();
     let mut notes = Vec::new();
@@ -256,21 +300,11 @@ pub fn import(
             .filter_map(|s| get(&s.id).map(|f| (s.id.clone(), f)))
             .collect();
         let complete = subs.len() == area.subareas.len();
-        let sum = complete.then(|| Figure {
-            points: subs.iter().map(|(_, f)| f.points).sum(),
-            tolerance: subs.iter().map(|(_, f)| f.tolerance).sum(),
-            decimals: subs.iter().map(|(_, f)| f.decimals).max().unwrap_or(0),
-        });
+        let parts: Vec<Figure> = subs.iter().map(|(_, f)| *f).collect();
+        let sum = complete.then(|| Figure::sum(&parts));
         match (printed, sum) {
-            (Some(p), Some(s)) if (p.points - s.points).abs() > p.tolerance + s.tolerance => {
-                disagreements.push(Disagreement {
-                    area: Some(area.id.clone()),
-                    printed: p.points,
-                    sum: s.points,
-                    tolerance: p.tolerance + s.tolerance,
-                    printed_decimals: p.decimals,
-                    sum_decimals: s.decimals,
-                })
+            (Some(p), Some(_)) => {
+                disagreements.extend(disagreement(Some(&area.id), p, &parts));
             }
             (Some(_), None) if !subs.is_empty() => notes.push(format!(
                 "{} {}: {} {} {} {}",
@@ -304,20 +338,7 @@ pub fn import(
     if let Some(total) = get("total") {
         let known: Option<Vec<Figure>> = area_figures.iter().copied().collect();
         match known {
-            Some(areas) => {
-                let sum: Exact = areas.iter().map(|f| f.points).sum();
-                let tolerance = total.tolerance + areas.iter().map(|f| f.tolerance).sum::<Exact>();
-                if (total.points - sum).abs() > tolerance {
-                    disagreements.push(Disagreement {
-                        area: None,
-                        printed: total.points,
-                        sum,
-                        tolerance,
-                        printed_decimals: total.decimals,
-                        sum_decimals: areas.iter().map(|f| f.decimals).max().unwrap_or(0),
-                    });
-                }
-            }
+            Some(areas) => disagreements.extend(disagreement(None, total, &areas)),
             None => notes.push(
                 lang.pick(
                     "total: ikke alle områder er gitt; summen er ikke sammenlignet med totalen",

@@ -360,12 +360,7 @@ pub fn clean(text: &str) -> String {
     one_line(text.trim()).trim().to_owned()
 }
 
-/// A score value as shown: "3", "2,5" (nb) or "2.5" (en); up to two decimals.
-pub fn format_value(x: Exact, lang: Lang) -> String {
-    let text = format_points(x, 2, lang);
-    let mark = if lang == Lang::Nb { ',' } else { '.' };
-    text.trim_end_matches('0').trim_end_matches(mark).to_owned()
-}
+pub use crate::core::exact::format_value;
 
 /// "2. mars 2026" in bokmål, "2 March 2026" in English.
 pub fn format_date(date: NaiveDate, lang: Lang) -> String {

@@ -2,10 +2,10 @@
 //! Eksempelvik and two fictional baselines, embedded in the binary (the list
 //! is made by `build.rs` from `sessions/`), written into a fresh directory.
 
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use super::atomic::write_new_private;
 use super::create_private_dir;
 
 /// `(path relative to the demo directory, bytes)`: `eksempelvik/<id>.json`
@@ -42,9 +42,11 @@ pub fn write_demo(dir: &Path) -> io::Result<Demo> {
         if let Some(parent) = path.parent() {
             create_private_dir(parent)?;
         }
-        // A fresh directory of copies: no earlier version to protect, so a
-        // plain write is enough.
-        fs::write(&path, bytes)?;
+        // Private (0600) like every session file Kompass writes: the sample
+        // interviews are fictional, but a demo directory is where people try
+        // things, their own notes included. A fresh directory of copies has
+        // no earlier version to protect.
+        write_new_private(&path, bytes)?;
         if name.starts_with("baselines/") {
             baselines.push(path);
         }
@@ -60,6 +62,7 @@ pub fn write_demo(dir: &Path) -> io::Result<Demo> {
 mod tests {
     use super::*;
     use crate::core::bank::Bank;
+    use std::fs;
 
     #[test]
     fn every_sample_file_is_embedded_and_valid() {
@@ -91,7 +94,15 @@ mod tests {
         for (name, bytes) in DEMO_FILES {
             let path = dir.path().join(name);
             assert_eq!(fs::read(&path).unwrap(), *bytes);
-            super::super::validate_file(&path, &bank).unwrap();
+            #[cfg(unix)]
+            assert_eq!(
+                std::os::unix::fs::PermissionsExt::mode(
+                    &fs::metadata(&path).unwrap().permissions()
+                ) & 0o777,
+                0o600,
+                "{name}"
+            );
+            super::super::validate_file(&path, &bank, crate::core::lang::Lang::En).unwrap();
         }
     }
 }

@@ -31,6 +31,7 @@ pub use vault::{write_atomic, write_atomic_with, write_copy, write_new_private};
 use crate::core::assessment::Assessment;
 use crate::core::bank::Bank;
 use crate::core::baseline::Baseline;
+use crate::core::lang::Lang;
 use crate::core::migrate::Migrated;
 use crate::core::parse::Problem;
 use crate::core::session::Session;
@@ -327,9 +328,30 @@ pub fn save_assessment(path: &Path, assessment: &Assessment) -> io::Result<()> {
     })
 }
 
-pub fn load_baseline(path: &Path) -> Result<Baseline, FileError> {
-    let bytes = read_file(path)?;
-    Baseline::parse(&bytes).map_err(|p| FileError::new(path, p))
+/// Reads a baseline and checks its figures against the bank (see
+/// [`Baseline::check`]): every reader of baselines goes through here or
+/// [`baseline_from_bytes`], so none takes figures the bank refutes.
+pub fn load_baseline(path: &Path, bank: &Bank, lang: Lang) -> Result<Baseline, FileError> {
+    baseline_from_bytes(path, &read_file(path)?, bank, lang)
+}
+
+/// [`load_baseline`] on bytes already read from `path`.
+pub fn baseline_from_bytes(
+    path: &Path,
+    bytes: &[u8],
+    bank: &Bank,
+    lang: Lang,
+) -> Result<Baseline, FileError> {
+    let baseline = Baseline::parse(bytes).map_err(|p| FileError::new(path, p))?;
+    let problems = baseline.check(bank, lang);
+    if problems.is_empty() {
+        Ok(baseline)
+    } else {
+        Err(FileError {
+            path: path.to_owned(),
+            problems,
+        })
+    }
 }
 
 pub fn save_baseline(path: &Path, baseline: &Baseline) -> io::Result<()> {
@@ -522,7 +544,7 @@ pub fn file_format(path: &Path) -> Result<String, FileError> {
 }
 
 /// Checks any Kompass file by its `format`; returns its warnings.
-pub fn validate_file(path: &Path, bank: &Bank) -> Result<Vec<Problem>, FileError> {
+pub fn validate_file(path: &Path, bank: &Bank, lang: Lang) -> Result<Vec<Problem>, FileError> {
     let format = file_format(path)?;
     match format.as_str() {
         crate::core::session::FORMAT => load_session(path, bank).map(|l| l.warnings),
@@ -541,7 +563,7 @@ pub fn validate_file(path: &Path, bank: &Bank) -> Result<Vec<Problem>, FileError
             }
         }
         crate::core::assessment::FORMAT => load_assessment(path, bank).map(|(_, w)| w),
-        crate::core::baseline::FORMAT => load_baseline(path).map(|_| Vec::new()),
+        crate::core::baseline::FORMAT => load_baseline(path, bank, lang).map(|_| Vec::new()),
         other => Err(FileError::new(
             path,
             Problem::at(

@@ -9,15 +9,15 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset};
 
 use super::{
-    FileError, assessment_from_bytes, assessment_path, format_of, json_files, load_assessment,
-    load_baseline, read_file, session_from_bytes, unhashed_session,
+    FileError, assessment_from_bytes, assessment_path, baseline_from_bytes, format_of, json_files,
+    load_assessment, load_baseline, read_file, session_from_bytes, unhashed_session,
 };
 use crate::core::assessment::{self, SourceSession};
 use crate::core::bank::{self, Bank};
-use crate::core::baseline::{self, Baseline};
+use crate::core::baseline;
 use crate::core::lang::Lang;
 use crate::core::parse::Problem;
-use crate::core::review::open::{self, Inputs, OpenError, ReviewSession};
+use crate::core::review::open::{self, BadFile, Inputs, OpenError, ReviewSession};
 use crate::core::session::{self, Answer};
 
 /// Reads every `.json` file under `paths` (recursively) and sorts it by its
@@ -30,8 +30,9 @@ pub fn read_review_inputs(
     baselines: &[PathBuf],
     bank: &Bank,
     data_dir: &Path,
+    lang: Lang,
 ) -> Result<Inputs, OpenError> {
-    read_inputs(paths, baselines, bank, data_dir, Detail::Full)
+    read_inputs(paths, baselines, bank, data_dir, Detail::Full, lang)
 }
 
 /// [`read_review_inputs`] for `merge`: the same files and checks, without
@@ -42,8 +43,9 @@ pub fn read_scoring_inputs(
     baselines: &[PathBuf],
     bank: &Bank,
     data_dir: &Path,
+    lang: Lang,
 ) -> Result<Inputs, OpenError> {
-    read_inputs(paths, baselines, bank, data_dir, Detail::NoNotes)
+    read_inputs(paths, baselines, bank, data_dir, Detail::NoNotes, lang)
 }
 
 /// [`read_scoring_inputs`] for `score`, which records nothing: the same
@@ -54,8 +56,9 @@ pub fn read_points_inputs(
     baselines: &[PathBuf],
     bank: &Bank,
     data_dir: &Path,
+    lang: Lang,
 ) -> Result<Inputs, OpenError> {
-    read_inputs(paths, baselines, bank, data_dir, Detail::Points)
+    read_inputs(paths, baselines, bank, data_dir, Detail::Points, lang)
 }
 
 /// How much of each session a reader keeps.
@@ -75,6 +78,7 @@ fn read_inputs(
     bank: &Bank,
     data_dir: &Path,
     detail: Detail,
+    lang: Lang,
 ) -> Result<Inputs, OpenError> {
     let files = json_files(paths).map_err(|e| OpenError::Files(e.lines()))?;
     let base = fs::canonicalize(data_dir).unwrap_or_else(|_| data_dir.to_owned());
@@ -83,7 +87,7 @@ fn read_inputs(
     // Files are read on every core, then taken in the order they were listed.
     let read = super::parallel_map(&files, |file| {
         let mut one = Inputs::default();
-        read_one(file, bank, &base, detail, &mut one).map(|()| {
+        read_one(file, bank, &base, detail, lang, &mut one).map(|()| {
             if detail != Detail::Full {
                 for s in &mut one.sessions {
                     // Rebuilt from its sorted entries, the map's nodes are
@@ -112,12 +116,18 @@ fn read_inputs(
                 inputs.assessments.extend(one.assessments);
                 inputs.baselines.extend(one.baselines);
                 inputs.warnings.extend(one.warnings);
+                inputs.bad.extend(one.bad);
             }
             Err(e) => errors.extend(e.lines()),
         }
     }
+    if detail != Detail::Full && errors.is_empty() {
+        if let Err(e) = notes_where_ids_repeat(&mut inputs.sessions, bank, &base, detail, lang) {
+            errors.extend(e.lines());
+        }
+    }
     for file in baselines {
-        match load_baseline(file) {
+        match load_baseline(file, bank, lang) {
             Ok(b) => inputs.baselines.push((file.clone(), b)),
             Err(e) => errors.extend(e.lines()),
         }
@@ -129,16 +139,64 @@ fn read_inputs(
     }
 }
 
+/// Reads again, notes and all, the files of every session id read more
+/// than once. Copies of one id are told apart by their whole content
+/// ([`open::resolve`]), so what a reader leaves out for speed must not make
+/// two versions that differ only there look the same; repeated ids are
+/// rare (a copy on a stick, a second laptop), so the notes of the others
+/// stay out.
+fn notes_where_ids_repeat(
+    sessions: &mut [SourceSession],
+    bank: &Bank,
+    base: &Path,
+    detail: Detail,
+    lang: Lang,
+) -> Result<(), FileError> {
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for s in sessions.iter() {
+        *seen.entry(s.session.id.as_str()).or_default() += 1;
+    }
+    let repeated: Vec<usize> = (0..sessions.len())
+        .filter(|&i| seen[sessions[i].session.id.as_str()] > 1)
+        .collect();
+    for i in repeated {
+        let mut whole = Inputs::default();
+        read_one(
+            &sessions[i].file.clone(),
+            bank,
+            base,
+            detail,
+            lang,
+            &mut whole,
+        )?;
+        // The file was read a moment ago; if it is no session now, the
+        // first reading stands and the comparison is as before.
+        if let Some(full) = whole.sessions.pop() {
+            sessions[i] = full;
+        }
+    }
+    Ok(())
+}
+
 /// Reads one file into `inputs`.
 fn read_one(
     path: &Path,
     bank: &Bank,
     base: &Path,
     detail: Detail,
+    lang: Lang,
     inputs: &mut Inputs,
 ) -> Result<(), FileError> {
     let bytes = read_file(path)?;
-    let format = format_of(path, &bytes)?;
+    // A file that is not even a JSON object with a format (cut off at the
+    // start, garbage) is most likely a damaged session: left out and listed.
+    let format = match format_of(path, &bytes) {
+        Ok(format) => format,
+        Err(e) => {
+            inputs.bad.push(bad_file(e));
+            return Ok(());
+        }
+    };
     let name = path.display().to_string();
     let skipped = |what: &str| {
         Problem::new(format!("{what}; skipped"))
@@ -147,9 +205,16 @@ fn read_one(
     };
     match format.as_deref() {
         Some(session::FORMAT) => {
-            let (loaded, path_shown) = match detail {
-                Detail::Points => (unhashed_session(path, &bytes, bank)?, name.clone()),
-                _ => (session_from_bytes(path, &bytes, bank)?, shown(path, base)),
+            let read = match detail {
+                Detail::Points => unhashed_session(path, &bytes, bank).map(|l| (l, name.clone())),
+                _ => session_from_bytes(path, &bytes, bank).map(|l| (l, shown(path, base))),
+            };
+            let (loaded, path_shown) = match read {
+                Ok(read) => read,
+                Err(e) => {
+                    inputs.bad.push(bad_file(e));
+                    return Ok(());
+                }
             };
             inputs
                 .warnings
@@ -169,7 +234,7 @@ fn read_one(
             inputs.assessments.push((path.to_owned(), a));
         }
         Some(baseline::FORMAT) => {
-            let b = Baseline::parse(&bytes).map_err(|p| FileError::new(path, p))?;
+            let b = baseline_from_bytes(path, &bytes, bank, lang)?;
             inputs.baselines.push((path.to_owned(), b));
         }
         Some(bank::FORMAT) => inputs
@@ -183,6 +248,16 @@ fn read_one(
             .push(skipped("not a Kompass file (no \"format\")")),
     }
     Ok(())
+}
+
+/// A session file that could not be read, with its backup if there is one.
+fn bad_file(e: FileError) -> BadFile {
+    let backup = super::backup_path(&e.path);
+    BadFile {
+        backup: backup.is_file().then_some(backup),
+        file: e.path,
+        problems: e.problems,
+    }
 }
 
 /// A path as recorded in an assessment: relative to the data directory
@@ -225,7 +300,7 @@ pub fn open_review(
     now: DateTime<FixedOffset>,
     lang: Lang,
 ) -> Result<ReviewSession, OpenError> {
-    let inputs = read_review_inputs(paths, baselines, bank, data_dir)?;
+    let inputs = read_review_inputs(paths, baselines, bank, data_dir, lang)?;
     let mut selection = open::select(inputs, municipality)?;
     let (path, existing) = match selection.assessment.take() {
         Some((path, a)) => (path, Some(a)),
@@ -276,8 +351,8 @@ mod tests {
             files.push(super::super::save_session(dir.path(), &s).unwrap());
         }
         let paths = [dir.path().to_owned()];
-        let review = read_review_inputs(&paths, &[], &bank, dir.path()).unwrap();
-        let scoring = read_scoring_inputs(&paths, &[], &bank, dir.path()).unwrap();
+        let review = read_review_inputs(&paths, &[], &bank, dir.path(), Lang::En).unwrap();
+        let scoring = read_scoring_inputs(&paths, &[], &bank, dir.path(), Lang::En).unwrap();
         assert_eq!(review.sessions.len(), 2);
         for (r, s) in review.sessions.iter().zip(&scoring.sessions) {
             assert_eq!((&r.sha256, &r.path, &r.file), (&s.sha256, &s.path, &s.file));
@@ -291,7 +366,7 @@ mod tests {
 
         // For points only: the same sessions, nothing of what an assessment
         // records: no hash, the path as given.
-        let points = read_points_inputs(&paths, &[], &bank, dir.path()).unwrap();
+        let points = read_points_inputs(&paths, &[], &bank, dir.path(), Lang::En).unwrap();
         assert_eq!(points.sessions.len(), 2);
         for (s, p) in scoring.sessions.iter().zip(&points.sessions) {
             assert_eq!((&s.session, &s.file), (&p.session, &p.file));
@@ -299,6 +374,58 @@ mod tests {
             assert!(p.sha256.is_empty());
             assert_eq!(s.path, format!("eksempelvik/{}.json", s.session.id));
             assert_eq!(p.path, p.file.display().to_string());
+        }
+    }
+
+    /// A second laptop's copy of one interview: the same id, written anew;
+    /// not `pretty`, with no whitespace and the keys in alphabetical order.
+    fn copy_of(dir: &Path, name: &str, session: &crate::core::session::Session, pretty: bool) {
+        let mut bytes = session.to_json();
+        if !pretty {
+            let v: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+            bytes = serde_json::to_vec(&v).unwrap();
+            assert!(bytes.starts_with(b"{\"answers\":"), "another key order");
+        }
+        fs::create_dir_all(dir.join(name).parent().unwrap()).unwrap();
+        fs::write(dir.join(name), bytes).unwrap();
+    }
+
+    #[test]
+    fn versions_differing_only_in_notes_conflict_for_every_reader() {
+        let dir = tempfile::tempdir().unwrap();
+        let bank = Bank::builtin();
+        let s = sample(&bank);
+        let mut other = s.clone();
+        other
+            .answers
+            .get_mut("1.1.1")
+            .unwrap()
+            .notes
+            .push_str(" Ett ord til.");
+        copy_of(dir.path(), "a/one.json", &s, true);
+        copy_of(dir.path(), "b/one.json", &other, true);
+        copy_of(dir.path(), "c/one.json", &s, false);
+        let paths = [dir.path().to_owned()];
+        for read in [read_review_inputs, read_scoring_inputs, read_points_inputs] {
+            let inputs = read(&paths, &[], &bank, dir.path(), Lang::En).unwrap();
+            let (kept, conflicts) = open::resolve(inputs.sessions, None);
+            assert!(kept.is_empty());
+            assert_eq!(conflicts.len(), 1);
+            // The copy with other whitespace and key order is the same as a.
+            assert_eq!(conflicts[0].candidates.len(), 2);
+            let files: Vec<_> = conflicts[0]
+                .candidates
+                .iter()
+                .map(|c| c.file.strip_prefix(dir.path()).unwrap().to_owned())
+                .collect();
+            assert_eq!(files, [Path::new("a/one.json"), Path::new("b/one.json")]);
+        }
+        // Without the differing version, the two copies are one interview.
+        fs::remove_file(dir.path().join("b/one.json")).unwrap();
+        for read in [read_review_inputs, read_scoring_inputs, read_points_inputs] {
+            let inputs = read(&paths, &[], &bank, dir.path(), Lang::En).unwrap();
+            let (kept, conflicts) = open::resolve(inputs.sessions, None);
+            assert_eq!((kept.len(), conflicts.len()), (1, 0));
         }
     }
 }

@@ -23,13 +23,21 @@ pub fn baseline_path(name: &str) -> PathBuf {
 }
 
 pub fn earlier() -> Baseline {
-    storage::load_baseline(&baseline_path("eksempelvik-2022.json"))
-        .expect("the sample baseline loads")
+    storage::load_baseline(
+        &baseline_path("eksempelvik-2022.json"),
+        &kompass::core::bank::Bank::builtin(),
+        kompass::core::lang::Lang::En,
+    )
+    .expect("the sample baseline loads")
 }
 
 pub fn national() -> Baseline {
-    storage::load_baseline(&baseline_path("nasjonalt-snitt-2026.json"))
-        .expect("the sample baseline loads")
+    storage::load_baseline(
+        &baseline_path("nasjonalt-snitt-2026.json"),
+        &kompass::core::bank::Bank::builtin(),
+        kompass::core::lang::Lang::En,
+    )
+    .expect("the sample baseline loads")
 }
 
 /// The question the reviewer overrides in the sample.

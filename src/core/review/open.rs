@@ -25,6 +25,7 @@ use crate::core::assessment::{Assessment, SourceSession};
 use crate::core::bank::Bank;
 use crate::core::baseline::Baseline;
 use crate::core::lang::Lang;
+use crate::core::parse::Problem;
 use crate::core::session::Session;
 use crate::core::slug::slug;
 
@@ -36,6 +37,63 @@ pub struct Inputs {
     pub baselines: Vec<(PathBuf, Baseline)>,
     /// Lines to show: files skipped, sessions made with other bank bytes.
     pub warnings: Vec<String>,
+    /// Session files that could not be read (cut off, invalid): a review
+    /// opens without them and lists them; `merge` and `score` refuse them
+    /// unless told to skip them.
+    pub bad: Vec<BadFile>,
+}
+
+/// A session file that could not be read, and whether a backup of it exists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadFile {
+    pub file: PathBuf,
+    /// What is wrong, with the line where known.
+    pub problems: Vec<Problem>,
+    /// `FILE.bak`, when there is one: the version saved before.
+    pub backup: Option<PathBuf>,
+}
+
+impl BadFile {
+    /// "eksempelvik/X.json linje 12: the file ends …; en sikkerhetskopi
+    /// finnes: eksempelvik/X.json.bak".
+    pub fn describe(&self, lang: Lang) -> String {
+        let mut text = self.file.display().to_string();
+        if let Some(line) = self.problems.iter().find_map(|p| p.line) {
+            text.push_str(&format!(" {} {line}", lang.pick("linje", "line")));
+        }
+        if let Some(first) = self.problems.first() {
+            text.push_str(": ");
+            if let Some(at) = &first.at {
+                text.push_str(&format!("{at}: "));
+            }
+            text.push_str(&first.message);
+        }
+        if let Some(backup) = &self.backup {
+            text.push_str(&format!(
+                "; {}: {}",
+                lang.pick("en sikkerhetskopi finnes", "a backup exists"),
+                backup.display()
+            ));
+        }
+        text
+    }
+}
+
+/// The overview's line for the files left out: "1 fil kunne ikke leses:
+/// eksempelvik/X.json linje 12: …; en sikkerhetskopi finnes: ….bak", or
+/// `None` when every file was read.
+pub fn bad_files_line(bad: &[BadFile], lang: Lang) -> Option<String> {
+    if bad.is_empty() {
+        return None;
+    }
+    let what = match (lang, bad.len()) {
+        (Lang::Nb, 1) => "1 fil kunne ikke leses".to_owned(),
+        (Lang::Nb, n) => format!("{n} filer kunne ikke leses"),
+        (Lang::En, 1) => "1 file could not be read".to_owned(),
+        (Lang::En, n) => format!("{n} files could not be read"),
+    };
+    let files: Vec<String> = bad.iter().map(|b| b.describe(lang)).collect();
+    Some(format!("{what}: {}", files.join(" · ")))
 }
 
 /// One municipality found among the inputs.
@@ -242,6 +300,8 @@ pub struct Selection {
     /// Every baseline found among the paths or given with `--baseline`.
     pub baselines: Vec<(PathBuf, Baseline)>,
     pub warnings: Vec<String>,
+    /// Session files that could not be read, of any municipality.
+    pub bad: Vec<BadFile>,
 }
 
 /// Picks the municipality to review: the one named (matched by slug), else
@@ -281,6 +341,7 @@ pub fn select(inputs: Inputs, wanted: Option<&str>) -> Result<Selection, OpenErr
         assessment,
         baselines: inputs.baselines,
         warnings: inputs.warnings,
+        bad: inputs.bad,
     })
 }
 
@@ -448,6 +509,9 @@ pub struct ReviewSession {
     /// Sessions changed, vanished or new since the assessment recorded them.
     pub stale: Staleness,
     pub warnings: Vec<String>,
+    /// Session files left out because they could not be read: the overview
+    /// lists them ([`bad_files_line`]).
+    pub bad_files: Vec<BadFile>,
 }
 
 /// Builds the review state from a selection: `existing` is the assessment
@@ -482,7 +546,9 @@ pub fn assemble(
         a.municipality = group.name.clone();
         a
     });
-    let mut warnings = selection.warnings;
+    // The files left out come first among the notes the screen shows.
+    let mut warnings: Vec<String> = bad_files_line(&selection.bad, lang).into_iter().collect();
+    warnings.extend(selection.warnings);
     warnings.extend(attach_baselines(&mut assessment, baselines, lang));
     let stale = refresh::staleness(&assessment, &refresh::hashes(&sessions));
     Ok(ReviewSession {
@@ -493,6 +559,7 @@ pub fn assemble(
         conflicts,
         stale,
         warnings,
+        bad_files: selection.bad,
     })
 }
 
@@ -598,7 +665,6 @@ impl ReviewerWork {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::assessment::Decision;
     use crate::core::assessment::tests::source;
     use crate::core::baseline::BaselineKind;
     use crate::core::exact::int;
@@ -782,7 +848,7 @@ mod tests {
         let bank = Bank::builtin();
         let a = session("A", "Eksempelvik");
         let mut existing = Assessment::build(&bank, &[source(&a, "old")], now());
-        existing.questions.get_mut("1.1.1").unwrap().decision = Some(Decision::Accepted);
+        crate::core::review::question::accept(&mut existing, "1.1.1").unwrap();
         let b = session("B", "Eksempelvik");
         let sel = select(inputs(&[(&a, "new"), (&b, "b")]), None).unwrap();
         let review = assemble(
@@ -840,7 +906,7 @@ mod tests {
         let fresh = Assessment::build(&bank, &[source(&a, "a")], now());
         assert!(ReviewerWork::of(&fresh, &fresh).is_empty());
         let mut worked = fresh.clone();
-        worked.questions.get_mut("1.1.1").unwrap().decision = Some(Decision::Accepted);
+        crate::core::review::question::accept(&mut worked, "1.1.1").unwrap();
         worked.findings.get_mut("1").unwrap()[0].best_practice = true;
         let work = ReviewerWork::of(&worked, &fresh);
         assert_eq!(work.describe(Lang::En), "1 decision, curated findings");

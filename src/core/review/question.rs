@@ -6,9 +6,12 @@ use std::cmp::Reverse;
 use std::collections::HashMap;
 
 use super::ReviewError;
-use crate::core::assessment::{Assessment, Decision, FindingSource, SessionRecord, SourceSession};
+use crate::core::assessment::{
+    Assessment, Decision, DecisionState, FindingSource, SessionRecord, SourceSession,
+};
 use crate::core::bank::{Bank, DIMENSIONS, Dimension};
 use crate::core::exact::{Exact, int};
+use crate::core::lang::Lang;
 use crate::core::merge;
 use crate::core::session::{Finding, Scores, value_problem};
 
@@ -145,9 +148,13 @@ fn review_mut<'a>(
         .ok_or_else(|| ReviewError::UnknownQuestion(question_id.to_owned()))
 }
 
-/// Takes the suggested score as it is.
+/// Takes the suggested score as it is, recording the values taken (so that
+/// a suggestion moved later shows as changed, not as accepted).
 pub fn accept(assessment: &mut Assessment, question_id: &str) -> Result<(), ReviewError> {
-    review_mut(assessment, question_id)?.decision = Some(Decision::Accepted);
+    let review = review_mut(assessment, question_id)?;
+    review.decision = Some(Decision::Accepted {
+        scores: review.suggested,
+    });
     Ok(())
 }
 
@@ -199,6 +206,9 @@ pub struct Disagreement {
     /// The sum of the spreads, which breaks ties.
     pub sum: Exact,
     pub decided: bool,
+    /// Accepted, and the suggestion has moved since: (accepted, now). The
+    /// list marks it "endret siden godtatt" ([`changed_since_accepted`]).
+    pub changed: Option<(Scores, Scores)>,
 }
 
 /// Which questions the disagreement list shows.
@@ -218,12 +228,20 @@ pub fn by_disagreement(bank: &Bank, assessment: &Assessment, filter: Filter) -> 
         .filter_map(|(_, q)| {
             let review = assessment.questions.get(&q.id)?;
             let spread = merge::spreads(review.interviews.values());
+            let state = review.state();
             Some(Disagreement {
                 question: q.id.clone(),
                 max: spread.iter().flatten().max().copied(),
                 sum: spread.iter().flatten().sum(),
                 spread,
-                decided: review.is_decided(),
+                decided: state.is_decided(),
+                changed: match state {
+                    DecisionState::ChangedSinceAccepted {
+                        accepted,
+                        suggested,
+                    } => Some((accepted, suggested)),
+                    _ => None,
+                },
             })
         })
         .filter(|d| filter == Filter::All || !d.decided)
@@ -244,18 +262,77 @@ pub fn by_disagreement(bank: &Bank, assessment: &Assessment, filter: Filter) -> 
 pub struct Progress {
     pub questions: usize,
     pub decided: usize,
+    /// Overrides that differ from the suggestion (see
+    /// [`QuestionReview::is_overridden`](crate::core::assessment::QuestionReview::is_overridden)).
     pub overridden: usize,
+    /// Accepts the suggestion has moved away from: counted as undecided.
+    pub changed_since_accepted: usize,
+}
+
+impl Progress {
+    pub fn undecided(&self) -> usize {
+        self.questions - self.decided
+    }
+
+    /// "avgjort 15/75 · 1 endret siden godtatt": the overview's count.
+    pub fn describe(&self, lang: Lang) -> String {
+        let mut text = format!(
+            "{} {}/{}",
+            lang.pick("avgjort", "decided"),
+            self.decided,
+            self.questions
+        );
+        if self.changed_since_accepted > 0 {
+            text.push_str(&format!(
+                " · {} {}",
+                self.changed_since_accepted,
+                lang.pick("endret siden godtatt", "changed since accepted")
+            ));
+        }
+        text
+    }
 }
 
 pub fn progress(assessment: &Assessment) -> Progress {
-    let q = assessment.questions.values();
-    Progress {
-        questions: q.len(),
-        decided: q.clone().filter(|r| r.is_decided()).count(),
-        overridden: q
-            .filter(|r| matches!(r.decision, Some(Decision::Override { .. })))
-            .count(),
+    let mut progress = Progress {
+        questions: assessment.questions.len(),
+        decided: 0,
+        overridden: 0,
+        changed_since_accepted: 0,
+    };
+    for review in assessment.questions.values() {
+        let state = review.state();
+        progress.decided += usize::from(state.is_decided());
+        progress.overridden += usize::from(state == DecisionState::Overridden);
+        progress.changed_since_accepted +=
+            usize::from(matches!(state, DecisionState::ChangedSinceAccepted { .. }));
     }
+    progress
+}
+
+/// "endret siden godtatt: 3,5 · 3 · 3 → 3 · 3 · 3": how the disagreement
+/// list and the question view mark an accept the suggestion moved away from.
+pub fn changed_since_accepted(accepted: &Scores, suggested: &Scores, lang: Lang) -> String {
+    format!(
+        "{}: {} → {}",
+        lang.pick("endret siden godtatt", "changed since accepted"),
+        scores_text(accepted, lang),
+        scores_text(suggested, lang)
+    )
+}
+
+/// "3,5 · 3 · 3" (system, extent, results; "–" where not scored).
+pub fn scores_text(scores: &Scores, lang: Lang) -> String {
+    DIMENSIONS
+        .iter()
+        .map(|&d| {
+            scores.get(d).map_or_else(
+                || "–".to_owned(),
+                |v| crate::core::exact::format_value(v, lang),
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 #[cfg(test)]
@@ -389,7 +466,8 @@ mod tests {
             Progress {
                 questions: 75,
                 decided: 1,
-                overridden: 0
+                overridden: 0,
+                changed_since_accepted: 0
             }
         );
     }
@@ -411,5 +489,66 @@ mod tests {
         assert_eq!(undecided[0].question, "1.1.1");
         assert_eq!(undecided.len(), 74);
         assert_eq!(undecided[0].max, Some(int(3)));
+    }
+
+    #[test]
+    fn an_accept_records_its_values_and_a_moved_suggestion_undecides_it() {
+        let (bank, mut sources, mut a) = three();
+        accept(&mut a, "3.1.1").unwrap();
+        assert_eq!(
+            a.questions["3.1.1"].decision,
+            Some(Decision::Accepted {
+                scores: scores(2, 2, 2)
+            })
+        );
+        // A changed interview moves the suggestion from 2 · 2 · 2 to 3 · 2 · 2.
+        sources[0]
+            .session
+            .answers
+            .get_mut("3.1.1")
+            .unwrap()
+            .scores
+            .system = Some(int(4));
+        sources[0].sha256 = "changed".into();
+        let report = crate::core::review::refresh::refresh(&mut a, &bank, &sources);
+        assert_eq!(report.resuggested, ["3.1.1"]);
+        let q = &a.questions["3.1.1"];
+        let moved = scores(3, 2, 2);
+        assert_eq!(
+            q.state(),
+            DecisionState::ChangedSinceAccepted {
+                accepted: scores(2, 2, 2),
+                suggested: moved
+            }
+        );
+        assert_eq!(q.reconciled(), moved, "undecided: the suggestion counts");
+        let p = progress(&a);
+        assert_eq!((p.decided, p.changed_since_accepted), (0, 1));
+        assert_eq!(
+            p.describe(Lang::En),
+            "decided 0/75 · 1 changed since accepted"
+        );
+        let listed = by_disagreement(&bank, &a, Filter::Undecided);
+        let row = listed.iter().find(|d| d.question == "3.1.1").unwrap();
+        assert!(!row.decided);
+        let (old, new) = row.changed.unwrap();
+        assert_eq!(
+            changed_since_accepted(&old, &new, Lang::Nb),
+            "endret siden godtatt: 2 · 2 · 2 → 3 · 2 · 2"
+        );
+        accept(&mut a, "3.1.1").unwrap();
+        assert_eq!(progress(&a).decided, 1);
+        assert_eq!(by_disagreement(&bank, &a, Filter::All)[2].changed, None);
+    }
+
+    #[test]
+    fn an_override_equal_to_the_suggestion_is_decided_but_not_counted_as_one() {
+        let (bank, _, mut a) = three();
+        override_scores(&mut a, &bank, "3.1.1", scores(2, 2, 2), "Som forslaget").unwrap();
+        let q = &a.questions["3.1.1"];
+        assert_eq!(q.state(), DecisionState::OverrideAsSuggested);
+        assert!(q.is_decided() && !q.is_overridden());
+        let p = progress(&a);
+        assert_eq!((p.decided, p.overridden), (1, 0));
     }
 }

@@ -344,7 +344,8 @@ mod tests {
         b.priorities = vec!["Bedre internkommunikasjon".into()];
         let mut assessment = Assessment::build(&bank, &[source(&a, "aa"), source(&b, "bb")], now());
         // The reviewer decides 1.1.1 and edits a finding.
-        assessment.questions.get_mut("1.1.1").unwrap().decision = Some(Decision::Accepted);
+        crate::core::review::question::accept(&mut assessment, "1.1.1").unwrap();
+        let accepted = assessment.questions["1.1.1"].suggested;
         assessment.findings.get_mut("1").unwrap()[0].text = "Oppdatert kommunikasjonsplan".into();
 
         // b changed: a higher system score, a new finding, a new priority; c is new; a vanished.
@@ -371,7 +372,16 @@ mod tests {
         assert_eq!(report.resuggested, vec!["1.1.1"]);
         assert_eq!((report.new_findings, report.new_priorities), (1, 1));
         let q = &assessment.questions["1.1.1"];
-        assert_eq!(q.decision, Some(Decision::Accepted));
+        assert_eq!(q.decision, Some(Decision::Accepted { scores: accepted }));
+        // The suggestion moved: the accept is kept but no longer counts.
+        assert_eq!(
+            q.state(),
+            crate::core::assessment::DecisionState::ChangedSinceAccepted {
+                accepted,
+                suggested: q.suggested
+            }
+        );
+        assert!(!q.is_decided());
         // a's recorded 3 is kept beside b's new 4.
         assert_eq!(q.suggested.system, Some(Exact::new(7, 2)));
         let texts: Vec<&str> = assessment.findings["1"]

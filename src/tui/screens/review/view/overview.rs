@@ -237,7 +237,7 @@ pub(super) fn scroll_start(cursor: usize, height: usize, len: usize) -> usize {
 pub(super) fn decision_mark(s: &Review, id: &str) -> (String, Style) {
     let review = s.assessment().questions.get(id);
     match review.and_then(|r| r.decision.as_ref()) {
-        Some(Decision::Accepted) => (
+        Some(Decision::Accepted { .. }) => (
             format!("✓ {}", s.t("godtatt", "accepted")),
             Style::new().fg(Color::Green),
         ),

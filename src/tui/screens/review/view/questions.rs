@@ -517,7 +517,7 @@ pub(super) fn summary_lines(
                 DIM,
             ),
         ),
-        Some(Decision::Accepted) => (
+        Some(Decision::Accepted { .. }) => (
             s.t("✓ Godtatt forslaget", "✓ Accepted the suggestion"),
             BOLD.fg(Color::Green),
             Span::raw(""),
