@@ -49,6 +49,7 @@ fn hostile_report() -> Report {
         Options {
             lang: Lang::Nb,
             names: true,
+            per_interview: true,
         },
     )
 }

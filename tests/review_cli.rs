@@ -390,8 +390,16 @@ fn a_cut_off_session_is_listed_by_the_review_and_refused_by_merge_unless_skipped
 
     let bank = Bank::builtin();
     let now = chrono::DateTime::parse_from_rfc3339("2026-12-01T10:00:00+01:00").unwrap();
-    let review =
-        storage::open_review(&bank, &[eks.clone()], None, &[], dir.path(), now, Lang::Nb).unwrap();
+    let review = storage::open_review(
+        &bank,
+        std::slice::from_ref(&eks),
+        None,
+        &[],
+        dir.path(),
+        now,
+        Lang::Nb,
+    )
+    .unwrap();
     assert_eq!(review.assessment.sessions.len(), 3);
     assert_eq!(review.bad_files.len(), 1);
     assert_eq!(review.bad_files[0].file, bad);
@@ -420,11 +428,12 @@ fn a_cut_off_session_is_listed_by_the_review_and_refused_by_merge_unless_skipped
         .arg(&out));
     assert_eq!(r.code, 1);
     assert!(
-        r.stderr.contains(&format!("{} line {line}", bad.display())),
+        r.stderr.starts_with(&format!("{}:{line}:", bad.display())),
         "{}",
         r.stderr
     );
     assert!(r.stderr.contains("--skip-bad"), "{}", r.stderr);
+    assert!(r.stderr.contains("a backup exists"), "{}", r.stderr);
     assert!(!out.exists());
     let r = run(kompass(dir.path())
         .args(["--lang", "en", "score"])

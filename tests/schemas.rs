@@ -131,7 +131,8 @@ fn rich_assessment(bank: &Bank) -> Assessment {
     )
     .unwrap();
     assessment.baselines.push(imported.baseline);
-    assert_eq!(assessment.check(bank), vec![]);
+    // Published tables disagree with themselves at times: a warning only.
+    assert!(assessment.check(bank).iter().all(|p| p.warning));
     assessment
 }
 

@@ -211,26 +211,23 @@ pub fn read_or_fail(
         eprintln!("{}", one_line(w));
     }
     if !inputs.bad.is_empty() && !skip_bad {
+        // Every line names its file; the way out ends the last one.
         let mut lines: Vec<String> = inputs
             .bad
             .iter()
-            .map(|b| one_line(&b.describe(lang)))
+            .flat_map(|b| b.lines(lang))
+            .map(|l| one_line(&l))
             .collect();
-        lines.push(
-            lang.pick(
-                "ingenting er gjort; rett eller fjern filen, eller utelat slike filer med --skip-bad",
-                "nothing was done; repair or remove the file, or leave such files out with --skip-bad",
-            )
-            .to_owned(),
-        );
+        if let Some(last) = lines.last_mut() {
+            last.push_str(lang.pick(
+                "; ingenting er gjort: rett eller fjern filen, eller utelat slike filer med --skip-bad",
+                "; nothing was done: repair or remove the file, or leave such files out with --skip-bad",
+            ));
+        }
         return Err(Failure { lines });
     }
-    for b in &inputs.bad {
-        eprintln!(
-            "{} {}",
-            lang.pick("utelatt:", "left out:"),
-            one_line(&b.describe(lang))
-        );
+    for line in inputs.bad.iter().flat_map(|b| b.lines(lang)) {
+        eprintln!("{} {}", lang.pick("utelatt:", "left out:"), one_line(&line));
     }
     Ok(inputs)
 }

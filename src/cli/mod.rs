@@ -221,6 +221,13 @@ pub struct ReportArgs {
     /// Print the interviewees' names in the method section
     #[arg(long)]
     pub names: bool,
+    /// Also print each interview's own scores, by session id with its date,
+    /// roles and head count (CSV columns, JSON fields). This exposes
+    /// what one person said: an interview of a role fewer than 3 people hold
+    /// (the mayor, a union representative) is still left out unless --names
+    /// is given too. Without it a report carries the reconciled scores only
+    #[arg(long)]
+    pub per_interview: bool,
 }
 
 #[derive(Debug, Args)]

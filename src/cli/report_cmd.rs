@@ -32,11 +32,14 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> CmdResult {
             one_line(&w.render(&args.assessment.display().to_string()))
         );
     }
-    let baselines = args
-        .baselines
-        .iter()
-        .map(|p| storage::load_baseline(p, &ctx.bank, ctx.lang))
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut baselines = Vec::new();
+    for path in &args.baselines {
+        let (b, warnings) = storage::load_baseline(path, &ctx.bank, ctx.lang)?;
+        for w in &warnings {
+            eprintln!("{}", one_line(&w.render(&path.display().to_string())));
+        }
+        baselines.push(b);
+    }
     let model = Report::build(
         &ctx.bank,
         &assessment,
@@ -44,8 +47,16 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> CmdResult {
         Options {
             lang: ctx.lang,
             names: args.names,
+            per_interview: args.per_interview,
         },
     );
+    if let Some(draft) = &model.title.draft {
+        eprintln!(
+            "{}: {}",
+            one_line(&args.assessment.display().to_string()),
+            draft.notice
+        );
+    }
     let bytes = report::render(&model, format).map_err(Failure::new)?;
     match &args.output {
         Some(path) => storage::write_atomic(path, &bytes).map_err(|e| Failure::write(path, &e)),

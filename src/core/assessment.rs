@@ -77,12 +77,10 @@ pub enum DecisionState {
     Undecided,
     /// Accepted, and the suggestion is still the one accepted.
     Accepted,
-    /// Accepted at `accepted`, but the suggestion has moved to `suggested`
-    /// since (a late or changed interview): undecided until accepted again.
-    ChangedSinceAccepted {
-        accepted: Scores,
-        suggested: Scores,
-    },
+    /// Accepted, but the suggestion has moved since (a late or changed
+    /// interview): undecided until accepted again. The values:
+    /// [`QuestionReview::changed_since_accepted`].
+    ChangedSinceAccepted,
     /// Overridden, and at least one dimension differs from the suggestion.
     Overridden,
     /// Set by hand with a reason, to the values the suggestion has: decided,
@@ -136,14 +134,22 @@ impl QuestionReview {
             Some(Decision::Accepted { scores }) if *scores == self.suggested => {
                 DecisionState::Accepted
             }
-            Some(Decision::Accepted { scores }) => DecisionState::ChangedSinceAccepted {
-                accepted: *scores,
-                suggested: self.suggested,
-            },
+            Some(Decision::Accepted { .. }) => DecisionState::ChangedSinceAccepted,
             Some(Decision::Override { .. }) if self.overridden().is_empty() => {
                 DecisionState::OverrideAsSuggested
             }
             Some(Decision::Override { .. }) => DecisionState::Overridden,
+        }
+    }
+
+    /// (accepted, suggested now) of an accept the suggestion has moved away
+    /// from: what the review shows as "endret siden godtatt: old → new".
+    pub fn changed_since_accepted(&self) -> Option<(Scores, Scores)> {
+        match &self.decision {
+            Some(Decision::Accepted { scores }) if *scores != self.suggested => {
+                Some((*scores, self.suggested))
+            }
+            _ => None,
         }
     }
 

@@ -138,7 +138,8 @@ impl Baseline {
     /// sub-area ids, a sub-area under the wrong area, points outside 0 to
     /// the maximum, an area that disagrees with the sum of its sub-areas or
     /// a total with the sum of the areas by more than rounding explains
-    /// (the rule of `import-results`). Messages in `lang`.
+    /// (the rule of `import-results`; a warning, since published tables do
+    /// disagree and the figures are kept as printed). Messages in `lang`.
     pub fn check(&self, bank: &Bank, lang: Lang) -> Vec<Problem> {
         let mut problems = Vec::new();
         if let Some(id) = self.bank.as_deref().filter(|id| *id != bank.id()) {
@@ -245,7 +246,7 @@ impl Baseline {
                 && parts.len() == known.subareas.len()
                 && let Some(d) = disagreement(Some(&area.id), Figure::of(points), &parts)
             {
-                problems.push(Problem::at(format!("areas[{i}]"), d.message(lang)));
+                problems.push(Problem::at(format!("areas[{i}]"), d.message(lang)).warning());
             }
         }
         if let Some(total) = self.total {
@@ -256,7 +257,7 @@ impl Baseline {
                 .map(|a| self.area_points(&a.id).map(Figure::of))
                 .collect();
             if let Some(d) = areas.and_then(|areas| disagreement(None, Figure::of(total), &areas)) {
-                problems.push(Problem::new(d.message(lang)));
+                problems.push(Problem::new(d.message(lang)).warning());
             }
         }
         problems
@@ -313,7 +314,7 @@ mod tests {
             [
                 "b.json: areas[0].subareas[1] (1.6): sub-area \"1.6\" of area 1 is not in the question bank kommunekompasset",
                 "b.json: areas[1] (2): 140 points is outside 0-100",
-                "b.json: areas[2]: area 3: the sub-areas add up to 45, but the area is printed as 50 (rounding explains at most 2.5)",
+                "b.json: warning: areas[2]: area 3: the sub-areas add up to 45, but the area is printed as 50 (rounding explains at most 2.5)",
                 "b.json: areas[3]: area \"9\" is not in the question bank kommunekompasset",
             ]
         );

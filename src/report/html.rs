@@ -87,7 +87,11 @@ impl Page<'_> {
                 esc(&v)
             );
         }
-        self.out.push_str("</dl>\n</section>\n");
+        self.out.push_str("</dl>\n");
+        if let Some(draft) = &r.title.draft {
+            let _ = writeln!(self.out, "<p class=\"draft\">{}</p>", esc(&draft.notice));
+        }
+        self.out.push_str("</section>\n");
     }
 
     fn summary(&mut self) {
@@ -525,12 +529,15 @@ impl Page<'_> {
                 false,
                 &s.id,
                 &s.title,
-                &s.points.display,
+                &words::marked_points(s),
                 baseline(&s.baselines).as_ref(),
                 &format_points(s.max.value, 0, self.lang),
             );
         }
         self.out.push_str("</tbody>\n</table>\n");
+        if let Some(note) = words::override_note(a, self.lang) {
+            let _ = writeln!(self.out, "<p class=\"override-note\">{}</p>", esc(&note));
+        }
     }
 
     /// A row of the score table: the area's own (`sum`) or a sub-area's;
@@ -910,6 +917,8 @@ svg.chart { width: 100%; height: auto; display: block; font-family: inherit; }
 .cover-meta { border-top: 2px solid var(--accent); padding-top: 5mm; margin: 0; display: grid; grid-template-columns: repeat(3, 1fr); gap: 4mm; }
 .cover-meta dt { font-size: 8.5pt; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); font-weight: 600; }
 .cover-meta dd { margin: 1mm 0 0; font-size: 11pt; }
+.draft { margin: 6mm 0 0; padding: 3mm 4mm; border: 1.5pt solid #b3261e; color: #b3261e; font-weight: 700; font-size: 12pt; }
+.override-note { font-size: 8.5pt; color: var(--muted); margin: 1mm 0 3mm; }
 .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(34mm, 1fr)); gap: 4mm; margin: 5mm 0 4mm; }
 .card, .score { border: 1px solid var(--line); border-top: 3px solid var(--accent); border-radius: 1.5mm; padding: 3mm 4mm; break-inside: avoid; }
 .card-label { font-size: 8.5pt; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); font-weight: 600; }

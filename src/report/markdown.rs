@@ -31,6 +31,9 @@ pub fn render(r: &Report) -> String {
         let _ = writeln!(out, "- **{k}:** {}", md_inline(&v));
     }
     out.push('\n');
+    if let Some(draft) = &r.title.draft {
+        let _ = writeln!(out, "> **{}**\n", md_inline(&draft.notice));
+    }
 
     // Summary.
     let _ = writeln!(out, "## {}\n", pick("Sammendrag", "Summary"));
@@ -259,13 +262,16 @@ fn area(out: &mut String, r: &Report, a: &AreaReport) {
             &[
                 s.id.clone(),
                 s.title.clone(),
-                s.points.display.clone(),
+                words::marked_points(s),
                 format_points(s.max.value, 0, lang),
             ],
             false,
         ));
     }
     out.push('\n');
+    if let Some(note) = words::override_note(a, lang) {
+        let _ = writeln!(out, "*{}*\n", md(&note));
+    }
     if let Some(note) = words::unscored(a, lang) {
         let _ = writeln!(out, "*{}*\n", md(&note));
     }

@@ -56,7 +56,15 @@ mod tests {
         let now = chrono::DateTime::parse_from_rfc3339("2026-03-02T10:00:00+01:00").unwrap();
         let a = Assessment::empty(&bank, "Tomvik", now);
         for lang in [Lang::Nb, Lang::En] {
-            let r = Report::build(&bank, &a, &[], Options { lang, names: false });
+            let r = Report::build(
+                &bank,
+                &a,
+                &[],
+                Options {
+                    lang,
+                    ..Options::default()
+                },
+            );
             assert_eq!(r.total.points.display, "0");
             assert_eq!(r.title.year, None);
             for format in [

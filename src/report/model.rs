@@ -7,7 +7,7 @@
 //! characters never reach any output; each renderer then escapes for its own
 //! syntax (HTML, Markdown, CSV, XLSX).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -27,12 +27,21 @@ pub const FORMAT_VERSION: u64 = 1;
 pub const SUBAREA_DECIMALS: u32 = 1;
 pub const AREA_DECIMALS: u32 = 0;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Options {
     pub lang: Lang,
     /// Print the interviewees' names in the method section.
     pub names: bool,
+    /// Each interview's scores beside the reconciled ones, by session id
+    /// (`--per-interview`). Even then an interview of a role fewer than
+    /// [`MIN_ROLE_PEOPLE`] people hold in the evaluation is left out unless
+    /// `names` is set too: its scores would be that person's own.
+    pub per_interview: bool,
 }
+
+/// The fewest people who must hold a role for its interviews' own scores
+/// to be printed without `--names`.
+pub const MIN_ROLE_PEOPLE: usize = 3;
 
 /// A number of points: exact (as a JSON number) and as displayed, rounded by
 /// [`format_points`].
@@ -127,6 +136,41 @@ pub struct TitleInfo {
     /// assessment always gives the same report.
     pub date: String,
     pub date_display: String,
+    /// Set while questions are undecided: every format prints it on its
+    /// title page, and `kompass report` warns on standard error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub draft: Option<Draft>,
+}
+
+/// "Utkast: 59 av 75 spørsmål er ikke avgjort".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Draft {
+    pub undecided: usize,
+    pub questions: usize,
+    pub notice: String,
+}
+
+impl Draft {
+    /// `None` when every question is decided (an accept the suggestion has
+    /// moved away from is not).
+    pub fn of(assessment: &Assessment, lang: Lang) -> Option<Draft> {
+        let progress = crate::core::review::question::progress(assessment);
+        let undecided = progress.undecided();
+        (undecided > 0).then(|| Draft {
+            undecided,
+            questions: progress.questions,
+            notice: match lang {
+                Lang::Nb => format!(
+                    "Utkast: {undecided} av {} spørsmål er ikke avgjort",
+                    progress.questions
+                ),
+                Lang::En => format!(
+                    "Draft: {undecided} of {} questions are not decided",
+                    progress.questions
+                ),
+            },
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -146,6 +190,9 @@ pub struct SubareaReport {
     pub title: String,
     pub points: Points,
     pub max: Points,
+    /// Questions of the sub-area whose score the evaluators overrode: the
+    /// area pages mark the points they are part of.
+    pub overridden: Vec<String>,
     pub baselines: Vec<Comparison>,
     pub questions: usize,
     pub asked: usize,
@@ -217,7 +264,10 @@ pub struct Priority {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Interview {
-    pub session: String,
+    /// Only when its scores are printed (`--per-interview`, see
+    /// [`Options::per_interview`]): the key of `questions[].dimensions[].interviews`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session: Option<String>,
     pub date: String,
     pub date_display: String,
     pub interviewer: String,
@@ -300,7 +350,9 @@ pub struct DimensionDetail {
     pub dimension: String,
     pub reconciled: Option<Value>,
     pub suggested: Option<Value>,
-    /// By session id; only interviews that scored this dimension.
+    /// By session id; only with `--per-interview`, only interviews that
+    /// scored this dimension and may be shown (see [`Options::per_interview`]).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub interviews: BTreeMap<String, Value>,
     pub overridden: bool,
 }
@@ -315,7 +367,13 @@ pub struct QuestionDetail {
     /// `None` until all three dimensions have a value.
     pub points: Option<Points>,
     pub dimensions: Vec<DimensionDetail>,
-    /// The reviewer's reason, when the score was set by hand.
+    /// Decided by the evaluators (accepted or set); undecided questions
+    /// count with the suggestion and make the report a draft.
+    pub decided: bool,
+    /// Overridden: set by hand to other values than the suggestion (an
+    /// override equal to it is no override, here or anywhere).
+    pub overridden: bool,
+    /// The reviewer's reason, when the score was overridden.
     pub reason: Option<String>,
 }
 
@@ -486,6 +544,17 @@ impl Report {
                         title: clean(sdef.title.get(lang)),
                         points: Points::new(s.points, SUBAREA_DECIMALS, lang),
                         max: Points::new(s.max, SUBAREA_DECIMALS, lang),
+                        overridden: sdef
+                            .questions
+                            .iter()
+                            .filter(|q| {
+                                assessment
+                                    .questions
+                                    .get(&q.id)
+                                    .is_some_and(|r| r.is_overridden())
+                            })
+                            .map(|q| clean(&q.id))
+                            .collect(),
                         baselines: compare(&|b| b.subarea_points(&sdef.id), SUBAREA_DECIMALS),
                         questions: s.questions,
                         asked: s.asked,
@@ -528,6 +597,7 @@ impl Report {
             scored: card.scored(),
         };
 
+        let shown = interviews_shown(assessment, opts);
         let date = assessment.updated_at.date_naive();
         Report {
             format: FORMAT,
@@ -545,6 +615,7 @@ impl Report {
                 evaluators: assessment.evaluators().iter().map(|e| clean(e)).collect(),
                 date: date.to_string(),
                 date_display: format_date(date, lang),
+                draft: Draft::of(assessment, lang),
             },
             total,
             baselines: baselines
@@ -563,9 +634,9 @@ impl Report {
             last_evaluation,
             areas,
             priorities: priorities_of(assessment),
-            method: method_of(bank, assessment, opts),
+            method: method_of(bank, assessment, opts, &shown),
             overrides: overrides_of(bank, assessment, lang),
-            questions: questions_of(bank, assessment, lang),
+            questions: questions_of(bank, assessment, lang, &shown),
         }
     }
 
@@ -677,7 +748,36 @@ fn same_text(a: &str, b: &str) -> bool {
     a.to_lowercase() == b.to_lowercase()
 }
 
-fn method_of(bank: &Bank, assessment: &Assessment, opts: Options) -> Method {
+/// The session ids whose own scores the report prints: none without
+/// `--per-interview`; with it, those whose every role at least
+/// [`MIN_ROLE_PEOPLE`] people hold in the evaluation, or all with `--names`.
+fn interviews_shown(assessment: &Assessment, opts: Options) -> BTreeSet<String> {
+    if !opts.per_interview {
+        return BTreeSet::new();
+    }
+    let mut holders: BTreeMap<&str, usize> = BTreeMap::new();
+    for p in assessment.sessions.iter().flat_map(|s| &s.interviewees) {
+        *holders.entry(p.role.as_str()).or_default() += 1;
+    }
+    assessment
+        .sessions
+        .iter()
+        .filter(|s| {
+            opts.names
+                || s.interviewees
+                    .iter()
+                    .all(|p| holders[p.role.as_str()] >= MIN_ROLE_PEOPLE)
+        })
+        .map(|s| s.id.clone())
+        .collect()
+}
+
+fn method_of(
+    bank: &Bank,
+    assessment: &Assessment,
+    opts: Options,
+    shown: &BTreeSet<String>,
+) -> Method {
     let lang = opts.lang;
     let mut sessions: Vec<_> = assessment.sessions.iter().collect();
     sessions.sort_by_key(|s| (s.started_at, s.id.clone()));
@@ -693,7 +793,7 @@ fn method_of(bank: &Bank, assessment: &Assessment, opts: Options) -> Method {
             }
             let date = s.started_at.date_naive();
             Interview {
-                session: clean(&s.id),
+                session: shown.contains(&s.id).then(|| clean(&s.id)),
                 date: date.to_string(),
                 date_display: format_date(date, lang),
                 interviewer: clean(&s.interviewer),
@@ -845,6 +945,9 @@ fn overrides_of(bank: &Bank, assessment: &Assessment, lang: Lang) -> Vec<Overrid
             let Some(Decision::Override { scores, reason }) = &review.decision else {
                 return None;
             };
+            if !review.is_overridden() {
+                return None;
+            }
             let changes = review
                 .overridden()
                 .into_iter()
@@ -865,7 +968,12 @@ fn overrides_of(bank: &Bank, assessment: &Assessment, lang: Lang) -> Vec<Overrid
         .collect()
 }
 
-fn questions_of(bank: &Bank, assessment: &Assessment, lang: Lang) -> Vec<QuestionDetail> {
+fn questions_of(
+    bank: &Bank,
+    assessment: &Assessment,
+    lang: Lang,
+    shown: &BTreeSet<String>,
+) -> Vec<QuestionDetail> {
     bank.questions()
         .map(|(pos, q)| {
             let review = assessment.questions.get(&q.id).cloned().unwrap_or_default();
@@ -880,6 +988,7 @@ fn questions_of(bank: &Bank, assessment: &Assessment, lang: Lang) -> Vec<Questio
                     interviews: review
                         .interviews
                         .iter()
+                        .filter(|(sid, _)| shown.contains(*sid))
                         .filter_map(|(sid, s)| s.get(d).map(|v| (clean(sid), Value(v))))
                         .collect(),
                     overridden: overridden.contains(&d),
@@ -898,7 +1007,12 @@ fn questions_of(bank: &Bank, assessment: &Assessment, lang: Lang) -> Vec<Questio
                 points: crate::core::scoring::question_points(bank, pos, &reconciled)
                     .map(|p| Points::new(p, SUBAREA_DECIMALS, lang)),
                 dimensions,
-                reason: review.reason().map(clean),
+                decided: review.is_decided(),
+                overridden: review.is_overridden(),
+                reason: review
+                    .reason()
+                    .filter(|_| review.is_overridden())
+                    .map(clean),
             }
         })
         .collect()
@@ -939,6 +1053,7 @@ pub(crate) mod tests {
             Options {
                 lang: Lang::Nb,
                 names,
+                per_interview: false,
             },
         )
     }

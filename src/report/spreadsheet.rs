@@ -188,6 +188,9 @@ fn summary(sheet: &mut Worksheet, r: &Report, st: &Styles) -> Result<(), XlsxErr
         write_text(sheet, 1 + i as u32, 0, k, &st.bold)?;
         write_text(sheet, 1 + i as u32, 1, v, &st.text)?;
     }
+    if let Some(draft) = &r.title.draft {
+        write_text(sheet, 1 + meta.len() as u32, 0, &draft.notice, &st.bold)?;
+    }
     let top = 5;
     let mut col = 0;
     let mut head = |sheet: &mut Worksheet, text: &str, numeric: bool| -> Result<(), XlsxError> {
@@ -392,6 +395,20 @@ fn area(sheet: &mut Worksheet, r: &Report, a: &AreaReport, st: &Styles) -> Resul
     let after = 2 + dims.len() as u16;
     write_text(sheet, row, after, pick("Poeng", "Points"), &st.header_num)?;
     write_text(sheet, row, after + 1, pick("Maks", "Max"), &st.header_num)?;
+    write_text(
+        sheet,
+        row,
+        after + 2,
+        pick("Overstyrt", "Overridden"),
+        &st.header,
+    )?;
+    write_text(
+        sheet,
+        row,
+        after + 3,
+        pick("Begrunnelse", "Reason"),
+        &st.header,
+    )?;
     row += 1;
     for q in r.questions.iter().filter(|q| q.area == a.id) {
         write_text(sheet, row, 0, &q.id, &st.text)?;
@@ -405,13 +422,24 @@ fn area(sheet: &mut Worksheet, r: &Report, a: &AreaReport, st: &Styles) -> Resul
             sheet.write_number_with_format(row, after, p.as_f64(), &st.decimal)?;
         }
         sheet.write_number_with_format(row, after + 1, q.max.as_f64(), &st.decimal)?;
+        if q.overridden {
+            write_text(sheet, row, after + 2, pick("ja", "yes"), &st.text)?;
+            write_text(
+                sheet,
+                row,
+                after + 3,
+                q.reason.as_deref().unwrap_or(""),
+                &st.wrap,
+            )?;
+        }
         row += 1;
     }
     sheet.set_column_width(0, 12)?;
     sheet.set_column_width(1, 70)?;
-    for c in 2..(after + 2) {
+    for c in 2..(after + 3) {
         sheet.set_column_width(c, 14)?;
     }
+    sheet.set_column_width(after + 3, 50)?;
     Ok(())
 }
 

@@ -310,3 +310,38 @@ pub fn capitalize(s: &str) -> String {
         None => String::new(),
     }
 }
+
+/// The mark beside points that include a score the evaluators overrode.
+pub const OVERRIDE_MARK: &str = "✱";
+
+/// The sub-area's points as shown on an area page: with [`OVERRIDE_MARK`]
+/// when one of its questions was overridden.
+pub fn marked_points(s: &super::model::SubareaReport) -> String {
+    if s.overridden.is_empty() {
+        s.points.display.clone()
+    } else {
+        format!("{} {OVERRIDE_MARK}", s.points.display)
+    }
+}
+
+/// "✱ Overstyrt av evaluatorene: 4.4.2, 4.4.3 (se «Overstyringer» under
+/// Metode)": the note under an area's score table, when it has overrides.
+pub fn override_note(a: &super::model::AreaReport, lang: Lang) -> Option<String> {
+    let ids: Vec<&str> = a
+        .subareas
+        .iter()
+        .flat_map(|s| &s.overridden)
+        .map(String::as_str)
+        .collect();
+    (!ids.is_empty()).then(|| {
+        format!(
+            "{OVERRIDE_MARK} {}: {} ({})",
+            lang.pick("Overstyrt av evaluatorene", "Overridden by the evaluators"),
+            ids.join(", "),
+            lang.pick(
+                "se «Overstyringer» under Metode",
+                "see “Overrides” in the method section"
+            )
+        )
+    })
+}

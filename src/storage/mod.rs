@@ -330,8 +330,13 @@ pub fn save_assessment(path: &Path, assessment: &Assessment) -> io::Result<()> {
 
 /// Reads a baseline and checks its figures against the bank (see
 /// [`Baseline::check`]): every reader of baselines goes through here or
-/// [`baseline_from_bytes`], so none takes figures the bank refutes.
-pub fn load_baseline(path: &Path, bank: &Bank, lang: Lang) -> Result<Baseline, FileError> {
+/// [`baseline_from_bytes`], so none takes figures the bank refutes. Returns
+/// the warnings too (sums that disagree with their parts).
+pub fn load_baseline(
+    path: &Path,
+    bank: &Bank,
+    lang: Lang,
+) -> Result<(Baseline, Vec<Problem>), FileError> {
     baseline_from_bytes(path, &read_file(path)?, bank, lang)
 }
 
@@ -341,15 +346,18 @@ pub fn baseline_from_bytes(
     bytes: &[u8],
     bank: &Bank,
     lang: Lang,
-) -> Result<Baseline, FileError> {
+) -> Result<(Baseline, Vec<Problem>), FileError> {
     let baseline = Baseline::parse(bytes).map_err(|p| FileError::new(path, p))?;
-    let problems = baseline.check(bank, lang);
-    if problems.is_empty() {
-        Ok(baseline)
+    let (warnings, errors): (Vec<Problem>, Vec<Problem>) = baseline
+        .check(bank, lang)
+        .into_iter()
+        .partition(|p| p.warning);
+    if errors.is_empty() {
+        Ok((baseline, warnings))
     } else {
         Err(FileError {
             path: path.to_owned(),
-            problems,
+            problems: errors,
         })
     }
 }
@@ -563,7 +571,7 @@ pub fn validate_file(path: &Path, bank: &Bank, lang: Lang) -> Result<Vec<Problem
             }
         }
         crate::core::assessment::FORMAT => load_assessment(path, bank).map(|(_, w)| w),
-        crate::core::baseline::FORMAT => load_baseline(path, bank, lang).map(|_| Vec::new()),
+        crate::core::baseline::FORMAT => load_baseline(path, bank, lang).map(|(_, w)| w),
         other => Err(FileError::new(
             path,
             Problem::at(

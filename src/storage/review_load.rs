@@ -121,14 +121,21 @@ fn read_inputs(
             Err(e) => errors.extend(e.lines()),
         }
     }
-    if detail != Detail::Full && errors.is_empty() {
-        if let Err(e) = notes_where_ids_repeat(&mut inputs.sessions, bank, &base, detail, lang) {
-            errors.extend(e.lines());
-        }
+    if detail != Detail::Full
+        && errors.is_empty()
+        && let Err(e) = notes_where_ids_repeat(&mut inputs.sessions, bank, &base, detail, lang)
+    {
+        errors.extend(e.lines());
     }
     for file in baselines {
         match load_baseline(file, bank, lang) {
-            Ok(b) => inputs.baselines.push((file.clone(), b)),
+            Ok((b, warnings)) => {
+                let name = file.display().to_string();
+                inputs
+                    .warnings
+                    .extend(warnings.iter().map(|w| w.render(&name)));
+                inputs.baselines.push((file.clone(), b));
+            }
             Err(e) => errors.extend(e.lines()),
         }
     }
@@ -234,7 +241,10 @@ fn read_one(
             inputs.assessments.push((path.to_owned(), a));
         }
         Some(baseline::FORMAT) => {
-            let b = baseline_from_bytes(path, &bytes, bank, lang)?;
+            let (b, warnings) = baseline_from_bytes(path, &bytes, bank, lang)?;
+            inputs
+                .warnings
+                .extend(warnings.iter().map(|w| w.render(&name)));
             inputs.baselines.push((path.to_owned(), b));
         }
         Some(bank::FORMAT) => inputs

@@ -29,6 +29,7 @@ pub fn earlier() -> Baseline {
         kompass::core::lang::Lang::En,
     )
     .expect("the sample baseline loads")
+    .0
 }
 
 pub fn national() -> Baseline {
@@ -38,6 +39,7 @@ pub fn national() -> Baseline {
         kompass::core::lang::Lang::En,
     )
     .expect("the sample baseline loads")
+    .0
 }
 
 /// The question the reviewer overrides in the sample.
@@ -103,7 +105,15 @@ pub fn sample_assessment(bank: &Bank) -> Assessment {
 pub fn sample_report(lang: Lang) -> Report {
     let bank = Bank::builtin();
     let a = sample_assessment(&bank);
-    Report::build(&bank, &a, &[national()], Options { lang, names: false })
+    Report::build(
+        &bank,
+        &a,
+        &[national()],
+        Options {
+            lang,
+            ..Options::default()
+        },
+    )
 }
 
 /// Writes the sample assessment to `dir/assessment.json`.

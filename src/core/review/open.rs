@@ -79,6 +79,23 @@ impl BadFile {
     }
 }
 
+impl BadFile {
+    /// The problems as every command prints them (`FILE:LINE:COLUMN: …`),
+    /// then where the backup is, if there is one.
+    pub fn lines(&self, lang: Lang) -> Vec<String> {
+        let file = self.file.display().to_string();
+        let mut lines: Vec<String> = self.problems.iter().map(|p| p.render(&file)).collect();
+        if let Some(backup) = &self.backup {
+            lines.push(format!(
+                "{file}: {}: {}",
+                lang.pick("en sikkerhetskopi finnes", "a backup exists"),
+                backup.display()
+            ));
+        }
+        lines
+    }
+}
+
 /// The overview's line for the files left out: "1 fil kunne ikke leses:
 /// eksempelvik/X.json linje 12: …; en sikkerhetskopi finnes: ….bak", or
 /// `None` when every file was read.

@@ -235,13 +235,7 @@ pub fn by_disagreement(bank: &Bank, assessment: &Assessment, filter: Filter) -> 
                 sum: spread.iter().flatten().sum(),
                 spread,
                 decided: state.is_decided(),
-                changed: match state {
-                    DecisionState::ChangedSinceAccepted {
-                        accepted,
-                        suggested,
-                    } => Some((accepted, suggested)),
-                    _ => None,
-                },
+                changed: review.changed_since_accepted(),
             })
         })
         .filter(|d| filter == Filter::All || !d.decided)
@@ -305,7 +299,7 @@ pub fn progress(assessment: &Assessment) -> Progress {
         progress.decided += usize::from(state.is_decided());
         progress.overridden += usize::from(state == DecisionState::Overridden);
         progress.changed_since_accepted +=
-            usize::from(matches!(state, DecisionState::ChangedSinceAccepted { .. }));
+            usize::from(state == DecisionState::ChangedSinceAccepted);
     }
     progress
 }
@@ -514,13 +508,8 @@ mod tests {
         assert_eq!(report.resuggested, ["3.1.1"]);
         let q = &a.questions["3.1.1"];
         let moved = scores(3, 2, 2);
-        assert_eq!(
-            q.state(),
-            DecisionState::ChangedSinceAccepted {
-                accepted: scores(2, 2, 2),
-                suggested: moved
-            }
-        );
+        assert_eq!(q.state(), DecisionState::ChangedSinceAccepted);
+        assert_eq!(q.changed_since_accepted(), Some((scores(2, 2, 2), moved)));
         assert_eq!(q.reconciled(), moved, "undecided: the suggestion counts");
         let p = progress(&a);
         assert_eq!((p.decided, p.changed_since_accepted), (0, 1));

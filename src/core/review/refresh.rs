@@ -376,11 +376,9 @@ mod tests {
         // The suggestion moved: the accept is kept but no longer counts.
         assert_eq!(
             q.state(),
-            crate::core::assessment::DecisionState::ChangedSinceAccepted {
-                accepted,
-                suggested: q.suggested
-            }
+            crate::core::assessment::DecisionState::ChangedSinceAccepted
         );
+        assert_eq!(q.changed_since_accepted(), Some((accepted, q.suggested)));
         assert!(!q.is_decided());
         // a's recorded 3 is kept beside b's new 4.
         assert_eq!(q.suggested.system, Some(Exact::new(7, 2)));
