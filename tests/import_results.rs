@@ -147,3 +147,22 @@ fn bad_rows_are_named_and_nothing_else_is_overwritten() {
         b"{\"format\": \"kompass.session\"}"
     );
 }
+
+/// Issue 13, item 9: "1 områder". One area, one sub-area, counted as such.
+#[test]
+fn one_area_is_counted_in_the_singular() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("one.csv");
+    std::fs::write(&csv, "id;points\n1.1;6,7\n").unwrap();
+    let out = dir.path().join("one.json");
+    let r = run(kompass(dir.path())
+        .args(["--lang", "nb", "import-results"])
+        .arg(&csv)
+        .args(["--name", "Én 2015", "-o"])
+        .arg(&out));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("«Én 2015», 1 område, 1 delområde\n"), "{}", r.stdout);
+    // The baseline records the bank it was made for.
+    let b = Baseline::parse(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(b.bank.as_deref(), Some("kommunekompasset"));
+}

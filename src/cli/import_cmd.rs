@@ -53,14 +53,16 @@ pub fn run(ctx: &Context, args: &ImportResultsArgs) -> CmdResult {
         .map_err(|e| Failure::write(&args.output, &e))?;
     let b = &imported.baseline;
     print(&format!(
-        "{} {}: «{}», {} {}, {} {}{}\n",
+        "{} {}: «{}», {}, {}{}\n",
         lang.pick("Skrev", "Wrote"),
         args.output.display(),
         one_line(&b.name),
-        b.areas.len(),
-        lang.pick("områder", "areas"),
-        b.areas.iter().map(|a| a.subareas.len()).sum::<usize>(),
-        lang.pick("delområder", "sub-areas"),
+        lang.count(b.areas.len(), ["område", "områder"], ["area", "areas"]),
+        lang.count(
+            b.areas.iter().map(|a| a.subareas.len()).sum::<usize>(),
+            ["delområde", "delområder"],
+            ["sub-area", "sub-areas"]
+        ),
         if b.total.is_some() { ", total" } else { "" },
     ))
 }
