@@ -161,7 +161,11 @@ fn one_area_is_counted_in_the_singular() {
         .args(["--name", "Én 2015", "-o"])
         .arg(&out));
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.contains("«Én 2015», 1 område, 1 delområde\n"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("«Én 2015», 1 område, 1 delområde\n"),
+        "{}",
+        r.stdout
+    );
     // The baseline records the bank it was made for.
     let b = Baseline::parse(&std::fs::read(&out).unwrap()).unwrap();
     assert_eq!(b.bank.as_deref(), Some("kommunekompasset"));

@@ -11,7 +11,7 @@ pub mod markdown;
 pub mod model;
 pub mod spreadsheet;
 pub mod svg;
-mod words;
+pub mod words;
 
 pub use model::{Options, Report};
 
