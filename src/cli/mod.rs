@@ -203,6 +203,10 @@ pub enum ReportFormat {
     Xlsx,
     Csv,
     Json,
+    /// The council's slide deck (PowerPoint)
+    Pptx,
+    /// The written report (Word)
+    Docx,
 }
 
 #[derive(Debug, Args)]
@@ -212,9 +216,13 @@ pub struct ReportArgs {
     pub assessment: PathBuf,
     #[arg(long, value_enum, default_value = "html")]
     pub format: ReportFormat,
-    /// Output file (default: standard output; required for xlsx)
+    /// Output file (default: standard output; required for xlsx, pptx, docx)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// The consultancy's own .pptx or .docx to build on (layouts, styles,
+    /// fonts, colours, logo); only with --format pptx or docx
+    #[arg(long, value_name = "FILE")]
+    pub template: Option<PathBuf>,
     /// Baseline to show beside the scores (repeatable)
     #[arg(long = "baseline", value_name = "FILE")]
     pub baselines: Vec<PathBuf>,

@@ -1,5 +1,6 @@
-//! `kompass report ASSESSMENT --format html|md|xlsx|csv|json [-o FILE]
-//! [--baseline FILE]... [--names]`: the report to the council.
+//! `kompass report ASSESSMENT --format html|md|xlsx|csv|json|pptx|docx
+//! [-o FILE] [--template FILE] [--baseline FILE]... [--names]`: the report
+//! to the council.
 
 use std::path::Path;
 
@@ -15,13 +16,24 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> CmdResult {
         ReportFormat::Xlsx => Format::Xlsx,
         ReportFormat::Csv => Format::Csv,
         ReportFormat::Json => Format::Json,
+        ReportFormat::Pptx => Format::Pptx,
+        ReportFormat::Docx => Format::Docx,
     };
     if !format.is_text() && args.output.is_none() {
-        return Err(Failure::new(ctx.lang.pick(
-            "xlsx er et binærformat og skrives ikke til terminalen: oppgi en fil med -o RAPPORT.xlsx",
-            "xlsx is a binary format and is not written to the terminal: give a file with -o REPORT.xlsx",
-        )));
+        let ext = format.extension();
+        return Err(Failure::new(match ctx.lang {
+            crate::core::lang::Lang::Nb => format!(
+                "{ext} er et binærformat og skrives ikke til terminalen: oppgi en fil med -o RAPPORT.{ext}"
+            ),
+            crate::core::lang::Lang::En => format!(
+                "{ext} is a binary format and is not written to the terminal: give a file with -o REPORT.{ext}"
+            ),
+        }));
     }
+    let template = match &args.template {
+        None => None,
+        Some(path) => Some(read_template(ctx, path, format)?),
+    };
     if let Some(out) = &args.output {
         refuse_overwriting_inputs(ctx, out, args)?;
     }
@@ -57,11 +69,43 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> CmdResult {
             draft.notice
         );
     }
-    let bytes = report::render(&model, format).map_err(Failure::new)?;
+    let bytes = report::render_on(&model, format, template.as_deref()).map_err(|e| match &args
+        .template
+    {
+        Some(path) => Failure::new(format!("{}: {e}", path.display())),
+        None => Failure::new(e),
+    })?;
     match &args.output {
         Some(path) => storage::write_atomic(path, &bytes).map_err(|e| Failure::write(path, &e)),
         None => print(&String::from_utf8_lossy(&bytes)),
     }
+}
+
+/// The template's bytes, after checking that the format takes one and that
+/// the file is of its kind.
+fn read_template(ctx: &Context, path: &Path, format: Format) -> Result<Vec<u8>, Failure> {
+    if !format.takes_template() {
+        return Err(Failure::new(ctx.lang.pick(
+            "--template gjelder bare --format pptx og --format docx",
+            "--template applies only to --format pptx and --format docx",
+        )));
+    }
+    let ext = format.extension();
+    let named = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase());
+    if named.as_deref() != Some(ext) {
+        return Err(Failure::new(format!(
+            "{}: {} .{ext}",
+            path.display(),
+            ctx.lang.pick(
+                "malen må være en fil av samme slag som rapporten:",
+                "the template must be a file of the report's kind:"
+            )
+        )));
+    }
+    Ok(storage::read_file(path)?)
 }
 
 /// A slip of `-o` must not replace the assessment or a baseline with a report.
@@ -70,7 +114,10 @@ fn refuse_overwriting_inputs(ctx: &Context, out: &Path, args: &ReportArgs) -> Cm
         (Ok(a), Ok(b)) => a == b,
         _ => a == b,
     };
-    for input in std::iter::once(&args.assessment).chain(&args.baselines) {
+    for input in std::iter::once(&args.assessment)
+        .chain(&args.baselines)
+        .chain(&args.template)
+    {
         if same(out, input) {
             return Err(Failure::new(format!(
                 "{}: {}",

@@ -255,6 +255,9 @@ pub struct Assessment {
     /// were written.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub purged: Vec<Purge>,
+    /// The evaluators' own words; absent from files written before them.
+    #[serde(default, skip_serializing_if = "Texts::is_empty")]
+    pub texts: Texts,
 }
 
 /// One `kompass purge`: which sessions lost what, and when.
@@ -274,6 +277,32 @@ pub enum Purged {
     Notes,
     /// The session files, after the assessment had recorded their scores.
     Sessions,
+}
+
+/// What the evaluators write themselves (issue 15): a summary of the whole
+/// evaluation, an assessment per area ("Vurdering") and the way forward
+/// ("Veien videre"). Each is free text over several lines, kept exactly as
+/// typed; an empty text is one not written yet.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Texts {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    /// Per area id.
+    #[serde(
+        default,
+        deserialize_with = "parse::unique_map",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
+    pub areas: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub way_forward: String,
+}
+
+impl Texts {
+    pub fn is_empty(&self) -> bool {
+        self.summary.is_empty() && self.way_forward.is_empty() && self.areas.is_empty()
+    }
 }
 
 /// A session as read, for building an assessment.
@@ -330,6 +359,7 @@ impl Assessment {
             priorities: Vec::new(),
             baselines: Vec::new(),
             purged: Vec::new(),
+            texts: Texts::default(),
         }
     }
 
@@ -503,6 +533,14 @@ impl Assessment {
             if !bank.areas().iter().any(|a| &a.id == area) {
                 problems.push(Problem::at(
                     format!("dismissed_suggestions.{area}"),
+                    "is not an area of the bank",
+                ));
+            }
+        }
+        for area in self.texts.areas.keys() {
+            if !bank.areas().iter().any(|a| &a.id == area) {
+                problems.push(Problem::at(
+                    format!("texts.areas.{area}"),
                     "is not an area of the bank",
                 ));
             }

@@ -18,6 +18,32 @@ pub fn html(text: &str) -> String {
     out
 }
 
+/// Text for XML element content and quoted attributes (the PowerPoint and
+/// Word parts): markup escaped, and a character XML 1.0 cannot hold at all
+/// (a control character the model missed, U+FFFE, U+FFFF) becomes U+FFFD,
+/// so no text can make a part unreadable.
+pub fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if xml_char(c) => out.push(c),
+            _ => out.push('\u{fffd}'),
+        }
+    }
+    out
+}
+
+/// Whether XML 1.0 allows the character (its `Char` production).
+pub fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
+}
+
 /// A double-quoted CSS string: everything but letters, digits, spaces and
 /// a few harmless marks is written as a hex escape, so nothing can end the
 /// string, the rule or the `<style>` element.

@@ -5,18 +5,14 @@
 use std::fmt::Write;
 
 use super::escape::{css_string, html as esc};
-use super::model::{AreaReport, Change, Points, Report};
-use super::svg::{self, Axis, Series};
+use super::model::{AreaReport, Change, Points, Report, Text};
+use super::svg::{self, Series};
 use super::words::{self, year_text};
 use crate::core::baseline::BaselineKind;
-use crate::core::exact::{format_points, int};
+use crate::core::exact::format_points;
 use crate::core::lang::Lang;
 use crate::core::session::FindingKind;
 
-const CURRENT: &str = "#1f4e79";
-/// Earlier evaluations, oldest (lightest) to most recent.
-const EARLIER: [&str; 4] = ["#d3dce6", "#b8c7d7", "#97adc4", "#7893b0"];
-const AVERAGES: [&str; 3] = ["#c8702a", "#5b8a3c", "#8b5a9e"];
 
 pub fn render(report: &Report) -> String {
     let mut page = Page {
@@ -60,6 +56,7 @@ impl Page<'_> {
         for area in &r.areas {
             self.area(area);
         }
+        self.way_forward();
         self.priorities();
         self.method();
         self.out.push_str("</body>\n</html>\n");
@@ -106,6 +103,7 @@ impl Page<'_> {
         if let Some(h) = words::highlights(r) {
             let _ = writeln!(self.out, "<p class=\"lead\">{}</p>", esc(&h));
         }
+        self.text(&r.summary, "evaluators summary");
         // Key figures: the total, the change, the averages, the interviews.
         self.out.push_str("<div class=\"cards\">\n");
         let of_max = format!(
@@ -151,7 +149,7 @@ impl Page<'_> {
             &people,
         );
         self.out.push_str("</div>\n");
-        let series = self.series();
+        let series = svg::area_series(self.report);
         let categories: Vec<String> = r
             .areas
             .iter()
@@ -163,7 +161,7 @@ impl Page<'_> {
             &self.chart_description(),
             &categories,
             &series,
-            &self.axis(),
+            &svg::area_axis(self.report),
         );
         let caption = match r.baselines.is_empty() {
             true => self.pick("Poeng per fokusområde.", "Points per focus area.").to_owned(),
@@ -206,88 +204,6 @@ impl Page<'_> {
             .join("; ")
     }
 
-    fn axis(&self) -> Axis {
-        let max = self
-            .report
-            .areas
-            .iter()
-            .map(|a| a.max.value)
-            .max()
-            .unwrap_or(int(100));
-        let ticks = (0..=4)
-            .map(|i| {
-                let v = max * int(i) / int(4);
-                (
-                    crate::core::exact::to_f64(v),
-                    format_points(v, 0, self.lang),
-                )
-            })
-            .collect();
-        Axis {
-            max: crate::core::exact::to_f64(max),
-            ticks,
-        }
-    }
-
-    /// The chart series over the areas: earlier evaluations oldest first,
-    /// this evaluation, then the averages.
-    fn series(&self) -> Vec<Series> {
-        let r = self.report;
-        let of_kind = |kind: BaselineKind| -> Vec<usize> {
-            (0..r.baselines.len())
-                .filter(|&i| r.baselines[i].kind == kind)
-                .collect()
-        };
-        let (earlier, averages) = (
-            of_kind(BaselineKind::Earlier),
-            of_kind(BaselineKind::Average),
-        );
-        let make =
-            |label: String, color: &'static str, points: Vec<Option<&Points>>, emphasis, dash| {
-                Series {
-                    label,
-                    color,
-                    values: points.iter().map(|p| p.map(Points::as_f64)).collect(),
-                    displays: points
-                        .iter()
-                        .map(|p| p.map_or("–".to_owned(), |p| p.display.clone()))
-                        .collect(),
-                    emphasis,
-                    dash,
-                }
-            };
-        let baseline = |i: usize| {
-            r.areas
-                .iter()
-                .map(|a| a.baselines[i].points.as_ref())
-                .collect()
-        };
-        let mut out = Vec::new();
-        let shade = EARLIER.len().saturating_sub(earlier.len());
-        for (k, &i) in earlier.iter().enumerate() {
-            let color = EARLIER[(shade + k).min(EARLIER.len() - 1)];
-            out.push(make(
-                r.baselines[i].label.clone(),
-                color,
-                baseline(i),
-                false,
-                None,
-            ));
-        }
-        let current = r.areas.iter().map(|a| Some(&a.points)).collect();
-        out.push(make(r.current_label(), CURRENT, current, true, None));
-        for (k, &i) in averages.iter().enumerate() {
-            out.push(make(
-                r.baselines[i].label.clone(),
-                AVERAGES[k % AVERAGES.len()],
-                baseline(i),
-                false,
-                Some("7 4"),
-            ));
-        }
-        out
-    }
-
     fn fictional_note(&mut self) {
         if self.report.has_fictional_baselines() {
             let _ = write!(
@@ -306,7 +222,7 @@ impl Page<'_> {
             self.pick("Fokusområdene samlet", "The focus areas together")
         );
         if r.areas.len() >= 3 {
-            let series = self.series();
+            let series = svg::area_series(self.report);
             let categories: Vec<String> = r
                 .areas
                 .iter()
@@ -321,7 +237,7 @@ impl Page<'_> {
                 &self.chart_description(),
                 &categories,
                 &series,
-                &self.axis(),
+                &svg::area_axis(self.report),
             );
             let _ = write!(
                 self.out,
@@ -456,8 +372,7 @@ impl Page<'_> {
         }
         self.out.push_str("</div>\n");
         if !r.baselines.is_empty() {
-            let series: Vec<Series> = self
-                .series()
+            let series: Vec<Series> = svg::area_series(r)
                 .into_iter()
                 .map(|mut s| {
                     let i = r.areas.iter().position(|x| x.id == a.id).unwrap_or(0);
@@ -475,7 +390,7 @@ impl Page<'_> {
                     .collect::<Vec<_>>()
                     .join("; "),
                 &series,
-                &self.axis(),
+                &svg::area_axis(self.report),
             );
             let _ = writeln!(self.out, "<div class=\"compare\">{chart}</div>");
         }
@@ -483,6 +398,14 @@ impl Page<'_> {
         self.score_table(a);
         if let Some(note) = words::unscored(a, self.lang) {
             let _ = writeln!(self.out, "<p class=\"note\">{}</p>", esc(&note));
+        }
+        if r.shows(&a.assessment) {
+            let _ = writeln!(
+                self.out,
+                "<h3>{}</h3>",
+                esc(words::assessment_heading(self.lang))
+            );
+            self.text(&a.assessment, "evaluators");
         }
         self.findings(a);
         self.out.push_str("</section>\n");
@@ -614,6 +537,42 @@ impl Page<'_> {
                 esc(words::best_practice_legend(self.lang))
             );
         }
+    }
+
+    /// The evaluators' recommendations, on their own page before the
+    /// priorities, as the deck has "Veien videre" there.
+    fn way_forward(&mut self) {
+        let r = self.report;
+        if !r.shows(&r.way_forward) {
+            return;
+        }
+        let _ = writeln!(
+            self.out,
+            "<section class=\"sheet page way-forward\">\n<h2>{}</h2>",
+            esc(words::way_forward_heading(self.lang))
+        );
+        self.text(&r.way_forward, "evaluators");
+        self.out.push_str("</section>\n");
+    }
+
+    /// One of the evaluators' texts, a paragraph per line; in a draft, one
+    /// not written yet says so.
+    fn text(&mut self, text: &Text, class: &str) {
+        if text.is_empty() {
+            if self.report.draft {
+                let _ = writeln!(
+                    self.out,
+                    "<p class=\"note missing\">{}</p>",
+                    esc(words::not_written(self.lang))
+                );
+            }
+            return;
+        }
+        let _ = writeln!(self.out, "<div class=\"{class}\">");
+        for p in &text.paragraphs {
+            let _ = writeln!(self.out, "<p>{}</p>", esc(p));
+        }
+        self.out.push_str("</div>\n");
     }
 
     fn priorities(&mut self) {
@@ -942,6 +901,9 @@ svg.chart { width: 100%; height: auto; display: block; font-family: inherit; }
 .col.challenge h4 { background: var(--challenge); } .col.challenge ul { background: var(--challenge-bg); } .col.challenge li::marker { color: var(--challenge); }
 .col.weakness h4 { background: var(--weakness); } .col.weakness ul { background: var(--weakness-bg); } .col.weakness li::marker { color: var(--weakness); }
 .star { color: var(--gold); font-weight: 700; }
+.evaluators { font-size: 10.5pt; max-width: 44em; }
+.evaluators.summary p:first-child { font-size: 11.5pt; }
+.note.missing { font-style: italic; }
 .legend { margin-top: 3mm; }
 table.prio td { padding-top: 0.9mm; padding-bottom: 0.9mm; }
 table.prio .theme { font-weight: 600; }

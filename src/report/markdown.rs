@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::escape::{markdown as md, markdown_inline as md_inline};
-use super::model::{AreaReport, Comparison, Points, Report};
+use super::model::{AreaReport, Comparison, Points, Report, Text};
 use super::words;
 use crate::core::exact::format_points;
 use crate::core::session::FindingKind;
@@ -41,6 +41,7 @@ pub fn render(r: &Report) -> String {
     if let Some(h) = words::highlights(r) {
         let _ = writeln!(out, "{}\n", md(&h));
     }
+    text(&mut out, r, &r.summary);
     let _ = write!(
         out,
         "**{}: {} {} {} {}.**",
@@ -119,6 +120,11 @@ pub fn render(r: &Report) -> String {
         area(&mut out, r, a);
     }
 
+    if r.shows(&r.way_forward) {
+        let _ = writeln!(out, "## {}\n", md(words::way_forward_heading(lang)));
+        text(&mut out, r, &r.way_forward);
+    }
+
     // Priorities.
     let _ = writeln!(
         out,
@@ -154,6 +160,20 @@ pub fn render(r: &Report) -> String {
 
     method(&mut out, r);
     out
+}
+
+/// One of the evaluators' texts, a paragraph per line; in a draft, one not
+/// written yet says so.
+fn text(out: &mut String, r: &Report, text: &Text) {
+    if text.is_empty() {
+        if r.draft {
+            let _ = writeln!(out, "*{}*\n", md(words::not_written(r.lang)));
+        }
+        return;
+    }
+    for p in &text.paragraphs {
+        let _ = writeln!(out, "{}\n", md(p));
+    }
 }
 
 fn comparison(c: &Comparison) -> String {
@@ -274,6 +294,10 @@ fn area(out: &mut String, r: &Report, a: &AreaReport) {
     }
     if let Some(note) = words::unscored(a, lang) {
         let _ = writeln!(out, "*{}*\n", md(&note));
+    }
+    if r.shows(&a.assessment) {
+        let _ = writeln!(out, "### {}\n", md(words::assessment_heading(lang)));
+        text(out, r, &a.assessment);
     }
     for kind in FindingKind::ALL {
         let _ = writeln!(out, "### {}\n", kind.heading(lang));

@@ -1,9 +1,12 @@
 //! The report to the council (issue 5): one computed model
-//! ([`model::Report`]) rendered as HTML, Markdown, XLSX, CSV or JSON.
+//! ([`model::Report`]) rendered as HTML, Markdown, XLSX, CSV or JSON, and
+//! (issue 15) as the council's slide deck (PPTX) and an editable Word
+//! report (DOCX), each optionally on the consultancy's own template.
 //!
 //! Everything here is pure: it takes an assessment and the bank and returns
 //! bytes; writing them is the CLI's and the storage layer's job.
 
+pub mod deck;
 pub mod escape;
 pub mod html;
 pub mod long_csv;
@@ -11,6 +14,7 @@ pub mod markdown;
 pub mod model;
 pub mod spreadsheet;
 pub mod svg;
+pub mod word;
 pub mod words;
 
 pub use model::{Options, Report};
@@ -23,23 +27,52 @@ pub enum Format {
     Xlsx,
     Csv,
     Json,
+    Pptx,
+    Docx,
 }
 
 impl Format {
     /// Whether the output is text that may go to standard output.
     pub fn is_text(self) -> bool {
-        self != Format::Xlsx
+        !matches!(self, Format::Xlsx | Format::Pptx | Format::Docx)
+    }
+
+    /// Whether `--template` applies.
+    pub fn takes_template(self) -> bool {
+        matches!(self, Format::Pptx | Format::Docx)
+    }
+
+    /// The file name extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Markdown => "md",
+            Format::Xlsx => "xlsx",
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Pptx => "pptx",
+            Format::Docx => "docx",
+        }
     }
 }
 
-/// Renders the report; only the workbook can fail to build.
+/// Renders the report on the built-in look.
 pub fn render(report: &Report, format: Format) -> Result<Vec<u8>, String> {
+    render_on(report, format, None)
+}
+
+/// Renders the report; a deck or Word report on `template` (the bytes of
+/// the consultancy's .pptx or .docx) when given. Only the binary formats
+/// can fail to build.
+pub fn render_on(report: &Report, format: Format, template: Option<&[u8]>) -> Result<Vec<u8>, String> {
     Ok(match format {
         Format::Html => html::render(report).into_bytes(),
         Format::Markdown => markdown::render(report).into_bytes(),
         Format::Json => report.to_json().into_bytes(),
         Format::Csv => long_csv::render(report)?,
         Format::Xlsx => spreadsheet::render(report)?,
+        Format::Pptx => deck::render(report, template)?,
+        Format::Docx => word::render(report, template)?,
     })
 }
 
@@ -73,6 +106,8 @@ mod tests {
                 Format::Xlsx,
                 Format::Csv,
                 Format::Json,
+                Format::Pptx,
+                Format::Docx,
             ] {
                 let bytes = render(&r, format).unwrap();
                 assert!(!bytes.is_empty(), "{format:?}");

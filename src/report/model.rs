@@ -66,6 +66,12 @@ impl Points {
     pub fn as_f64(&self) -> f64 {
         exact::to_f64(self.value)
     }
+
+    /// The number as displayed (rounded to `decimals`), for a chart that
+    /// must print the same numbers as the tables beside it.
+    pub fn shown(&self) -> f64 {
+        round_scaled(self.value, self.decimals) as f64 / 10f64.powi(self.decimals as i32)
+    }
 }
 
 /// The change since the last earlier evaluation: the difference of the
@@ -248,9 +254,30 @@ pub struct AreaReport {
     pub change: Option<Change>,
     pub subareas: Vec<SubareaReport>,
     pub findings: Findings,
+    /// The evaluators' assessment of the area ("Vurdering").
+    pub assessment: Text,
     pub questions: usize,
     pub asked: usize,
     pub scored: usize,
+}
+
+/// One of the evaluators' own texts: a paragraph per line typed (blank
+/// lines dropped), each made safe like every other text of the report.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Text {
+    pub paragraphs: Vec<String>,
+}
+
+impl Text {
+    pub fn of(typed: &str) -> Text {
+        Text {
+            paragraphs: typed.lines().map(clean).filter(|l| !l.is_empty()).collect(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.paragraphs.is_empty()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -400,6 +427,12 @@ pub struct Report {
     pub format_version: u64,
     pub lang: Lang,
     pub title: TitleInfo,
+    /// Some question is still undecided: the report is a draft, and says
+    /// so where a decision or a text is missing.
+    pub draft: bool,
+    pub undecided: usize,
+    /// The evaluators' summary of the whole evaluation.
+    pub summary: Text,
     pub total: Total,
     /// Earlier evaluations (oldest first), then averages.
     pub baselines: Vec<BaselineInfo>,
@@ -407,6 +440,8 @@ pub struct Report {
     pub last_evaluation: Option<LastEvaluation>,
     pub areas: Vec<AreaReport>,
     pub priorities: Vec<Priority>,
+    /// The evaluators' recommendations ("Veien videre").
+    pub way_forward: Text,
     pub method: Method,
     pub overrides: Vec<Override>,
     pub questions: Vec<QuestionDetail>,
@@ -578,6 +613,13 @@ impl Report {
                     baselines: comparisons,
                     subareas,
                     findings: findings_of(assessment, &def.id),
+                    assessment: Text::of(
+                        assessment
+                            .texts
+                            .areas
+                            .get(&def.id)
+                            .map_or("", String::as_str),
+                    ),
                     questions: score.questions,
                     asked: score.asked,
                     scored: score.scored,
@@ -599,6 +641,15 @@ impl Report {
 
         let shown = interviews_shown(assessment, opts);
         let date = assessment.updated_at.date_naive();
+        let undecided = bank
+            .questions()
+            .filter(|(_, q)| {
+                !assessment
+                    .questions
+                    .get(&q.id)
+                    .is_some_and(|r| r.is_decided())
+            })
+            .count();
         Report {
             format: FORMAT,
             format_version: FORMAT_VERSION,
@@ -617,6 +668,9 @@ impl Report {
                 date_display: format_date(date, lang),
                 draft: Draft::of(assessment, lang),
             },
+            draft: undecided > 0,
+            undecided,
+            summary: Text::of(&assessment.texts.summary),
             total,
             baselines: baselines
                 .iter()
@@ -634,6 +688,7 @@ impl Report {
             last_evaluation,
             areas,
             priorities: priorities_of(assessment),
+            way_forward: Text::of(&assessment.texts.way_forward),
             method: method_of(bank, assessment, opts, &shown),
             overrides: overrides_of(bank, assessment, lang),
             questions: questions_of(bank, assessment, lang, &shown),
@@ -649,6 +704,12 @@ impl Report {
     /// Whether any baseline shown is made up.
     pub fn has_fictional_baselines(&self) -> bool {
         self.baselines.iter().any(|b| b.fictional)
+    }
+
+    /// Whether a text is printed: when written, and in a draft also when
+    /// not (then as [`words::not_written`](super::words::not_written)).
+    pub fn shows(&self, text: &Text) -> bool {
+        !text.is_empty() || self.draft
     }
 
     /// Whether any finding carries a gold star (the legend is shown then).

@@ -9,7 +9,7 @@ use rust_xlsxwriter::{
 };
 
 use super::escape::cell;
-use super::model::{AreaReport, Comparison, Points, Report};
+use super::model::{AreaReport, Comparison, Points, Report, Text};
 use super::words;
 use crate::core::exact;
 use crate::core::session::FindingKind;
@@ -174,6 +174,34 @@ fn write_points(
     Ok(())
 }
 
+/// One of the evaluators' texts under its heading, a paragraph per row in
+/// the wide column; returns the row after it (after a blank one). Nothing
+/// when it is not shown.
+fn write_evaluators_text(
+    sheet: &mut Worksheet,
+    mut row: u32,
+    r: &Report,
+    heading: &str,
+    text: &Text,
+    st: &Styles,
+) -> Result<u32, XlsxError> {
+    if !r.shows(text) {
+        return Ok(row);
+    }
+    write_text(sheet, row, 0, heading, &st.header)?;
+    write_text(sheet, row, 1, "", &st.header)?;
+    row += 1;
+    if text.is_empty() {
+        write_text(sheet, row, 1, words::not_written(r.lang), &st.muted)?;
+        row += 1;
+    }
+    for p in &text.paragraphs {
+        write_text(sheet, row, 1, p, &st.wrap)?;
+        row += 1;
+    }
+    Ok(row + 1)
+}
+
 fn summary(sheet: &mut Worksheet, r: &Report, st: &Styles) -> Result<(), XlsxError> {
     let pick = |nb: &'static str, en: &'static str| r.lang.pick(nb, en);
     write_text(
@@ -282,6 +310,16 @@ fn summary(sheet: &mut Worksheet, r: &Report, st: &Styles) -> Result<(), XlsxErr
         row += 1;
     }
     write_text(sheet, row, 0, &words::bank_line(r), &st.muted)?;
+    row += 2;
+    row = write_evaluators_text(sheet, row, r, words::summary_heading(r.lang), &r.summary, st)?;
+    write_evaluators_text(
+        sheet,
+        row,
+        r,
+        words::way_forward_heading(r.lang),
+        &r.way_forward,
+        st,
+    )?;
     sheet.set_column_width(0, 6)?;
     sheet.set_column_width(1, 44)?;
     for c in 2..(col + 1) {
@@ -339,6 +377,15 @@ fn area(sheet: &mut Worksheet, r: &Report, a: &AreaReport, st: &Styles) -> Resul
         write_text(sheet, row, 1, &note, &st.muted)?;
         row += 1;
     }
+    row += 1;
+    row = write_evaluators_text(
+        sheet,
+        row,
+        r,
+        words::assessment_heading(r.lang),
+        &a.assessment,
+        st,
+    )?;
 
     // Findings, one per row.
     row += 1;

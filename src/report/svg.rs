@@ -5,6 +5,15 @@
 use std::fmt::Write;
 
 use super::escape::html as esc;
+use super::model::{Points, Report};
+use crate::core::baseline::BaselineKind;
+use crate::core::exact::{format_points, int};
+
+/// This evaluation's colour.
+pub const CURRENT: &str = "#1f4e79";
+/// Earlier evaluations, oldest (lightest) to most recent.
+pub const EARLIER: [&str; 4] = ["#d3dce6", "#b8c7d7", "#97adc4", "#7893b0"];
+pub const AVERAGES: [&str; 3] = ["#c8702a", "#5b8a3c", "#8b5a9e"];
 
 /// One line of data: a label for the legend and a value per category.
 #[derive(Debug, Clone)]
@@ -33,6 +42,88 @@ const FONT: f64 = 12.0;
 const INK: &str = "#1d2733";
 const MUTED: &str = "#5b6675";
 const GRID: &str = "#d5dbe3";
+
+/// The value axis of the area charts: 0 to the largest area maximum in
+/// quarters.
+pub fn area_axis(r: &Report) -> Axis {
+    let max = r
+        .areas
+        .iter()
+        .map(|a| a.max.value)
+        .max()
+        .unwrap_or(int(100));
+    let ticks = (0..=4)
+        .map(|i| {
+            let v = max * int(i) / int(4);
+            (
+                crate::core::exact::to_f64(v),
+                format_points(v, 0, r.lang),
+            )
+        })
+        .collect();
+    Axis {
+        max: crate::core::exact::to_f64(max),
+        ticks,
+    }
+}
+
+/// The chart series over the areas: earlier evaluations oldest first,
+/// this evaluation, then the averages.
+pub fn area_series(r: &Report) -> Vec<Series> {
+    let of_kind = |kind: BaselineKind| -> Vec<usize> {
+        (0..r.baselines.len())
+            .filter(|&i| r.baselines[i].kind == kind)
+            .collect()
+    };
+    let (earlier, averages) = (
+        of_kind(BaselineKind::Earlier),
+        of_kind(BaselineKind::Average),
+    );
+    let make =
+        |label: String, color: &'static str, points: Vec<Option<&Points>>, emphasis, dash| {
+            Series {
+                label,
+                color,
+                values: points.iter().map(|p| p.map(Points::as_f64)).collect(),
+                displays: points
+                    .iter()
+                    .map(|p| p.map_or("–".to_owned(), |p| p.display.clone()))
+                    .collect(),
+                emphasis,
+                dash,
+            }
+        };
+    let baseline = |i: usize| {
+        r.areas
+            .iter()
+            .map(|a| a.baselines[i].points.as_ref())
+            .collect()
+    };
+    let mut out = Vec::new();
+    let shade = EARLIER.len().saturating_sub(earlier.len());
+    for (k, &i) in earlier.iter().enumerate() {
+        let color = EARLIER[(shade + k).min(EARLIER.len() - 1)];
+        out.push(make(
+            r.baselines[i].label.clone(),
+            color,
+            baseline(i),
+            false,
+            None,
+        ));
+    }
+    let current = r.areas.iter().map(|a| Some(&a.points)).collect();
+    out.push(make(r.current_label(), CURRENT, current, true, None));
+    for (k, &i) in averages.iter().enumerate() {
+        out.push(make(
+            r.baselines[i].label.clone(),
+            AVERAGES[k % AVERAGES.len()],
+            baseline(i),
+            false,
+            Some("7 4"),
+        ));
+    }
+    out
+}
 
 /// A rough width of sans-serif text, generous enough for wide fonts.
 fn text_width(text: &str, size: f64) -> f64 {

@@ -189,6 +189,38 @@ pub fn fictional_notice(lang: Lang) -> &'static str {
     )
 }
 
+/// What a draft prints where the evaluators have not written a text yet.
+pub fn not_written(lang: Lang) -> &'static str {
+    lang.pick("Ikke skrevet ennå.", "Not written yet.")
+}
+
+/// The draft's notice: how many questions are still undecided.
+pub fn draft_notice(r: &Report) -> String {
+    let n = r.undecided;
+    match r.lang {
+        Lang::Nb => format!(
+            "Utkast: {n} av {} spørsmål er ikke avgjort ennå; poengene kan endre seg.",
+            r.total.questions
+        ),
+        Lang::En => format!(
+            "Draft: {n} of {} questions are not decided yet; the points may change.",
+            r.total.questions
+        ),
+    }
+}
+
+pub fn summary_heading(lang: Lang) -> &'static str {
+    lang.pick("Sammendrag", "Summary")
+}
+
+pub fn assessment_heading(lang: Lang) -> &'static str {
+    lang.pick("Vurdering", "Assessment")
+}
+
+pub fn way_forward_heading(lang: Lang) -> &'static str {
+    lang.pick("Veien videre", "The way forward")
+}
+
 pub fn best_practice_legend(lang: Lang) -> &'static str {
     lang.pick(
         "Gullstjerne: et eksempel på beste praksis som andre kommuner kan lære av.",

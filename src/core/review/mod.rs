@@ -13,7 +13,8 @@
 //! - [`bulk`]: accepting every question where the interviews agree;
 //! - [`findings`] and [`priorities`]: curation;
 //! - [`suggest`]: suggested groups of findings that say the same thing;
-//! - [`refresh`]: sessions changed since, and bringing the assessment up to date.
+//! - [`refresh`]: sessions changed since, and bringing the assessment up to date;
+//! - [`texts`]: the evaluators' summary, area assessments and way forward.
 //!
 //! [`Assessment`]: crate::core::assessment::Assessment
 
@@ -26,6 +27,7 @@ pub mod question;
 pub mod refresh;
 pub mod roles;
 pub mod suggest;
+pub mod texts;
 
 pub use open::{Conflict, Inputs, MunicipalityGroup, OpenError, ReviewSession};
 

@@ -1,0 +1,428 @@
+//! The council's deck (PPTX) and the Word report (DOCX), read back the way
+//! another program would: unzipped, every XML part parsed, the text of the
+//! slides and pages checked against `kompass score --json` and the JSON
+//! report; hostile text stays text; a template's look is used; and, where
+//! LibreOffice is installed (CI: KOMPASS_REQUIRE_TOOLS=1), both convert to
+//! PDF with the slides and pages the content needs and every area's title
+//! and points in the PDF's text.
+
+mod report_support;
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use kompass::core::assessment::CuratedFinding;
+use kompass::core::bank::Bank;
+use kompass::core::lang::Lang;
+use kompass::core::review::texts::{TextSlot, set_text};
+use kompass::core::session::FindingKind;
+use kompass::report::{Format, Options, Report, render, render_on};
+
+/// The parts of a zip package, by name.
+fn unzip(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip package");
+    (0..zip.len())
+        .map(|i| {
+            let mut f = zip.by_index(i).unwrap();
+            let mut data = Vec::new();
+            f.read_to_end(&mut data).unwrap();
+            (f.name().to_owned(), data)
+        })
+        .collect()
+}
+
+/// Every XML part parses as XML.
+fn assert_well_formed(parts: &BTreeMap<String, Vec<u8>>) {
+    for (name, data) in parts {
+        if !(name.ends_with(".xml") || name.ends_with(".rels")) {
+            continue;
+        }
+        let text = std::str::from_utf8(data).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let mut reader = quick_xml::Reader::from_str(text);
+        loop {
+            match reader.read_event() {
+                Ok(quick_xml::events::Event::Eof) => break,
+                Ok(_) => {}
+                Err(e) => panic!("{name} is not well-formed XML: {e}"),
+            }
+        }
+    }
+}
+
+fn unescape(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The texts of the `<tag>` elements of an XML part, in order.
+fn texts(xml: &[u8], tag: &str) -> Vec<String> {
+    let xml = String::from_utf8_lossy(xml);
+    let open = format!("<{tag}>");
+    let open_attr = format!("<{tag} ");
+    let close = format!("</{tag}>");
+    let mut out = Vec::new();
+    let mut rest = xml.as_ref();
+    while let Some(at) = rest.find(&open).or_else(|| rest.find(&open_attr)) {
+        let after = &rest[at..];
+        let start = after.find('>').unwrap() + 1;
+        let end = after.find(&close).unwrap();
+        out.push(unescape(&after[start..end]));
+        rest = &after[end..];
+    }
+    out
+}
+
+/// The slides in presentation order: (slide text joined by " | ", notes).
+fn slides(parts: &BTreeMap<String, Vec<u8>>) -> Vec<(String, String)> {
+    let pres = String::from_utf8_lossy(&parts["ppt/presentation.xml"]).into_owned();
+    let rels = String::from_utf8_lossy(&parts["ppt/_rels/presentation.xml.rels"]).into_owned();
+    let attr = |s: &str, name: &str| -> String {
+        let at = s.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        s[at..at + s[at..].find('"').unwrap()].to_owned()
+    };
+    let target_of = |id: &str| -> String {
+        let at = rels.find(&format!("Id=\"{id}\"")).unwrap();
+        let rel = &rels[rels[..at].rfind('<').unwrap()..];
+        let rel = &rel[..rel.find("/>").unwrap()];
+        attr(rel, "Target")
+    };
+    let mut out = Vec::new();
+    for chunk in pres.split("<p:sldId ").skip(1) {
+        let target = target_of(&attr(chunk, "r:id"));
+        let name = format!("ppt/{}", target.trim_start_matches('/').trim_start_matches("ppt/"));
+        let text = texts(&parts[&name], "a:t").join(" | ");
+        let file = name.rsplit('/').next().unwrap();
+        let rels_name = name.replace(file, &format!("_rels/{file}.rels"));
+        let notes = parts
+            .get(&rels_name)
+            .and_then(|r| {
+                let r = String::from_utf8_lossy(r);
+                let at = r.find("notesSlide")?;
+                let start = r[..at].rfind("Target=\"")? + 8;
+                let target = &r[start..start + r[start..].find('"')?];
+                let notes = format!("ppt/notesSlides/{}", target.rsplit('/').next()?);
+                Some(texts(&parts[&notes], "a:t").join(" | "))
+            })
+            .unwrap_or_default();
+        out.push((text, notes));
+    }
+    out
+}
+
+fn sample() -> Report {
+    report_support::sample_report(Lang::Nb)
+}
+
+fn kompass(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_kompass"))
+        .env_remove("KOMPASS_DIR")
+        .env("LANG", "nb_NO.UTF-8")
+        .arg("--dir")
+        .arg(dir)
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+/// The sample assessment with the evaluators' texts written.
+fn assessment_with_texts(dir: &Path) -> PathBuf {
+    let bank = Bank::builtin();
+    let mut a = report_support::sample_assessment(&bank);
+    set_text(&mut a, &bank, &TextSlot::Summary, "Samlet sett en kommune i god utvikling.\nStyringen er solid.").unwrap();
+    set_text(&mut a, &bank, &TextSlot::WayForward, "Prioriter samskaping med innbyggerne.").unwrap();
+    for area in bank.areas() {
+        set_text(
+            &mut a,
+            &bank,
+            &TextSlot::Area(area.id.clone()),
+            &format!("Vurdering av område {}: arbeidet er godt forankret.", area.id),
+        )
+        .unwrap();
+    }
+    let path = dir.join("assessment.json");
+    std::fs::write(&path, a.to_json()).unwrap();
+    path
+}
+
+#[test]
+fn the_deck_and_the_word_report_hold_the_numbers_of_score_and_the_json_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = assessment_with_texts(dir.path());
+    let national = report_support::baseline_path("nasjonalt-snitt-2026.json");
+    let (a, national) = (a.to_str().unwrap(), national.to_str().unwrap());
+    let deck = dir.path().join("deck.pptx");
+    let word = dir.path().join("rapport.docx");
+    for (format, out) in [("pptx", &deck), ("docx", &word)] {
+        let run = kompass(
+            dir.path(),
+            &["report", a, "--format", format, "-o", out.to_str().unwrap(), "--baseline", national],
+        );
+        assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    }
+    let score = kompass(dir.path(), &["score", a, "--json"]);
+    assert!(score.status.success());
+    let score: serde_json::Value = serde_json::from_slice(&score.stdout).unwrap();
+    let json = kompass(dir.path(), &["report", a, "--format", "json", "--baseline", national]);
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+
+    let parts = unzip(&std::fs::read(&deck).unwrap());
+    assert_well_formed(&parts);
+    let slides = slides(&parts);
+    let docx = unzip(&std::fs::read(&word).unwrap());
+    assert_well_formed(&docx);
+    let body = texts(&docx["word/document.xml"], "w:t").join(" | ");
+
+    let total = json["total"]["points"]["display"].as_str().unwrap();
+    let exact_total = score["total"].as_f64().unwrap();
+    assert!((exact_total - json["total"]["points"]["value"].as_f64().unwrap()).abs() < 1e-9);
+    let results = slides
+        .iter()
+        .find(|(t, _)| t.starts_with("Resultater"))
+        .expect("a results slide");
+    assert!(results.0.contains(&format!("| {total} |")), "{}", results.0);
+    for b in json["total"]["baselines"].as_array().unwrap() {
+        if let Some(p) = b["points"]["display"].as_str() {
+            let label = b["baseline"].as_str().unwrap();
+            assert!(results.0.contains(&format!("{label} | {p}")), "{label} {p}: {}", results.0);
+            assert!(body.contains(p));
+        }
+    }
+    for (i, area) in json["areas"].as_array().unwrap().iter().enumerate() {
+        let id = area["id"].as_str().unwrap();
+        let title = area["title"].as_str().unwrap();
+        let points = area["points"]["display"].as_str().unwrap();
+        let exact = score["areas"][i]["points"].as_f64().unwrap();
+        assert!((exact - area["points"]["value"].as_f64().unwrap()).abs() < 1e-9, "area {id}");
+        assert!((exact - points.parse::<f64>().unwrap()).abs() <= 0.5, "area {id}");
+        let table = slides
+            .iter()
+            .find(|(t, _)| t.starts_with(&format!("Poengfordeling område {id}:")))
+            .unwrap_or_else(|| panic!("a points slide for area {id}"));
+        assert!(table.0.contains(&format!("{id}. | {title} | {points} |")), "{}", table.0);
+        for (k, b) in area["baselines"].as_array().unwrap().iter().enumerate() {
+            let shown = b["points"]["display"].as_str().unwrap_or("–");
+            let _ = k;
+            assert!(table.0.contains(shown), "area {id} baseline {shown}");
+        }
+        assert!(table.0.contains(&format!("Vurdering av område {id}:")), "{}", table.0);
+        for (k, s) in area["subareas"].as_array().unwrap().iter().enumerate() {
+            let sid = s["id"].as_str().unwrap();
+            let shown = s["points"]["display"].as_str().unwrap();
+            let exact = score["areas"][i]["subareas"][k]["points"].as_f64().unwrap();
+            assert!((exact - shown.replace(',', ".").parse::<f64>().unwrap()).abs() <= 0.05);
+            let row = format!("{sid} | {} | {shown} |", s["title"].as_str().unwrap());
+            assert!(table.0.contains(&row), "slide: {row}");
+            assert!(body.contains(&row.replace(" | ", " | ")), "docx: {row}");
+        }
+        // Every finding on a findings slide of the area, starred ones with
+        // their star; and in the Word report.
+        let findings: String = slides
+            .iter()
+            .filter(|(t, _)| t.starts_with(&format!("Fokusområde {id}:")))
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert!(!findings.is_empty(), "findings slide of area {id}");
+        for kind in ["strengths", "challenges", "weaknesses"] {
+            for f in area["findings"][kind].as_array().unwrap() {
+                let text = f["text"].as_str().unwrap();
+                assert!(findings.contains(text), "area {id}: {text}");
+                assert!(body.contains(text), "docx area {id}: {text}");
+                if f["best_practice"].as_bool().unwrap() {
+                    assert!(findings.contains(&format!("★  | {text}")), "star: {text}");
+                }
+            }
+        }
+        assert!(body.contains(&format!("Fokusområde {id}: {title}")));
+    }
+    // The evaluators' words, in the deck and in the Word report.
+    for text in [
+        "Samlet sett en kommune i god utvikling.",
+        "Prioriter samskaping med innbyggerne.",
+    ] {
+        assert!(slides.iter().any(|(t, _)| t.contains(text)), "{text}");
+        assert!(body.contains(text), "{text}");
+    }
+    // The seed deck's order: title, compass, scoring, method, summary,
+    // results, areas; the priorities and the closing slide last.
+    let titles: Vec<&str> = slides.iter().map(|(t, _)| t.split(" | ").next().unwrap()).collect();
+    assert_eq!(titles[0], "Kommunekompasset 2026");
+    assert!(titles[1].starts_with("Kommunekompasset: 4 perspektiver – 8 fokusområder"));
+    assert_eq!(&titles[2..6], ["Poenggivning", "Metode", "Sammendrag", "Resultater Eksempelvik"]);
+    assert_eq!(titles[6], "Poeng per fokusområde");
+    assert!(titles[titles.len() - 3].starts_with("Veien videre"));
+    assert!(titles[titles.len() - 2].starts_with("Hva bør kommunen prioritere"));
+    assert_eq!(titles[titles.len() - 1], "Takk for oppmerksomheten!");
+    // Native charts with their workbooks.
+    assert!(parts.keys().any(|k| k.starts_with("ppt/charts/chart")));
+    assert!(parts.keys().any(|k| k.starts_with("ppt/embeddings/")));
+    // The Word report uses Word's own heading styles and a picture per chart.
+    let document = String::from_utf8_lossy(&docx["word/document.xml"]);
+    assert!(document.contains("<w:pStyle w:val=\"Heading1\"/>"));
+    assert!(docx.keys().any(|k| k.starts_with("word/media/")));
+}
+
+#[test]
+fn hostile_text_stays_text_in_both_files() {
+    let bank = Bank::builtin();
+    let mut a = report_support::sample_assessment(&bank);
+    let long = "Lang ".repeat(1000);
+    let hostile = [
+        "<script>alert(1)</script>",
+        "=HYPERLINK(\"http://x.example\",\"klikk\")",
+        "Kontroll\u{7}tegn\u{1b}[31m og \u{feff}\u{fffe}slutt",
+        long.trim(),
+        "Emoji 🎉👍🏽 og ÆØÅ",
+    ];
+    let list = a.findings.get_mut("1").unwrap();
+    for (i, text) in hostile.iter().enumerate() {
+        list.push(CuratedFinding {
+            kind: FindingKind::ALL[i % 3],
+            text: (*text).to_owned(),
+            best_practice: i == 4,
+            sources: Vec::new(),
+        });
+    }
+    set_text(&mut a, &bank, &TextSlot::Summary, "<b>fet</b> & \u{0}null\n=1+1").unwrap();
+    let r = Report::build(&bank, &a, &[], Options { lang: Lang::Nb, names: true });
+    for format in [Format::Pptx, Format::Docx] {
+        let parts = unzip(&render(&r, format).unwrap());
+        assert_well_formed(&parts);
+        let all: String = parts
+            .iter()
+            .filter(|(n, _)| n.ends_with(".xml"))
+            .flat_map(|(_, d)| {
+                let mut t = texts(d, "a:t");
+                t.extend(texts(d, "w:t"));
+                t
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(all.contains("<script>alert(1)</script>"), "{format:?}");
+        assert!(all.contains("=HYPERLINK(\"http://x.example\",\"klikk\")"));
+        assert!(all.contains("Emoji 🎉👍🏽 og ÆØÅ"));
+        assert!(all.contains("<b>fet</b> & "));
+        assert!(!all.contains('\u{7}') && !all.contains('\u{1b}') && !all.contains('\u{0}'));
+        assert!(!all.contains('\u{fffe}'));
+        // The long finding is whole in the Word report and in the deck's
+        // notes, cut on the slide.
+        assert!(all.contains(long.trim()), "{format:?} lost the long finding");
+        // No markup from text: the only <script> is inside a text element.
+        for (name, data) in &parts {
+            let raw = String::from_utf8_lossy(data);
+            assert!(!raw.contains("<script>"), "{name}");
+        }
+    }
+}
+
+#[test]
+fn a_template_gives_its_look_and_loses_its_own_slides_and_text() {
+    let r = sample();
+    let plain = render(&r, Format::Pptx).unwrap();
+    let plain_slides = slides(&unzip(&plain)).len();
+    // A "consultancy template": a deck with slides of its own and another
+    // accent colour.
+    let mut template = unzip(&plain);
+    let theme = String::from_utf8(template["ppt/theme/theme1.xml"].clone()).unwrap();
+    template.insert(
+        "ppt/theme/theme1.xml".into(),
+        theme.replace("1F4E79", "7A1F5C").into_bytes(),
+    );
+    let template = zip_parts(&template);
+    let on = render_on(&r, Format::Pptx, Some(&template)).unwrap();
+    let parts = unzip(&on);
+    assert_well_formed(&parts);
+    assert_eq!(slides(&parts).len(), plain_slides, "the template's slides are gone");
+    assert!(String::from_utf8_lossy(&parts["ppt/theme/theme1.xml"]).contains("7A1F5C"));
+
+    let word = render(&r, Format::Docx).unwrap();
+    let on = render_on(&r, Format::Docx, Some(&word)).unwrap();
+    let docx = unzip(&on);
+    assert_well_formed(&docx);
+    let body = texts(&docx["word/document.xml"], "w:t").join(" | ");
+    assert_eq!(body.matches("Fokusområde 1: ").count(), 1, "the template's body is replaced");
+
+    let not = render_on(&r, Format::Pptx, Some(b"not a zip"));
+    assert!(not.unwrap_err().contains("malen er ikke en PowerPoint-fil"));
+    let not = render_on(&r, Format::Docx, Some(b"not a zip"));
+    assert!(not.unwrap_err().contains("malen er ikke en Word-fil"));
+}
+
+fn zip_parts(parts: &BTreeMap<String, Vec<u8>>) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, data) in parts {
+        out.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(data).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// LibreOffice's `soffice`, or why the conversion test is skipped (a
+/// failure under KOMPASS_REQUIRE_TOOLS=1).
+fn soffice() -> Option<&'static str> {
+    let works = |cmd: &str, arg: &str| Command::new(cmd).arg(arg).output().is_ok_and(|o| o.status.success());
+    let found = ["soffice", "libreoffice"].into_iter().find(|c| works(c, "--version"));
+    if found.is_none() || !works("pdftotext", "-v") {
+        let why = "LibreOffice (libreoffice-impress, libreoffice-writer) or pdftotext (poppler-utils) is missing";
+        assert!(
+            std::env::var("KOMPASS_REQUIRE_TOOLS").as_deref() != Ok("1"),
+            "KOMPASS_REQUIRE_TOOLS=1: {why}"
+        );
+        eprintln!("SKIPPED libreoffice_converts_both: {why}");
+        return None;
+    }
+    found
+}
+
+fn pdf_pages(pdf: &Path) -> usize {
+    let out = Command::new("pdfinfo").arg(pdf).output().unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:").map(|n| n.trim().parse().unwrap()))
+        .unwrap()
+}
+
+#[test]
+fn libreoffice_converts_both_with_every_area_in_the_text() {
+    let Some(soffice) = soffice() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let r = sample();
+    let deck = render(&r, Format::Pptx).unwrap();
+    let slide_count = slides(&unzip(&deck)).len();
+    std::fs::write(dir.path().join("deck.pptx"), &deck).unwrap();
+    std::fs::write(dir.path().join("rapport.docx"), render(&r, Format::Docx).unwrap()).unwrap();
+    // A profile of its own, so a LibreOffice the user has open is not used.
+    let profile = format!("-env:UserInstallation=file://{}", dir.path().join("profile").display());
+    let out = Command::new(soffice)
+        .args([&profile, "--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(dir.path().join("deck.pptx"))
+        .arg(dir.path().join("rapport.docx"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let deck_pdf = dir.path().join("deck.pdf");
+    let word_pdf = dir.path().join("rapport.pdf");
+    assert_eq!(pdf_pages(&deck_pdf), slide_count, "one page per slide");
+    // Cover, contents, summary, eight areas, priorities, method at least.
+    let pages = pdf_pages(&word_pdf);
+    assert!(pages >= 13, "{pages} pages");
+    for pdf in [&deck_pdf, &word_pdf] {
+        let text = Command::new("pdftotext").arg(pdf).arg("-").output().unwrap();
+        let text = String::from_utf8_lossy(&text.stdout).replace('\u{a0}', " ");
+        let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for a in &r.areas {
+            assert!(flat.contains(&a.title), "{}: {}", pdf.display(), a.title);
+            assert!(flat.contains(&a.points.display), "{}: {}", pdf.display(), a.points.display);
+        }
+        assert!(flat.contains(&r.total.points.display));
+    }
+}
