@@ -13,7 +13,6 @@ use crate::core::exact::format_points;
 use crate::core::lang::Lang;
 use crate::core::session::FindingKind;
 
-
 pub fn render(report: &Report) -> String {
     let mut page = Page {
         out: String::with_capacity(64 * 1024),
@@ -103,7 +102,14 @@ impl Page<'_> {
         if let Some(h) = words::highlights(r) {
             let _ = writeln!(self.out, "<p class=\"lead\">{}</p>", esc(&h));
         }
-        self.text(&r.summary, "evaluators summary");
+        if r.shows(&r.summary) {
+            let _ = writeln!(
+                self.out,
+                "<h3>{}</h3>",
+                esc(words::summary_text_heading(self.lang))
+            );
+            self.text(&r.summary, "evaluators summary");
+        }
         // Key figures: the total, the change, the averages, the interviews.
         self.out.push_str("<div class=\"cards\">\n");
         let of_max = format!(

@@ -41,7 +41,10 @@ pub fn render(r: &Report) -> String {
     if let Some(h) = words::highlights(r) {
         let _ = writeln!(out, "{}\n", md(&h));
     }
-    text(&mut out, r, &r.summary);
+    if r.shows(&r.summary) {
+        let _ = writeln!(out, "### {}\n", md(words::summary_text_heading(lang)));
+        text(&mut out, r, &r.summary);
+    }
     let _ = write!(
         out,
         "**{}: {} {} {} {}.**",

@@ -64,7 +64,11 @@ pub fn render(report: &Report, format: Format) -> Result<Vec<u8>, String> {
 /// Renders the report; a deck or Word report on `template` (the bytes of
 /// the consultancy's .pptx or .docx) when given. Only the binary formats
 /// can fail to build.
-pub fn render_on(report: &Report, format: Format, template: Option<&[u8]>) -> Result<Vec<u8>, String> {
+pub fn render_on(
+    report: &Report,
+    format: Format,
+    template: Option<&[u8]>,
+) -> Result<Vec<u8>, String> {
     Ok(match format {
         Format::Html => html::render(report).into_bytes(),
         Format::Markdown => markdown::render(report).into_bytes(),

@@ -448,9 +448,15 @@ pub struct Report {
 }
 
 /// Text from a file, made safe to show anywhere: trimmed, on one line, with
-/// control characters and bidi overrides replaced by visible stand-ins.
+/// control characters and bidi overrides replaced by visible stand-ins, and
+/// the two characters no XML document may hold (U+FFFE, U+FFFF) by U+FFFD.
 pub fn clean(text: &str) -> String {
-    one_line(text.trim()).trim().to_owned()
+    let line = one_line(text.trim());
+    let line = match line.contains(['\u{fffe}', '\u{ffff}']) {
+        true => line.replace(['\u{fffe}', '\u{ffff}'], "\u{fffd}"),
+        false => line,
+    };
+    line.trim().to_owned()
 }
 
 pub use crate::core::exact::format_value;

@@ -311,7 +311,14 @@ fn summary(sheet: &mut Worksheet, r: &Report, st: &Styles) -> Result<(), XlsxErr
     }
     write_text(sheet, row, 0, &words::bank_line(r), &st.muted)?;
     row += 2;
-    row = write_evaluators_text(sheet, row, r, words::summary_heading(r.lang), &r.summary, st)?;
+    row = write_evaluators_text(
+        sheet,
+        row,
+        r,
+        words::summary_heading(r.lang),
+        &r.summary,
+        st,
+    )?;
     write_evaluators_text(
         sheet,
         row,

@@ -55,10 +55,7 @@ pub fn area_axis(r: &Report) -> Axis {
     let ticks = (0..=4)
         .map(|i| {
             let v = max * int(i) / int(4);
-            (
-                crate::core::exact::to_f64(v),
-                format_points(v, 0, r.lang),
-            )
+            (crate::core::exact::to_f64(v), format_points(v, 0, r.lang))
         })
         .collect();
     Axis {
@@ -80,18 +77,16 @@ pub fn area_series(r: &Report) -> Vec<Series> {
         of_kind(BaselineKind::Average),
     );
     let make =
-        |label: String, color: &'static str, points: Vec<Option<&Points>>, emphasis, dash| {
-            Series {
-                label,
-                color,
-                values: points.iter().map(|p| p.map(Points::as_f64)).collect(),
-                displays: points
-                    .iter()
-                    .map(|p| p.map_or("–".to_owned(), |p| p.display.clone()))
-                    .collect(),
-                emphasis,
-                dash,
-            }
+        |label: String, color: &'static str, points: Vec<Option<&Points>>, emphasis, dash| Series {
+            label,
+            color,
+            values: points.iter().map(|p| p.map(Points::as_f64)).collect(),
+            displays: points
+                .iter()
+                .map(|p| p.map_or("–".to_owned(), |p| p.display.clone()))
+                .collect(),
+            emphasis,
+            dash,
         };
     let baseline = |i: usize| {
         r.areas

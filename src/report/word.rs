@@ -15,11 +15,12 @@
 //! built-in look.
 
 use docx_rs::{
-    AbstractNumbering, AlignmentType, Docx, Footer, IndentLevel, Level, LevelJc,
-    LevelText, LineSpacing, NumPages, NumberFormat, Numbering, NumberingId, PageMargin, PageNum, Paragraph,
-    Pic, Run, RunFonts, Shading, SpecialIndentType, Start, Style, StyleType, Table,
-    TableBorder, TableBorderPosition, TableBorders, TableCell, TableCellBorder,
-    TableCellBorderPosition, TableCellBorders, TableOfContents, TableRow, WidthType,
+    AbstractNumbering, AlignmentType, Docx, Footer, FooterChild, HeaderChild, IndentLevel,
+    InstrText, Level, LevelJc, LevelText, LineSpacing, NumPages, NumberFormat, Numbering,
+    NumberingId, PageMargin, PageNum, Paragraph, ParagraphChild, Pic, Run, RunChild, RunFonts,
+    Shading, SpecialIndentType, Start, Style, StyleType, Table, TableBorder, TableBorderPosition,
+    TableBorders, TableCell, TableCellBorder, TableCellBorderPosition, TableCellBorders,
+    TableOfContents, TableRow, WidthType,
 };
 
 use super::model::{AreaReport, Comparison, Points, Report, Text};
@@ -57,7 +58,12 @@ pub fn render(r: &Report, template: Option<&[u8]>) -> Result<Vec<u8>, String> {
                     LevelText::new("•"),
                     LevelJc::new("left"),
                 )
-                .indent(Some(360), Some(SpecialIndentType::Hanging(360)), None, None),
+                .indent(
+                    Some(360),
+                    Some(SpecialIndentType::Hanging(360)),
+                    None,
+                    None,
+                ),
             ),
         )
         .add_numbering(Numbering::new(BULLETS, BULLETS));
@@ -68,12 +74,22 @@ pub fn render(r: &Report, template: Option<&[u8]>) -> Result<Vec<u8>, String> {
         fonts: svg_fonts(),
     };
     w.report(r)?;
-    let mut out = std::io::Cursor::new(Vec::new());
-    w.doc
-        .build()
-        .pack(&mut out)
-        .map_err(|e| format!("cannot write the Word report: {e}"))?;
-    Ok(out.into_inner())
+    let doc = w.doc;
+    // docx-rs panics on some parts of a template it read but cannot write
+    // (see [`writable`]); such a template gets a message, not a crash.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
+        let mut out = std::io::Cursor::new(Vec::new());
+        doc.build().pack(&mut out).map(|()| out.into_inner())
+    }))
+    .map_err(|_| {
+        r.lang
+            .pick(
+                "malen inneholder noe docx-rs ikke kan skrive tilbake; prøv en enklere mal",
+                "the template holds something docx-rs cannot write back; try a simpler template",
+            )
+            .to_owned()
+    })?
+    .map_err(|e| format!("cannot write the Word report: {e}"))
 }
 
 fn builtin() -> Docx {
@@ -111,7 +127,53 @@ fn on_template(bytes: &[u8], lang: Lang) -> Result<Docx, String> {
         )
     })?;
     doc.document.children.clear();
+    let section = &mut doc.document.section_property;
+    for header in [
+        &mut section.header,
+        &mut section.first_header,
+        &mut section.even_header,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        for child in &mut header.1.children {
+            if let HeaderChild::Paragraph(p) = child {
+                writable(p);
+            }
+        }
+    }
+    for footer in [
+        &mut section.footer,
+        &mut section.first_footer,
+        &mut section.even_footer,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        for child in &mut footer.1.children {
+            if let FooterChild::Paragraph(p) = child {
+                writable(p);
+            }
+        }
+    }
     Ok(doc)
+}
+
+/// docx-rs (0.4.22) reads a field's instruction (`PAGE`, `NUMPAGES`) as a
+/// string it then cannot write (it panics); written back as plain
+/// instruction text it is the same field. A shape (text box, frame) it
+/// cannot write at all is left out.
+fn writable(p: &mut Paragraph) {
+    for child in &mut p.children {
+        if let ParagraphChild::Run(run) = child {
+            run.children.retain(|c| !matches!(c, RunChild::Shape(_)));
+            for c in &mut run.children {
+                if let RunChild::InstrTextString(text) = c {
+                    *c = RunChild::InstrText(Box::new(InstrText::Unsupported(text.clone())));
+                }
+            }
+        }
+    }
 }
 
 /// The styles the report uses, in the built-in look, where the document
@@ -301,8 +363,11 @@ impl Writer {
                 TableRow::new(cells).cant_split()
             })
             .collect();
-        let borders = TableBorders::with_empty()
-            .set(TableBorder::new(TableBorderPosition::Bottom).color(LINE).size(4));
+        let borders = TableBorders::with_empty().set(
+            TableBorder::new(TableBorderPosition::Bottom)
+                .color(LINE)
+                .size(4),
+        );
         let table = Table::new(rows)
             .set_grid(widths.to_vec())
             .width(total, WidthType::Dxa)
@@ -320,14 +385,21 @@ impl Writer {
             fontdb: self.fonts.clone(),
             ..Default::default()
         };
-        if let Some(family) = ["Calibri", "Carlito", "Arial", "Liberation Sans", "DejaVu Sans", "Helvetica", "Segoe UI"]
-            .iter()
-            .find(|f| {
-                self.fonts
-                    .faces()
-                    .any(|face| face.families.iter().any(|(name, _)| name == *f))
-            })
-        {
+        if let Some(family) = [
+            "Calibri",
+            "Carlito",
+            "Arial",
+            "Liberation Sans",
+            "DejaVu Sans",
+            "Helvetica",
+            "Segoe UI",
+        ]
+        .iter()
+        .find(|f| {
+            self.fonts
+                .faces()
+                .any(|face| face.families.iter().any(|(name, _)| name == *f))
+        }) {
             opts.font_family = (*family).to_owned();
         }
         let tree = resvg::usvg::Tree::from_str(svg, &opts)
@@ -402,7 +474,10 @@ impl Writer {
                 .add_run(Run::new().add_text(format!(
                     "{} · {}",
                     words::year_text(r),
-                    self.pick("Rapport til kommunestyret", "Report to the municipal council")
+                    self.pick(
+                        "Rapport til kommunestyret",
+                        "Report to the municipal council"
+                    )
                 ))),
         );
         for (k, v) in words::title_facts(r) {
@@ -448,7 +523,7 @@ impl Writer {
             self.para(&h);
         }
         if r.shows(&r.summary) {
-            self.heading(2, self.pick("Evaluatorenes vurdering", "The evaluators' assessment"), false);
+            self.heading(2, words::summary_text_heading(self.lang), false);
             self.text(r, &r.summary);
         }
         let mut total = format!(
@@ -470,7 +545,10 @@ impl Writer {
         }
         self.push(Paragraph::new().add_run(Run::new().add_text(total).bold()));
         // The areas beside every baseline, then the total.
-        let mut head = vec![cell(self.pick("Fokusområde", "Focus area")), num(r.current_label())];
+        let mut head = vec![
+            cell(self.pick("Fokusområde", "Focus area")),
+            num(r.current_label()),
+        ];
         head.extend(r.baselines.iter().map(|b| num(b.label.clone())));
         if let Some(last) = &r.last_evaluation {
             head.push(num(format!(
@@ -522,7 +600,11 @@ impl Writer {
         let mut widths = vec![first];
         widths.extend(std::iter::repeat_n(rest, columns - 1));
         self.table(&widths, rows);
-        let categories: Vec<String> = r.areas.iter().map(|a| format!("{} {}", a.id, a.title)).collect();
+        let categories: Vec<String> = r
+            .areas
+            .iter()
+            .map(|a| format!("{} {}", a.id, a.title))
+            .collect();
         let chart = svg::grouped_bars(
             "bars",
             self.pick("Poeng per fokusområde", "Points per focus area"),
@@ -550,7 +632,12 @@ impl Writer {
     fn area(&mut self, r: &Report, a: &AreaReport) -> Result<(), String> {
         self.heading(
             1,
-            &format!("{} {}: {}", self.pick("Fokusområde", "Focus area"), a.id, a.title),
+            &format!(
+                "{} {}: {}",
+                self.pick("Fokusområde", "Focus area"),
+                a.id,
+                a.title
+            ),
             true,
         );
         self.muted(&format!(
@@ -561,7 +648,11 @@ impl Writer {
         ));
         let mut score = vec![
             Run::new().add_text(format!("{}: ", self.pick("Poengskår", "Score"))),
-            Run::new().add_text(a.points.display.clone()).bold().size(32).color(ACCENT),
+            Run::new()
+                .add_text(a.points.display.clone())
+                .bold()
+                .size(32)
+                .color(ACCENT),
             Run::new().add_text(format!(" {} {}", self.pick("av", "of"), a.max.display)),
         ];
         if let Some(c) = &a.change {
@@ -580,7 +671,11 @@ impl Writer {
         let others: Vec<String> = a
             .baselines
             .iter()
-            .filter_map(|c| c.points.as_ref().map(|p| format!("{}: {}", c.baseline, p.display)))
+            .filter_map(|c| {
+                c.points
+                    .as_ref()
+                    .map(|p| format!("{}: {}", c.baseline, p.display))
+            })
             .collect();
         if !others.is_empty() {
             self.para(&format!(
@@ -599,7 +694,11 @@ impl Writer {
         head.push(num(self.pick("Maks", "Max")));
         let columns = head.len();
         let mut rows = vec![head];
-        let mut sum = vec![cell(format!("{}.", a.id)), cell(a.title.clone()), num(a.points.display.clone())];
+        let mut sum = vec![
+            cell(format!("{}.", a.id)),
+            cell(a.title.clone()),
+            num(a.points.display.clone()),
+        ];
         sum.extend(a.baselines.iter().map(|c| num(comparison(c))));
         sum.push(num(a.max.display.clone()));
         for c in &mut sum {
@@ -607,7 +706,11 @@ impl Writer {
         }
         rows.push(sum);
         for s in &a.subareas {
-            let mut row = vec![cell(s.id.clone()), cell(s.title.clone()), num(s.points.display.clone())];
+            let mut row = vec![
+                cell(s.id.clone()),
+                cell(s.title.clone()),
+                num(s.points.display.clone()),
+            ];
             row.extend(s.baselines.iter().map(|c| num(comparison(c))));
             row.push(num(format_points(s.max.value, 0, self.lang)));
             rows.push(row);
@@ -632,7 +735,8 @@ impl Writer {
                 self.muted(self.pick("Ingen registrert", "None recorded"));
             }
             for f in items {
-                let mut p = Paragraph::new().numbering(NumberingId::new(BULLETS), IndentLevel::new(0));
+                let mut p =
+                    Paragraph::new().numbering(NumberingId::new(BULLETS), IndentLevel::new(0));
                 if f.best_practice {
                     p = p.add_run(Run::new().add_text("★ ").bold().color(GOLD));
                 }
@@ -662,7 +766,10 @@ impl Writer {
         self.heading(1, words::priorities_heading(self.lang), true);
         self.para(words::priorities_lead(self.lang));
         if r.priorities.is_empty() {
-            self.muted(self.pick("Ingen prioriteringer registrert.", "No priorities recorded."));
+            self.muted(self.pick(
+                "Ingen prioriteringer registrert.",
+                "No priorities recorded.",
+            ));
             return;
         }
         let mut rows = vec![vec![
@@ -677,7 +784,14 @@ impl Writer {
                 cell(p.wordings.join(" · ")),
             ]);
         }
-        self.table(&[TEXT_WIDTH * 35 / 100, TEXT_WIDTH * 12 / 100, TEXT_WIDTH * 53 / 100], rows);
+        self.table(
+            &[
+                TEXT_WIDTH * 35 / 100,
+                TEXT_WIDTH * 12 / 100,
+                TEXT_WIDTH * 53 / 100,
+            ],
+            rows,
+        );
     }
 
     fn method(&mut self, r: &Report) {
@@ -734,14 +848,21 @@ impl Writer {
         for value in m.scale_min..=m.scale_max {
             let mut row = vec![num(value.to_string())];
             for d in &m.dimensions {
-                let text = d.levels.iter().find(|l| l.value == value).map_or("", |l| l.text.as_str());
+                let text = d
+                    .levels
+                    .iter()
+                    .find(|l| l.value == value)
+                    .map_or("", |l| l.text.as_str());
                 row.push(cell(text));
             }
             rows.push(row);
         }
         let dims = m.dimensions.len().max(1);
         let mut widths = vec![700];
-        widths.extend(std::iter::repeat_n((TEXT_WIDTH - 700) / dims, m.dimensions.len()));
+        widths.extend(std::iter::repeat_n(
+            (TEXT_WIDTH - 700) / dims,
+            m.dimensions.len(),
+        ));
         self.table(&widths, rows);
         self.para(&words::coverage(r));
         self.heading(2, self.pick("Overstyringer", "Overrides"), false);
@@ -761,7 +882,14 @@ impl Writer {
                     cell(o.reason.clone()),
                 ]);
             }
-            self.table(&[TEXT_WIDTH * 45 / 100, TEXT_WIDTH * 20 / 100, TEXT_WIDTH * 35 / 100], rows);
+            self.table(
+                &[
+                    TEXT_WIDTH * 45 / 100,
+                    TEXT_WIDTH * 20 / 100,
+                    TEXT_WIDTH * 35 / 100,
+                ],
+                rows,
+            );
         }
         if !r.baselines.is_empty() {
             self.heading(2, self.pick("Sammenligningsgrunnlag", "Comparisons"), false);
@@ -779,7 +907,10 @@ impl Writer {
             if r.has_fictional_baselines() {
                 self.push(
                     Paragraph::new().add_run(
-                        Run::new().add_text(words::fictional_notice(self.lang)).bold().color("8A3B00"),
+                        Run::new()
+                            .add_text(words::fictional_notice(self.lang))
+                            .bold()
+                            .color("8A3B00"),
                     ),
                 );
             }

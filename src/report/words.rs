@@ -213,6 +213,11 @@ pub fn summary_heading(lang: Lang) -> &'static str {
     lang.pick("Sammendrag", "Summary")
 }
 
+/// Over the evaluators' summary, below the summary's own figures.
+pub fn summary_text_heading(lang: Lang) -> &'static str {
+    lang.pick("Evaluatorenes vurdering", "The evaluators' assessment")
+}
+
 pub fn assessment_heading(lang: Lang) -> &'static str {
     lang.pick("Vurdering", "Assessment")
 }

@@ -39,10 +39,7 @@ impl TextSlot {
                     .find(|a| &a.id == id)
                     .map(|a| a.title.get(lang).to_owned())
                     .unwrap_or_default();
-                format!(
-                    "{} · {id} {title}",
-                    lang.pick("Vurdering", "Assessment")
-                )
+                format!("{} · {id} {title}", lang.pick("Vurdering", "Assessment"))
             }
         }
     }
@@ -107,7 +104,12 @@ mod tests {
             "Kommunen styrer godt.\n\n  – men rapporterer lite."
         );
         assert_eq!(
-            set_text(&mut a, &bank, &area, "Kommunen styrer godt.\n\n  – men rapporterer lite."),
+            set_text(
+                &mut a,
+                &bank,
+                &area,
+                "Kommunen styrer godt.\n\n  – men rapporterer lite."
+            ),
             Ok(false),
             "the same text again changes nothing"
         );
@@ -133,6 +135,9 @@ mod tests {
             slots[3].label(&bank, Lang::Nb),
             "Vurdering · 3 Styring og kontroll"
         );
-        assert_eq!(slots.last().unwrap().label(&bank, Lang::En), "The way forward");
+        assert_eq!(
+            slots.last().unwrap().label(&bank, Lang::En),
+            "The way forward"
+        );
     }
 }

@@ -73,11 +73,7 @@ impl BarChart {
             n + 1
         );
         for (i, c) in self.categories.iter().enumerate() {
-            let _ = write!(
-                categories,
-                "<c:pt idx=\"{i}\"><c:v>{}</c:v></c:pt>",
-                xml(c)
-            );
+            let _ = write!(categories, "<c:pt idx=\"{i}\"><c:v>{}</c:v></c:pt>", xml(c));
         }
         categories.push_str("</c:strCache></c:strRef></c:cat>");
         for (i, s) in self.series.iter().enumerate() {

@@ -39,7 +39,8 @@ pub const BUILTIN_TEMPLATE: &[u8] = include_bytes!("../../../assets/report/deck.
 const CT_CHART: &str = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 const CT_XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const RT_CHART: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart";
-const RT_PACKAGE: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/package";
+const RT_PACKAGE: &str =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/package";
 const RT_NOTES_SLIDE: &str =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/notesSlide";
 const RT_NOTES_MASTER: &str =
@@ -224,21 +225,17 @@ impl Deck {
         let paras: Vec<Para> = notes.iter().map(Para::text).collect();
         let body = shapes::text_body("p:txBody", &paras, "<a:bodyPr/>", self.xml_lang);
         let text = String::from_utf8_lossy(&part.blob).into_owned();
-        let empty = format!(
-            "<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang=\"en-US\"/></a:p></p:txBody>"
-        );
-        if !text.contains(&empty) {
+        let empty = "<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang=\"en-US\"/></a:p></p:txBody>";
+        if !text.contains(empty) {
             return Err("the notes slide has an unexpected form".into());
         }
-        part.blob = text.replacen(&empty, &body, 1).into_bytes();
+        part.blob = text.replacen(empty, &body, 1).into_bytes();
         Ok(())
     }
 
     fn finish(mut self) -> Result<Vec<u8>, String> {
         ensure_notes_master_listed(&mut self.prs)?;
-        self.prs
-            .to_bytes()
-            .map_err(failed("cannot write the deck"))
+        self.prs.to_bytes().map_err(failed("cannot write the deck"))
     }
 
     fn shapes(&self) -> Shapes {
@@ -253,7 +250,12 @@ impl Deck {
 
     /// A slide of the title-and-content layout: the title and paragraphs in
     /// the body placeholder.
-    fn content_slide(&mut self, title: &str, body: &[Para], notes: &[String]) -> Result<(), String> {
+    fn content_slide(
+        &mut self,
+        title: &str,
+        body: &[Para],
+        notes: &[String],
+    ) -> Result<(), String> {
         let mut s = self.title_shapes(title);
         s.placeholder("idx=\"1\"", body, None, Fit::Shrink);
         let layout = self.layouts.content.clone();
@@ -267,7 +269,11 @@ impl Deck {
         self.method_slide(r)?;
         if r.shows(&r.summary) {
             let body = self.text_paras(r, &r.summary);
-            self.content_slide(words::summary_heading(self.lang), &body, &r.summary.paragraphs)?;
+            self.content_slide(
+                words::summary_heading(self.lang),
+                &body,
+                &r.summary.paragraphs,
+            )?;
         }
         self.total_slide(r)?;
         self.areas_slide(r)?;
@@ -319,8 +325,11 @@ impl Deck {
         );
         let mut sub = vec![
             Para::new(vec![Run::new(r.municipality_long()).bold()]).bullet(Bullet::None),
-            Para::text(self.pick("Rapport til kommunestyret", "Report to the municipal council"))
-                .bullet(Bullet::None),
+            Para::text(self.pick(
+                "Rapport til kommunestyret",
+                "Report to the municipal council",
+            ))
+            .bullet(Bullet::None),
             Para::text(r.title.date_display.clone()).bullet(Bullet::None),
         ];
         if !r.title.evaluators.is_empty() {
@@ -328,8 +337,10 @@ impl Deck {
         }
         if r.draft {
             sub.push(
-                Para::new(vec![Run::new(words::draft_notice(r)).bold().color(WEAKNESS)])
-                    .bullet(Bullet::None),
+                Para::new(vec![
+                    Run::new(words::draft_notice(r)).bold().color(WEAKNESS),
+                ])
+                .bullet(Bullet::None),
             );
         }
         s.placeholder("type=\"subTitle\" idx=\"1\"", &sub, None, Fit::Shrink);
@@ -395,11 +406,7 @@ impl Deck {
             }
             body.push(Para::new(runs).level(1));
         }
-        self.content_slide(
-            self.pick("Poenggivning", "Scoring"),
-            &body,
-            &m.scoring_rule,
-        )
+        self.content_slide(self.pick("Poenggivning", "Scoring"), &body, &m.scoring_rule)
     }
 
     fn method_slide(&mut self, r: &Report) -> Result<(), String> {
@@ -417,7 +424,9 @@ impl Deck {
             );
         }
         if m.roles.is_empty() {
-            body.push(Para::text(self.pick("Ingen intervjuer ennå.", "No interviews yet.")).level(1));
+            body.push(
+                Para::text(self.pick("Ingen intervjuer ennå.", "No interviews yet.")).level(1),
+            );
         }
         body.push(Para::text(words::method_intro(r)));
         let mut notes = vec![words::interview_count(r)];
@@ -445,13 +454,15 @@ impl Deck {
             .filter(|&i| r.baselines[i].kind == BaselineKind::Earlier)
             .collect();
         // The most recent earlier evaluation darkest.
-        const SHADES: [(u32, u32); 4] = [(100000, 0), (75000, 25000), (50000, 50000), (40000, 60000)];
+        const SHADES: [(u32, u32); 4] =
+            [(100000, 0), (75000, 25000), (50000, 50000), (40000, 60000)];
         for (k, &i) in earlier.iter().rev().enumerate() {
             let (m, o) = SHADES[k.min(SHADES.len() - 1)];
             out.push((Some(i), Color::Tint("accent2", m, o)));
         }
         const AVERAGES: [&str; 3] = ["accent3", "accent4", "accent5"];
-        let averages = (0..r.baselines.len()).filter(|&i| r.baselines[i].kind == BaselineKind::Average);
+        let averages =
+            (0..r.baselines.len()).filter(|&i| r.baselines[i].kind == BaselineKind::Average);
         for (k, i) in averages.enumerate() {
             out.push((Some(i), Color::Scheme(AVERAGES[k % AVERAGES.len()])));
         }
@@ -502,12 +513,7 @@ impl Deck {
             Cell::number(t.max.display.clone(), size),
         ]);
         let table = self.at(0.05, 0.24, 0.36, 0.06 * rows.len() as f64);
-        s.table(
-            "Total",
-            table,
-            &[table.w * 7 / 10, table.w * 3 / 10],
-            &rows,
-        );
+        s.table("Total", table, &[table.w * 7 / 10, table.w * 3 / 10], &rows);
         let mut notes = vec![format!(
             "{} {} {} {}.",
             self.pick("Totalt", "Total"),
@@ -536,7 +542,11 @@ impl Deck {
             s.text_box(
                 "Fictional",
                 self.at(0.05, 0.86, 0.9, 0.06),
-                &[Para::new(vec![Run::new(words::fictional_notice(self.lang)).size(11).color(MUTED)])],
+                &[Para::new(vec![
+                    Run::new(words::fictional_notice(self.lang))
+                        .size(11)
+                        .color(MUTED),
+                ])],
                 None,
                 "b",
                 Fit::None,
@@ -560,12 +570,19 @@ impl Deck {
             font_size: 1200,
         };
         let layout = self.layouts.title_only.clone();
-        self.add(&layout, s, vec![(self.at(0.45, 0.2, 0.5, 0.66), chart)], &notes)
+        self.add(
+            &layout,
+            s,
+            vec![(self.at(0.45, 0.2, 0.5, 0.66), chart)],
+            &notes,
+        )
     }
 
     /// The areas as a chart of every evaluation and a table beside it.
     fn areas_slide(&mut self, r: &Report) -> Result<(), String> {
-        let title = self.pick("Poeng per fokusområde", "Points per focus area").to_owned();
+        let title = self
+            .pick("Poeng per fokusområde", "Points per focus area")
+            .to_owned();
         let mut s = self.title_shapes(&title);
         let palette = Self::series_colors(r);
         let mut series = Vec::new();
@@ -591,9 +608,18 @@ impl Deck {
                 labels: baseline.is_none(),
             });
         }
-        let max = r.areas.iter().map(|a| a.max.shown()).fold(0.0, f64::max).max(1.0);
+        let max = r
+            .areas
+            .iter()
+            .map(|a| a.max.shown())
+            .fold(0.0, f64::max)
+            .max(1.0);
         let chart = BarChart {
-            categories: r.areas.iter().map(|a| format!("{} {}", a.id, a.title)).collect(),
+            categories: r
+                .areas
+                .iter()
+                .map(|a| format!("{} {}", a.id, a.title))
+                .collect(),
             series,
             horizontal: true,
             max,
@@ -608,14 +634,22 @@ impl Deck {
             Cell::text(self.pick("Fokusområde", "Focus area"), size),
             Cell::number(r.current_label(), size),
         ];
-        head.extend(r.baselines.iter().map(|b| Cell::number(b.label.clone(), size)));
+        head.extend(
+            r.baselines
+                .iter()
+                .map(|b| Cell::number(b.label.clone(), size)),
+        );
         let mut rows = vec![head];
         for a in &r.areas {
             let mut row = vec![
                 Cell::text(format!("{} {}", a.id, a.title), size),
                 Cell::number(a.points.display.clone(), size).bold(),
             ];
-            row.extend(a.baselines.iter().map(|c| Cell::number(display(c.points.as_ref()), size)));
+            row.extend(
+                a.baselines
+                    .iter()
+                    .map(|c| Cell::number(display(c.points.as_ref()), size)),
+            );
             rows.push(row);
         }
         let mut total = vec![
@@ -638,12 +672,20 @@ impl Deck {
         s.table("Areas", table, &widths, &rows);
         let notes = words::highlights(r).into_iter().collect::<Vec<_>>();
         let layout = self.layouts.title_only.clone();
-        self.add(&layout, s, vec![(self.at(0.03, 0.2, 0.46, 0.72), chart)], &notes)
+        self.add(
+            &layout,
+            s,
+            vec![(self.at(0.03, 0.2, 0.46, 0.72), chart)],
+            &notes,
+        )
     }
 
     /// The divider before a perspective's areas, as in the seed deck.
     fn section_slide(&mut self, r: &Report, first: &AreaReport) -> Result<(), String> {
-        let mut s = self.title_shapes(&format!("{} {}", first.perspective, first.perspective_title));
+        let mut s = self.title_shapes(&format!(
+            "{} {}",
+            first.perspective, first.perspective_title
+        ));
         let body: Vec<Para> = r
             .areas
             .iter()
@@ -682,7 +724,11 @@ impl Deck {
             Cell::text(self.pick("Delområde", "Sub-area"), size),
             Cell::number(r.current_label(), size),
         ];
-        head.extend(r.baselines.iter().map(|b| Cell::number(b.label.clone(), size)));
+        head.extend(
+            r.baselines
+                .iter()
+                .map(|b| Cell::number(b.label.clone(), size)),
+        );
         head.push(Cell::number(self.pick("Maks", "Max"), size));
         let mut rows = vec![head];
         let mut sum = vec![
@@ -690,7 +736,11 @@ impl Deck {
             Cell::text(a.title.clone(), size).sum(),
             Cell::number(a.points.display.clone(), size).sum(),
         ];
-        sum.extend(a.baselines.iter().map(|c| Cell::number(display(c.points.as_ref()), size).sum()));
+        sum.extend(
+            a.baselines
+                .iter()
+                .map(|c| Cell::number(display(c.points.as_ref()), size).sum()),
+        );
         sum.push(Cell::number(a.max.display.clone(), size).sum());
         rows.push(sum);
         for sub in &a.subareas {
@@ -699,7 +749,11 @@ impl Deck {
                 Cell::text(sub.title.clone(), size),
                 Cell::number(sub.points.display.clone(), size),
             ];
-            row.extend(sub.baselines.iter().map(|c| Cell::number(display(c.points.as_ref()), size)));
+            row.extend(
+                sub.baselines
+                    .iter()
+                    .map(|c| Cell::number(display(c.points.as_ref()), size)),
+            );
             row.push(Cell::number(
                 crate::core::exact::format_points(sub.max.value, 0, self.lang),
                 size,
@@ -717,26 +771,41 @@ impl Deck {
         s.table("Score breakdown", table, &widths, &rows);
         // The score, as the seed's "Poengskår".
         let mut score = vec![
-            Para::new(vec![Run::new(self.pick("Poengskår", "Score")).size(14).color(MUTED)])
-                .bullet(Bullet::None)
-                .align(Align::Center),
-            Para::new(vec![Run::new(a.points.display.clone()).bold().size(54).color(Color::Scheme("accent1"))])
-                .bullet(Bullet::None)
-                .align(Align::Center),
-            Para::new(vec![Run::new(format!("{} {}", self.pick("av", "of"), a.max.display)).size(14).color(MUTED)])
-                .bullet(Bullet::None)
-                .align(Align::Center),
+            Para::new(vec![
+                Run::new(self.pick("Poengskår", "Score"))
+                    .size(14)
+                    .color(MUTED),
+            ])
+            .bullet(Bullet::None)
+            .align(Align::Center),
+            Para::new(vec![
+                Run::new(a.points.display.clone())
+                    .bold()
+                    .size(54)
+                    .color(Color::Scheme("accent1")),
+            ])
+            .bullet(Bullet::None)
+            .align(Align::Center),
+            Para::new(vec![
+                Run::new(format!("{} {}", self.pick("av", "of"), a.max.display))
+                    .size(14)
+                    .color(MUTED),
+            ])
+            .bullet(Bullet::None)
+            .align(Align::Center),
         ];
         if let Some(ch) = &a.change {
             score.push(
-                Para::new(vec![Run::new(format!(
-                    "{} {} {}",
-                    ch.display,
-                    self.pick("siden", "since"),
-                    ch.since
-                ))
-                .bold()
-                .size(16)])
+                Para::new(vec![
+                    Run::new(format!(
+                        "{} {} {}",
+                        ch.display,
+                        self.pick("siden", "since"),
+                        ch.since
+                    ))
+                    .bold()
+                    .size(16),
+                ])
                 .bullet(Bullet::None)
                 .align(Align::Center),
             );
@@ -756,8 +825,12 @@ impl Deck {
         let below = 0.22 + row_h * rows.len() as f64 + 0.03;
         if r.shows(&a.assessment) && below < 0.85 {
             let mut paras = vec![
-                Para::new(vec![Run::new(words::assessment_heading(self.lang)).bold().color(Color::Scheme("accent1"))])
-                    .bullet(Bullet::None),
+                Para::new(vec![
+                    Run::new(words::assessment_heading(self.lang))
+                        .bold()
+                        .color(Color::Scheme("accent1")),
+                ])
+                .bullet(Bullet::None),
             ];
             paras.extend(self.text_paras(r, &a.assessment));
             s.text_box(
@@ -804,7 +877,9 @@ impl Deck {
                 self.at(0.7, 0.15, 0.25, 0.06),
                 &[Para::new(vec![
                     Run::new(format!("{} ", self.pick("Poengskår:", "Score:"))).color(MUTED),
-                    Run::new(a.points.display.clone()).bold().color(Color::Scheme("accent1")),
+                    Run::new(a.points.display.clone())
+                        .bold()
+                        .color(Color::Scheme("accent1")),
                     Run::new(format!(" {} {}", self.pick("av", "of"), a.max.display)).color(MUTED),
                 ])
                 .bullet(Bullet::None)
@@ -824,8 +899,13 @@ impl Deck {
                 s.text_box(
                     kind.heading(self.lang),
                     self.at(x, 0.22, 0.29, 0.065),
-                    &[Para::new(vec![Run::new(kind.heading(self.lang)).bold().size(18).color(Color::Scheme("bg1"))])
-                        .bullet(Bullet::None)],
+                    &[Para::new(vec![
+                        Run::new(kind.heading(self.lang))
+                            .bold()
+                            .size(18)
+                            .color(Color::Scheme("bg1")),
+                    ])
+                    .bullet(Bullet::None)],
                     Some(color),
                     "ctr",
                     Fit::None,
@@ -846,8 +926,12 @@ impl Deck {
                     .collect();
                 if a.findings.column(kind).is_empty() && page == 0 {
                     paras.push(
-                        Para::new(vec![Run::new(self.pick("Ingen registrert", "None recorded")).italic().color(MUTED)])
-                            .bullet(Bullet::None),
+                        Para::new(vec![
+                            Run::new(self.pick("Ingen registrert", "None recorded"))
+                                .italic()
+                                .color(MUTED),
+                        ])
+                        .bullet(Bullet::None),
                     );
                 }
                 s.text_box(
@@ -872,7 +956,9 @@ impl Deck {
                     self.at(0.05, 0.885, 0.9, 0.05),
                     &[Para::new(vec![
                         Run::new("★ ").bold().color(GOLD).size(11),
-                        Run::new(words::best_practice_legend(self.lang)).size(11).color(MUTED),
+                        Run::new(words::best_practice_legend(self.lang))
+                            .size(11)
+                            .color(MUTED),
                     ])
                     .bullet(Bullet::None)],
                     None,
@@ -891,8 +977,11 @@ impl Deck {
         let title = words::priorities_heading(self.lang);
         if r.priorities.is_empty() {
             let body = vec![
-                Para::text(self.pick("Ingen prioriteringer registrert.", "No priorities recorded."))
-                    .bullet(Bullet::None),
+                Para::text(self.pick(
+                    "Ingen prioriteringer registrert.",
+                    "No priorities recorded.",
+                ))
+                .bullet(Bullet::None),
             ];
             return self.content_slide(title, &body, &[]);
         }
@@ -913,10 +1002,18 @@ impl Deck {
                     true => p.theme.clone(),
                     false => format!("{} ({})", p.theme, p.wordings.join(" · ")),
                 };
-                rows.push(vec![Cell::text(cut(&text), size), Cell::number(p.count.to_string(), size)]);
+                rows.push(vec![
+                    Cell::text(cut(&text), size),
+                    Cell::number(p.count.to_string(), size),
+                ]);
             }
             let table = self.at(0.05, 0.2, 0.9, 0.055 * rows.len() as f64);
-            s.table("Priorities", table, &[table.w * 85 / 100, table.w * 15 / 100], &rows);
+            s.table(
+                "Priorities",
+                table,
+                &[table.w * 85 / 100, table.w * 15 / 100],
+                &rows,
+            );
             let notes = vec![words::priorities_lead(self.lang).to_owned()];
             let layout = self.layouts.title_only.clone();
             self.add(&layout, s, Vec::new(), &notes)?;
@@ -928,7 +1025,9 @@ impl Deck {
         let mut s = self.shapes();
         s.placeholder(
             "type=\"ctrTitle\"",
-            &[Para::text(self.pick("Takk for oppmerksomheten!", "Thank you!"))],
+            &[Para::text(
+                self.pick("Takk for oppmerksomheten!", "Thank you!"),
+            )],
             None,
             Fit::Shrink,
         );
@@ -977,7 +1076,10 @@ fn cut(text: &str) -> String {
         return text.to_owned();
     }
     let head: String = text.chars().take(FINDING_CHARS).collect();
-    let at = head.rfind(' ').filter(|&i| i > FINDING_CHARS / 2).unwrap_or(head.len());
+    let at = head
+        .rfind(' ')
+        .filter(|&i| i > FINDING_CHARS / 2)
+        .unwrap_or(head.len());
     format!("{}…", head[..at].trim_end())
 }
 
@@ -1036,7 +1138,8 @@ fn find_layouts(prs: &Presentation, lang: Lang) -> Result<Layouts, String> {
             )
         )
     };
-    let content = find(&["obj", "tx", "twoObj"]).ok_or_else(|| missing("Title and Content (obj)"))?;
+    let content =
+        find(&["obj", "tx", "twoObj"]).ok_or_else(|| missing("Title and Content (obj)"))?;
     Ok(Layouts {
         title: find(&["title"]).ok_or_else(|| missing("Title Slide (title)"))?,
         title_only: find(&["titleOnly"]).unwrap_or_else(|| content.clone()),
@@ -1062,7 +1165,10 @@ fn remove_slide(prs: &mut Presentation, slide: &SlideRef) -> pptx::PptxResult<()
 /// PowerPoint finds the notes master through the presentation's
 /// `<p:notesMasterIdLst>`, which the crate does not write.
 fn ensure_notes_master_listed(prs: &mut Presentation) -> Result<(), String> {
-    let Some(master) = prs.notes_master().map_err(failed("cannot read the notes master"))? else {
+    let Some(master) = prs
+        .notes_master()
+        .map_err(failed("cannot read the notes master"))?
+    else {
         return Ok(());
     };
     let pres = prs

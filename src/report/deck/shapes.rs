@@ -192,10 +192,7 @@ fn paragraph(out: &mut String, p: &Para, lang: &str) {
         }
         Bullet::Char(c, color) => {
             let indent = 228600 + 228600 * i64::from(p.level);
-            let _ = write!(
-                attrs,
-                " marL=\"{indent}\" indent=\"-228600\""
-            );
+            let _ = write!(attrs, " marL=\"{indent}\" indent=\"-228600\"");
             let _ = write!(
                 inner,
                 "<a:buClr>{}</a:buClr><a:buFont typeface=\"Arial\"/><a:buChar char=\"{}\"/>",
@@ -248,7 +245,9 @@ fn body_pr(fit: Fit, anchor: Option<&str>) -> String {
         Fit::Shrink => "<a:normAutofit/>",
         Fit::None => "",
     };
-    let anchor = anchor.map_or(String::new(), |a| format!(" wrap=\"square\" anchor=\"{a}\""));
+    let anchor = anchor.map_or(String::new(), |a| {
+        format!(" wrap=\"square\" anchor=\"{a}\"")
+    });
     format!("<a:bodyPr{anchor}>{fit}</a:bodyPr>")
 }
 
@@ -332,7 +331,11 @@ impl Shapes {
                 }
                 let para = Para::new(vec![run])
                     .bullet(Bullet::None)
-                    .align(if cell.numeric { Align::Right } else { Align::Left });
+                    .align(if cell.numeric {
+                        Align::Right
+                    } else {
+                        Align::Left
+                    });
                 let fill = if header {
                     Color::Scheme("accent1").fill()
                 } else if cell.sum {
