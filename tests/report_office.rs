@@ -389,6 +389,7 @@ fn hostile_text_stays_text_in_both_files() {
         Options {
             lang: Lang::Nb,
             names: true,
+            per_interview: false,
         },
     );
     for format in [Format::Pptx, Format::Docx] {
@@ -584,6 +585,7 @@ fn the_evaluators_texts_appear_in_every_format_and_a_draft_says_what_is_missing(
         Options {
             lang: Lang::Nb,
             names: false,
+            per_interview: false,
         },
     );
     let wanted = [
@@ -615,6 +617,7 @@ fn the_evaluators_texts_appear_in_every_format_and_a_draft_says_what_is_missing(
         Options {
             lang: Lang::Nb,
             names: false,
+            per_interview: false,
         },
     );
     assert!(draft.draft);
@@ -624,8 +627,9 @@ fn the_evaluators_texts_appear_in_every_format_and_a_draft_says_what_is_missing(
         2 + draft.areas.len()
     );
     for q in bare.questions.values_mut() {
+        let scores = q.suggested;
         q.decision
-            .get_or_insert(kompass::core::assessment::Decision::Accepted);
+            .get_or_insert(kompass::core::assessment::Decision::Accepted { scores });
     }
     let done = Report::build(
         &bank,
@@ -634,6 +638,7 @@ fn the_evaluators_texts_appear_in_every_format_and_a_draft_says_what_is_missing(
         Options {
             lang: Lang::Nb,
             names: false,
+            per_interview: false,
         },
     );
     assert!(!done.draft);
