@@ -38,7 +38,6 @@ fn quit(t: &mut Term) {
 // ----- 1. typing while the scores or the findings have the focus -----
 
 #[test]
-#[ignore = "issue 12: the screen side follows the runtime restructure"]
 fn after_the_last_dimension_the_words_go_on_into_the_notes() {
     let dir = tempfile::tempdir().unwrap();
     let mut t = start(dir.path(), &NEW);
@@ -53,7 +52,6 @@ fn after_the_last_dimension_the_words_go_on_into_the_notes() {
 }
 
 #[test]
-#[ignore = "issue 12: the screen side follows the runtime restructure"]
 fn a_letter_in_the_scores_goes_to_the_notes_and_a_space_never_clears_a_score() {
     let dir = tempfile::tempdir().unwrap();
     let mut t = start(dir.path(), &NEW);
@@ -71,7 +69,6 @@ fn a_letter_in_the_scores_goes_to_the_notes_and_a_space_never_clears_a_score() {
 }
 
 #[test]
-#[ignore = "issue 12: the screen side follows the runtime restructure"]
 fn typing_in_the_findings_goes_to_the_notes_and_opens_no_finding() {
     let dir = tempfile::tempdir().unwrap();
     let mut t = start(dir.path(), &NEW);

@@ -291,3 +291,86 @@ fn new_interview_form_with_a_role_error() {
         insta::assert_snapshot!(format!("form_{w}x{h}"), term.backend());
     }
 }
+
+/// The text of a drawn screen, row by row.
+fn text_of(term: &Terminal<TestBackend>) -> String {
+    let buf = term.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn every_counter_counts_routed_questions_and_names_the_ones_outside_the_roles() {
+    let bank = Bank::builtin();
+    let mut s = session(&bank);
+    s.answers.clear();
+    s.interviewees = vec![Person {
+        name: "Kåre Tillitsvalgt".into(),
+        role: "union_rep".into(),
+    }];
+    let roles = s.roles();
+    let (routed, outside): (Vec<_>, Vec<_>) = bank
+        .questions()
+        .map(|(_, q)| q)
+        .partition(|q| Bank::is_routed(q, &roles));
+    let full = Scores {
+        system: Some(int(2)),
+        extent: Some(int(2)),
+        results: Some(int(2)),
+    };
+    for q in [routed[0], outside[0], outside[1]] {
+        let answer = Answer {
+            scores: full,
+            ..Answer::default()
+        };
+        s.answers.insert(q.id.clone(), answer);
+    }
+    let asked = routed.len();
+    let (whole, short) = (
+        format!("1/{asked} +2 utenfor rollene"),
+        format!("1/{asked} +2"),
+    );
+    let t0 = Instant::now();
+    let mut screen = Interview::new(&bank, Lang::Nb, s.clone(), "/s.json".into(), false, t0);
+    let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    let mut draw = |screen: &Interview| {
+        term.draw(|f| view::draw(f, screen, &mut Default::default()))
+            .unwrap();
+        text_of(&term)
+    };
+    assert!(draw(&screen).contains(&format!("✓{short}")), "header");
+    key(&mut screen, t0, KeyCode::Char('d'), KeyModifiers::CONTROL);
+    assert!(draw(&screen).contains(&whole), "dashboard");
+    key(&mut screen, t0, KeyCode::Esc, KeyModifiers::NONE);
+    key(&mut screen, t0, KeyCode::Char('l'), KeyModifiers::CONTROL);
+    let closing = draw(&screen);
+    assert!(closing.contains(&whole), "closing page:\n{closing}");
+    assert!(
+        closing.contains(&format!("{} gjenstår", asked - 1)),
+        "{closing}"
+    );
+
+    let list = SessionList {
+        municipalities: vec![(
+            "Eksempelvik".into(),
+            vec![LoadedSession {
+                path: "/data/a.json".into(),
+                session: s,
+                sha256: String::new(),
+                warnings: vec![],
+                migrated: None,
+            }],
+        )],
+        broken: vec![],
+    };
+    let start = Start::new(&bank, Lang::Nb, Path::new("/data"), list);
+    let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    term.draw(|f| start.draw(f)).unwrap();
+    assert!(text_of(&term).contains(&short), "start screen");
+}

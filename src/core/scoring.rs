@@ -90,6 +90,14 @@ impl Coverage {
         text
     }
 
+    /// `19/25 +2`, for a header or a list row with little room.
+    pub fn compact(&self) -> String {
+        match self.outside {
+            0 => format!("{}/{}", self.scored, self.asked),
+            n => format!("{}/{} +{n}", self.scored, self.asked),
+        }
+    }
+
     /// `+2 utenfor rollene`.
     pub fn outside_label(&self, lang: Lang) -> String {
         format!(

@@ -307,12 +307,6 @@ impl Session {
         super::scoring::Coverage::count(bank, self, Some(&self.roles()))
     }
 
-    /// Questions routed to this interview, and how many of them are fully scored.
-    pub fn progress(&self, bank: &Bank) -> (usize, usize) {
-        let c = self.coverage(bank);
-        (c.scored, c.asked)
-    }
-
     /// The characters the interviewer wrote: notes, findings, priorities.
     pub fn written_chars(&self) -> usize {
         let answers: usize = self

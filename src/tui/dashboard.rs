@@ -84,9 +84,8 @@ impl<'a> Dashboard<'a> {
             format_points(self.card.max, 0, self.lang)
         );
         let coverage = format!(
-            "{}/{} {}",
-            self.card.scored(),
-            self.card.asked(),
+            "{} {}",
+            self.card.coverage().describe(self.lang),
             t("scoret", "scored")
         );
         if compact {

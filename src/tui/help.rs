@@ -172,7 +172,11 @@ pub fn keys_markdown() -> String {
          narrow. This file is generated from the key tables the screens use \
          (`KOMPASS_WRITE_DOCS=1 cargo test --test interview_docs` rewrites it).\n\n\
          While the notes have the focus every printable key is text, so commands use \
-         Ctrl, F-keys and Tab. `0–4` stands for the bank's scale.\n",
+         Ctrl, F-keys and Tab. `0–4` stands for the bank's scale. In the scores and \
+         the findings, a printable key that is not one of theirs (a letter, a space) \
+         goes to the notes, and the focus with it: words typed into the wrong field \
+         are never lost and never change a score. Setting the last dimension hands \
+         the focus back to the notes.\n",
     );
     out.push_str("\n## Start screen (`kompass`)\n");
     table(&mut out, "Sessions", start::START);

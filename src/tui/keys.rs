@@ -51,6 +51,11 @@ fn normalized(ev: &KeyEvent) -> (KeyCode, KeyModifiers) {
     }
 }
 
+/// A key that types a character (with Shift at most), as opposed to a chord.
+pub fn is_typed_char(ev: &KeyEvent) -> bool {
+    matches!(ev.code, KeyCode::Char(_)) && (ev.modifiers - KeyModifiers::SHIFT).is_empty()
+}
+
 impl Chord {
     pub fn matches(self, ev: &KeyEvent) -> bool {
         let (code, mods) = normalized(ev);

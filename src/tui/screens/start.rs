@@ -409,13 +409,17 @@ impl<'b> Start<'b> {
 
     fn session_line(&self, l: &crate::storage::LoadedSession, width: usize) -> Line<'static> {
         let s = &l.session;
-        let (scored, asked) = s.progress(self.bank);
+        let c = s.coverage(self.bank);
+        let outside = match c.outside {
+            0 => String::new(),
+            n => format!(" +{n}"),
+        };
         let status = match s.status {
             Status::InProgress => self.t("pågår", "in progress"),
             Status::Completed => self.t("fullført", "completed"),
         };
         let people = ui::people_line(self.bank, &s.interviewees, self.lang);
-        let right = format!(" {scored:>2}/{asked:<2} {status:<11}");
+        let right = format!(" {:>2}/{:<2}{outside} {status:<11}", c.scored, c.asked);
         let date = s.started_at.format("%Y-%m-%d %H:%M").to_string();
         let people_w = width.saturating_sub(3 + date.len() + 2 + right.chars().count());
         Line::from(vec![

@@ -202,7 +202,7 @@ pub const SCORES: &[Binding<Act>] = &[
     )
     .footer("Verdi", "Value"),
     bind(
-        &[key(Delete), key(Backspace), ch(' '), ch('x')],
+        &[key(Delete), key(Backspace)],
         Act::Clear,
         "Fjern verdien (ikke spurt er ikke 0)",
         "Clear the value (not asked is not 0)",
@@ -233,7 +233,6 @@ pub const SCORES: &[Binding<Act>] = &[
         "Tilbake til notatene",
         "Back to the notes",
     ),
-    bind(&[ch('?')], Act::Help, "Hjelp", "Help"),
 ];
 
 pub const FINDINGS: &[Binding<Act>] = &[
@@ -278,7 +277,6 @@ pub const FINDINGS: &[Binding<Act>] = &[
         "Tilbake til notatene",
         "Back to the notes",
     ),
-    bind(&[ch('?')], Act::Help, "Hjelp", "Help"),
 ];
 
 pub const NAVIGATOR: &[Binding<Act>] = &[

@@ -137,6 +137,12 @@ fn scores_take_one_key_each_and_clearing_differs_from_zero() {
     t.typ("4");
     assert_eq!(t.s.card.scored(), 1);
     assert!(t.s.card.total > int(0));
+    assert_eq!(
+        t.s.focus,
+        Focus::Notes,
+        "the last dimension hands back the notes"
+    );
+    t.plain(Tab);
     t.plain(Up);
     t.plain(Delete);
     assert_eq!(t.s.session.answers[&id].scores.extent, None);
@@ -356,8 +362,49 @@ fn help_lists_every_table_with_the_focused_one_first() {
     assert_eq!(help[1].title, "Overalt");
     assert!(help.iter().any(|s| s.title == "Notater"));
     assert!(help[0].rows.iter().any(|(k, _)| k == "0–4"));
-    t.typ("?");
+    t.plain(KeyCode::F(1));
     assert!(matches!(t.s.overlay, Some(Overlay::Help { .. })));
     t.plain(Esc);
     assert!(t.s.overlay.is_none());
+}
+
+#[test]
+fn words_typed_while_the_scores_have_the_focus_go_to_the_notes_and_change_no_score() {
+    let bank = Bank::builtin();
+    let mut t = T::new(&bank);
+    let id = t.current();
+    t.plain(Tab);
+    t.typ("32");
+    t.typ("Hun sa 4 ting");
+    assert_eq!(t.s.focus, Focus::Notes);
+    t.plain(Tab);
+    t.typ(" x");
+    assert_eq!(t.s.focus, Focus::Notes);
+    let s = t.snap();
+    assert_eq!(s.answers[&id].notes, "Hun sa 4 ting x");
+    let sc = s.answers[&id].scores;
+    assert_eq!(
+        (sc.system, sc.extent, sc.results),
+        (Some(int(3)), Some(int(2)), None),
+        "a space never clears a score, a letter never sets one"
+    );
+}
+
+#[test]
+fn words_typed_while_the_findings_have_the_focus_go_to_the_notes() {
+    let bank = Bank::builtin();
+    let mut t = T::new(&bank);
+    let id = t.current();
+    t.typ("Plan finnes");
+    t.ctrl('k');
+    t.plain(Enter);
+    t.plain(Enter);
+    t.plain(Tab);
+    t.plain(Tab);
+    assert_eq!(t.s.focus, Focus::Findings);
+    t.typ("Kommunen 3 har en plan");
+    let a = &t.snap().answers[&id];
+    assert_eq!(a.notes, "Plan finnes\nKommunen 3 har en plan");
+    assert_eq!(a.findings.len(), 1);
+    assert_eq!(a.findings[0].kind, FindingKind::Strength);
 }

@@ -21,6 +21,14 @@ impl Interview<'_> {
         } else {
             self.tables().iter().find_map(|t| keys::lookup(t, &ev))
         };
+        if act.is_none() && self.typed_words_elsewhere(&ev) {
+            // The interviewer went on writing while the scores or the
+            // findings had the focus: the key and the focus go to the notes,
+            // so no word is lost and no number changes by accident.
+            self.focus = Focus::Notes;
+            self.edit(ev, now);
+            return vec![];
+        }
         let to_editor = self.overlay.is_none()
             && !self.read_only
             && matches!(self.focus, Focus::Notes | Focus::Priorities)
@@ -91,6 +99,16 @@ impl Interview<'_> {
             None => {}
         }
         vec![]
+    }
+
+    /// A printable key that means nothing where the focus is (the scores or
+    /// the findings of a question): words meant for the notes.
+    fn typed_words_elsewhere(&self, ev: &KeyEvent) -> bool {
+        self.overlay.is_none()
+            && !self.read_only
+            && matches!(self.focus, Focus::Scores | Focus::Findings)
+            && matches!(self.page, Page::Question(_))
+            && keys::is_typed_char(ev)
     }
 
     /// In read-only mode, only moving around is allowed.
@@ -250,7 +268,12 @@ impl Interview<'_> {
                     return self.say(text, true);
                 }
                 self.set_score(d, Some(v), now);
-                self.score_cursor = (self.score_cursor + 1).min(DIMENSIONS.len() - 1);
+                if self.score_cursor + 1 == DIMENSIONS.len() {
+                    // The last dimension: the interviewer goes back to writing.
+                    self.focus = Focus::Notes;
+                } else {
+                    self.score_cursor += 1;
+                }
             }
             Act::Lower | Act::Raise => {
                 let cur = self

@@ -248,7 +248,6 @@ fn prompt_block(title: &str) -> Block<'_> {
 fn draw_header(frame: &mut Frame, area: Rect, s: &Interview) {
     let sess = &s.session;
     let people = ui::people_line(s.bank, &sess.interviewees, s.lang);
-    let (scored, asked) = (s.card.scored(), s.card.asked());
     let mut right: Vec<Span> = Vec::new();
     if let Some(reason) = &s.save_failure {
         right.push(ui::save_failure(reason, s.lang));
@@ -258,7 +257,10 @@ fn draw_header(frame: &mut Frame, area: Rect, s: &Interview) {
             WARN,
         ));
     } else {
-        right.push(Span::styled(format!("✓{scored}/{asked} "), DIM));
+        right.push(Span::styled(
+            format!("✓{} ", s.card.coverage().compact()),
+            DIM,
+        ));
         if sess.status == Status::Completed {
             right.push(Span::styled(
                 s.t("Fullført ", "Completed "),
@@ -305,9 +307,19 @@ fn draw_footer(frame: &mut Frame, area: Rect, s: &Interview, notice: Option<Vec<
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// A separator line with a title; accented when its part has the focus.
+/// A separator line with a title; when its part has the focus, accented
+/// and marked `▶`, so that the focus shows without colour (NO_COLOR).
 fn section(title: String, focused: bool) -> Block<'static> {
-    let style = if focused { BOLD.fg(ACCENT) } else { DIM };
+    if focused {
+        heading(format!("▶{title}"), true)
+    } else {
+        heading(title, false)
+    }
+}
+
+/// A separator line with a title, accented or dim.
+fn heading(title: String, accent: bool) -> Block<'static> {
+    let style = if accent { BOLD.fg(ACCENT) } else { DIM };
     Block::default()
         .borders(Borders::TOP)
         .border_style(style)

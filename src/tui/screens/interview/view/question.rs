@@ -208,7 +208,8 @@ pub(super) fn draw_question(
             };
             let used = label_w + 1 + 5 + 1;
             let value_style = if cursor {
-                BOLD.fg(Color::Black).bg(ACCENT)
+                // Reversed too: the cursor shows without colour (NO_COLOR).
+                BOLD.fg(ACCENT).add_modifier(Modifier::REVERSED)
             } else if value.is_some() {
                 BOLD.fg(ACCENT)
             } else {
@@ -303,17 +304,15 @@ pub(super) fn draw_closing(
         BOLD
     };
     let flagged = s.session.answers.values().filter(|a| a.flagged).count();
-    let open = s.card.asked().saturating_sub(s.card.scored());
+    let coverage = s.card.coverage();
     let lines = vec![
         Line::styled(check, style),
         Line::styled(
             format!(
-                "{} {} {} {} · {} {} (Ctrl-O)",
+                "{} {} · {} {} (Ctrl-O)",
                 s.t("Scoret", "Scored"),
-                s.card.scored(),
-                s.t("av", "of"),
-                s.card.asked(),
-                open,
+                coverage.describe(s.lang),
+                coverage.open(),
                 s.t("gjenstår", "to go"),
             ),
             DIM,

@@ -68,7 +68,7 @@ pub(super) fn draw_level(frame: &mut Frame, area: Rect, s: &Interview) {
             s.bank.scale_max()
         ),
     };
-    let block = section(format!(" {label} "), true);
+    let block = heading(format!(" {label} "), true);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let lines = ui::clip_lines(
@@ -93,7 +93,7 @@ pub(super) fn draw_scale(frame: &mut Frame, area: Rect, s: &Interview) {
         .question_index()
         .and_then(|i| s.answer(i))
         .and_then(|a| a.scores.get(d));
-    let block = section(format!(" {} ", one_line(def.label.get(s.lang))), true);
+    let block = heading(format!(" {} ", one_line(def.label.get(s.lang))), true);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = inner.width as usize;
@@ -124,7 +124,7 @@ pub(super) fn draw_scale(frame: &mut Frame, area: Rect, s: &Interview) {
 }
 
 pub(super) fn draw_mini_dashboard(frame: &mut Frame, area: Rect, s: &Interview) {
-    let block = section(format!(" {} · Ctrl-D ", s.t("Poeng", "Points")), false);
+    let block = heading(format!(" {} · Ctrl-D ", s.t("Poeng", "Points")), false);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let current = s.question_index().map(|i| s.walk.positions[i].area);
