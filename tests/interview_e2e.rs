@@ -20,8 +20,7 @@ fn notes_scores_and_a_finding_typed_in_a_terminal_reach_the_file() {
     let mut t = start(dir.path(), &NEW);
     t.type_slowly("Hei æøå 🙂 fra ordføreren");
     t.send("\t"); // to the scores
-    t.type_slowly("324");
-    t.send("\r"); // back to the notes
+    t.type_slowly("324"); // the last one hands the focus back to the notes
     t.send("\x0b"); // Ctrl-K: the line becomes a finding
     t.send("\t"); // strength -> challenge
     t.send("\r");
