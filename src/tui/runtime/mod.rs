@@ -34,6 +34,7 @@ use super::surface::Surface;
 use crate::app::{CmdResult, Context, Failure, InterviewRequest, ReviewRequest};
 use crate::core::lang::Lang;
 use crate::core::review::OpenError;
+use crate::core::session::Status;
 use crate::core::text::one_line;
 use crate::platform::Termination;
 use crate::storage::{self, Document};
@@ -485,7 +486,20 @@ impl<'b, B: Backend> Runtime<'b, B> {
                 Err(failure) => Err(failure),
             },
             start::Effect::ReadOnly(path) => match session::open(ctx, &path, true) {
-                Ok(Opened::Ready(editing)) => Ok(Screen::Interview(editing)),
+                Ok(Opened::Ready(mut editing)) => {
+                    let state = &mut editing.state;
+                    if state.session.status == Status::Completed && state.notice.is_none() {
+                        state.set_sticky_notice(
+                            ctx.lang
+                                .pick(
+                                    "Fullført intervju, vist skrivebeskyttet. For å endre det: Ctrl-Q, så e.",
+                                    "A completed interview, shown read-only. To change it: Ctrl-Q, then e.",
+                                )
+                                .into(),
+                        );
+                    }
+                    Ok(Screen::Interview(editing))
+                }
                 Ok(Opened::Locked(_)) => return Flow::Continue,
                 Err(failure) => Err(failure),
             },

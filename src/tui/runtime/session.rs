@@ -263,7 +263,11 @@ impl<'b> Editing<'b> {
         let Some(saver) = self.saver.take() else {
             return Ok(());
         };
-        saver.save(self.state.snapshot(Instant::now(), wall_clock()));
+        // Opening and leaving without a change writes nothing: a teammate's
+        // identical copy stays identical (no new updated_at, no seconds).
+        if self.state.has_unsaved_changes() {
+            saver.save(self.state.snapshot(Instant::now(), wall_clock()));
+        }
         match saver.stop() {
             None => {
                 if let Some(marker) = self.marker.take() {

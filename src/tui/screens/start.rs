@@ -14,7 +14,7 @@ use crate::core::bank::Bank;
 use crate::core::lang::Lang;
 use crate::core::session::Status;
 use crate::core::text::one_line;
-use crate::storage::{LockHolder, SessionList};
+use crate::storage::{LoadedSession, LockHolder, SessionList};
 use crate::tui::help;
 use crate::tui::keys::{self, Binding, HelpSection, bind, ch, ctrl, key};
 use crate::tui::ui::{self, ACCENT, BOLD, DIM, SELECTED, WARN};
@@ -24,6 +24,7 @@ pub enum Act {
     Up,
     Down,
     Resume,
+    Edit,
     New,
     ReadOnly,
     Review,
@@ -49,10 +50,17 @@ pub const START: &[Binding<Act>] = &[
     bind(
         &[key(KeyCode::Enter)],
         Act::Resume,
-        "Fortsett intervjuet",
-        "Resume the interview",
+        "Fortsett intervjuet (et fullført åpnes skrivebeskyttet)",
+        "Resume the interview (a completed one opens read-only)",
     )
     .footer("Fortsett", "Resume"),
+    bind(
+        &[ch('e')],
+        Act::Edit,
+        "Rediger intervjuet, også et fullført",
+        "Edit the interview, a completed one too",
+    )
+    .footer("Rediger", "Edit"),
     bind(&[ch('n')], Act::New, "Nytt intervju", "New interview").footer("Nytt", "New"),
     bind(
         &[ch('o')],
@@ -169,9 +177,9 @@ impl<'b> Start<'b> {
         }
     }
 
-    fn selected_path(&self) -> Option<PathBuf> {
+    fn selected(&self) -> Option<&LoadedSession> {
         match self.rows.get(self.cursor)? {
-            Row::Session(g, k) => Some(self.list.municipalities[*g].1[*k].path.clone()),
+            Row::Session(g, k) => Some(&self.list.municipalities[*g].1[*k]),
             Row::Group(_) => None,
         }
     }
@@ -210,9 +218,14 @@ impl<'b> Start<'b> {
                 self.cursor = (self.cursor + 1).min(self.rows.len().saturating_sub(1));
                 None
             }
-            (None, Act::Resume | Act::ReadOnly) => match self.selected_path() {
-                Some(p) if act == Act::Resume => Some(Effect::Resume(p)),
-                Some(p) => Some(Effect::ReadOnly(p)),
+            (None, Act::Resume | Act::Edit | Act::ReadOnly) => match self.selected() {
+                // A completed interview is looked at far more often than
+                // changed: opening it must not write to it by accident.
+                Some(l) if act == Act::Resume && l.session.status == Status::Completed => {
+                    Some(Effect::ReadOnly(l.path.clone()))
+                }
+                Some(l) if act == Act::ReadOnly => Some(Effect::ReadOnly(l.path.clone())),
+                Some(l) => Some(Effect::Resume(l.path.clone())),
                 None => {
                     self.say(
                         self.t("Velg et intervju med ↑↓", "Pick an interview with ↑↓")
@@ -497,6 +510,23 @@ mod tests {
         assert_eq!(s.update(k(KeyCode::Enter)), None);
         assert!(s.notice.is_some());
         assert_eq!(s.update(k(KeyCode::Char('q'))), Some(Effect::Quit));
+    }
+
+    #[test]
+    fn a_completed_interview_opens_read_only_unless_asked_to_edit() {
+        let bank = Bank::builtin();
+        let mut list = list(&bank);
+        list.municipalities[0].1[0].session.status = Status::Completed;
+        let mut s = Start::new(&bank, Lang::Nb, Path::new("/d"), list);
+        let k = |c: KeyCode| KeyEvent::from(c);
+        assert_eq!(
+            s.update(k(KeyCode::Enter)),
+            Some(Effect::ReadOnly("/d/A1.json".into()))
+        );
+        assert_eq!(
+            s.update(k(KeyCode::Char('e'))),
+            Some(Effect::Resume("/d/A1.json".into()))
+        );
     }
 
     #[test]
