@@ -177,6 +177,8 @@ fn closing_page_with_priorities() {
     key(&mut s, t0, KeyCode::Char('l'), KeyModifiers::CONTROL);
     key(&mut s, t0, KeyCode::Tab, KeyModifiers::NONE);
     key(&mut s, t0, KeyCode::Enter, KeyModifiers::NONE);
+    draw_interview("complete_with_open_questions", &s);
+    key(&mut s, t0, KeyCode::Char('j'), KeyModifiers::NONE);
     draw_interview("closing", &s);
 }
 

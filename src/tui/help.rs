@@ -197,6 +197,11 @@ pub fn keys_markdown() -> String {
     table(&mut out, "Score dashboard (Ctrl-D)", iv::DASHBOARD);
     table(&mut out, "New or edited finding", iv::FINDING_PROMPT);
     table(&mut out, "Go to (Ctrl-G)", iv::JUMP_PROMPT);
+    table(
+        &mut out,
+        "A question before it happens (a rescue copy, completing with open questions)",
+        iv::CONFIRM,
+    );
     table(&mut out, "Help (every screen)", KEYS);
     review_markdown(&mut out, table::<super::screens::review::Act>);
     out

@@ -119,6 +119,22 @@ pub fn open<'b>(ctx: &'b Context, path: &Path, read_only: bool) -> Result<Opened
     if let Some(m) = &loaded.migrated {
         notices.push(migrated_notice(lang, m, backup.as_deref()));
     }
+    // Words saved only in a rescue copy (Ctrl-Q when the file could not be
+    // written) are offered again, never silently left behind.
+    let rescue = match storage::find_rescue(&loaded.session, &ctx.bank) {
+        Ok(found) => found,
+        Err(e) => {
+            notices.push(format!(
+                "{} {}",
+                lang.pick(
+                    "En redningskopi av intervjuet kunne ikke leses:",
+                    "A rescue copy of the interview could not be read:"
+                ),
+                e.lines().join("; ")
+            ));
+            None
+        }
+    };
     let mut state = Interview::new(
         &ctx.bank,
         lang,
@@ -129,6 +145,9 @@ pub fn open<'b>(ctx: &'b Context, path: &Path, read_only: bool) -> Result<Opened
     );
     if !notices.is_empty() {
         state.set_sticky_notice(notices.join(" "));
+    }
+    if let Some(rescue) = rescue {
+        state.offer_rescue(rescue);
     }
     Ok(Opened::Ready(Box::new(Editing::new(
         state,
@@ -270,6 +289,10 @@ impl<'b> Editing<'b> {
         }
         match saver.stop() {
             None => {
+                if let Some(rescue) = self.state.rescue_taken.take() {
+                    // Its words are in the session file now.
+                    let _ = storage::discard_rescue(&rescue);
+                }
                 if let Some(marker) = self.marker.take() {
                     let _ = marker.close_clean();
                 }

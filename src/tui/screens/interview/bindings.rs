@@ -254,6 +254,12 @@ pub const FINDINGS: &[Binding<Act>] = &[
     )
     .footer("Fjern", "Remove"),
     bind(
+        &[ctrl('z')],
+        Act::Undo,
+        "Sett inn igjen funnet som sist ble fjernet",
+        "Put back the finding last removed",
+    ),
+    bind(
         &[ch('1')],
         Act::Kind(FindingKind::Strength),
         "Gjør til styrke",
@@ -348,6 +354,7 @@ pub const DASHBOARD: &[Binding<Act>] = &[
         "Close the dashboard",
     )
     .footer("Lukk", "Close"),
+    bind(&[key(F(1))], Act::Help, "Hjelp", "Help").footer("Hjelp", "Help"),
 ];
 
 pub const FINDING_PROMPT: &[Binding<Act>] = &[
@@ -366,11 +373,22 @@ pub const FINDING_PROMPT: &[Binding<Act>] = &[
         "Previous kind",
     ),
     bind(&[key(Esc)], Act::Close, "Avbryt", "Cancel").footer("Avbryt", "Cancel"),
+    bind(&[key(F(1))], Act::Help, "Hjelp", "Help").footer("Hjelp", "Help"),
 ];
 
 pub const JUMP_PROMPT: &[Binding<Act>] = &[
     bind(&[key(Enter)], Act::Confirm, "Gå dit", "Go there").footer("Gå", "Go"),
     bind(&[key(Esc)], Act::Close, "Avbryt", "Cancel").footer("Avbryt", "Cancel"),
+    bind(&[key(F(1))], Act::Help, "Hjelp", "Help").footer("Hjelp", "Help"),
+];
+
+/// A question before something is done (a rescue copy to take in,
+/// completing with open questions). Enter is no answer: a hurried Enter
+/// must not decide it.
+pub const CONFIRM: &[Binding<Act>] = &[
+    bind(&[ch('j'), ch('y')], Act::Confirm, "Ja", "Yes").footer("Ja", "Yes"),
+    bind(&[ch('n'), key(Esc)], Act::Close, "Nei", "No").footer("Nei", "No"),
+    bind(&[key(F(1))], Act::Help, "Hjelp", "Help").footer("Hjelp", "Help"),
 ];
 
 impl Interview<'_> {
@@ -381,6 +399,7 @@ impl Interview<'_> {
             Some(Overlay::Dashboard { .. }) => return vec![DASHBOARD],
             Some(Overlay::Jump { .. }) => return vec![JUMP_PROMPT],
             Some(Overlay::Finding { .. }) => return vec![FINDING_PROMPT],
+            Some(Overlay::Confirm(_)) => return vec![CONFIRM],
             None => {}
         }
         let own = match self.focus {
@@ -398,13 +417,27 @@ impl Interview<'_> {
         let max = self.bank.scale_max();
         let sec = |title: (&str, &str), table| keys::section(title, table, self.lang, max);
         let notes = sec(("Notater", "Notes"), NOTES);
-        let mut out = match self.focus {
-            Focus::Scores => vec![sec(("Poeng", "Scores"), SCORES)],
-            Focus::Findings => vec![sec(("Funn", "Findings"), FINDINGS)],
-            Focus::Navigator => vec![sec(("Navigator", "Navigator"), NAVIGATOR)],
-            Focus::Status => vec![sec(("Status", "Status"), STATUS)],
-            Focus::Priorities => vec![sec(("Prioriteringer", "Priorities"), NOTES)],
-            Focus::Notes => vec![],
+        let under = match &self.overlay {
+            Some(Overlay::Help { under: Some(o), .. }) => Some(&**o),
+            _ => None,
+        };
+        let mut out = match (under, self.focus) {
+            (Some(Overlay::Dashboard { .. }), _) => {
+                vec![sec(("Poengoversikt", "Dashboard"), DASHBOARD)]
+            }
+            (Some(Overlay::Finding { .. }), _) => {
+                vec![sec(("Nytt funn", "New finding"), FINDING_PROMPT)]
+            }
+            (Some(Overlay::Jump { .. }), _) => vec![sec(("Gå til", "Go to"), JUMP_PROMPT)],
+            (Some(Overlay::Confirm(_)), _) => {
+                vec![sec(("Spørsmål (j/n)", "Question (y/n)"), CONFIRM)]
+            }
+            (_, Focus::Scores) => vec![sec(("Poeng", "Scores"), SCORES)],
+            (_, Focus::Findings) => vec![sec(("Funn", "Findings"), FINDINGS)],
+            (_, Focus::Navigator) => vec![sec(("Navigator", "Navigator"), NAVIGATOR)],
+            (_, Focus::Status) => vec![sec(("Status", "Status"), STATUS)],
+            (_, Focus::Priorities) => vec![sec(("Prioriteringer", "Priorities"), NOTES)],
+            (_, Focus::Notes) => vec![],
         };
         out.push(sec(("Overalt", "Everywhere"), GLOBAL));
         let rest = [
@@ -416,6 +449,7 @@ impl Interview<'_> {
             sec(("Poengoversikt", "Dashboard"), DASHBOARD),
             sec(("Nytt funn", "New finding"), FINDING_PROMPT),
             sec(("Gå til", "Go to"), JUMP_PROMPT),
+            sec(("Spørsmål (j/n)", "Question (y/n)"), CONFIRM),
         ];
         for s in rest {
             if !out.iter().any(|o| o.title == s.title) {

@@ -22,7 +22,7 @@ use crate::core::bank::Bank;
 use crate::core::lang::Lang;
 use crate::core::scoring::{self, Scorecard};
 use crate::core::session::{Answer, FindingKind, Session};
-use crate::storage::SaveReport;
+use crate::storage::{Rescue, SaveReport};
 use crate::tui::editor::Editor;
 use crate::tui::ui;
 use crate::tui::walk::{Page, Walk};
@@ -67,6 +67,8 @@ pub enum Focus {
 pub enum Overlay {
     Help {
         scroll: u16,
+        /// The prompt or dashboard F1 was pressed in, shown again after.
+        under: Option<Box<Overlay>>,
     },
     Dashboard {
         area: usize,
@@ -81,6 +83,18 @@ pub enum Overlay {
         /// The finding being edited; None for a new one.
         editing: Option<usize>,
     },
+    /// A question answered with yes or no before something is done.
+    Confirm(Ask),
+}
+
+/// What the interviewer is asked before it happens.
+#[derive(Debug)]
+pub enum Ask {
+    /// A rescue copy newer than the saved session: take it in, or keep the
+    /// saved version (the copy stays where it is).
+    TakeRescue(Box<Rescue>),
+    /// Marking the interview completed while routed questions are open.
+    Complete { open: usize },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,6 +140,11 @@ pub struct Interview<'b> {
     entered_at: Instant,
     /// The time of the last message, for showing the time on the question.
     pub now: Instant,
+    /// A rescue copy taken in: removed once the session is saved with it.
+    pub rescue_taken: Option<PathBuf>,
+    /// The last finding removed, to be put back with Ctrl-Z: the question,
+    /// its place in the list and the finding.
+    removed_finding: Option<(usize, usize, crate::core::session::Finding)>,
 }
 
 impl<'b> Interview<'b> {
@@ -178,10 +197,50 @@ impl<'b> Interview<'b> {
             changed: None,
             entered_at: now,
             now,
+            rescue_taken: None,
+            removed_finding: None,
         };
         s.enter(page, now);
         s.show_cursor();
         s
+    }
+
+    /// Asks whether to take in a rescue copy newer than the saved session.
+    pub fn offer_rescue(&mut self, rescue: Rescue) {
+        self.overlay = Some(Overlay::Confirm(Ask::TakeRescue(Box::new(rescue))));
+        self.revision += 1;
+    }
+
+    /// The rescue copy replaces what was loaded; it is saved at once and
+    /// removed once saved.
+    fn take_rescue(&mut self, rescue: Rescue, now: Instant) {
+        let Rescue { path, session, .. } = rescue;
+        let here = self
+            .question_index()
+            .map(|i| self.question_id(i).to_owned());
+        self.session = session;
+        self.editors.clear();
+        self.touched.clear();
+        self.priorities = Editor::new(
+            &self.session.priorities.join("\n"),
+            self.t("Én prioritering per linje", "One priority per line"),
+        );
+        self.card = scoring::score_session(self.bank, &self.session);
+        self.walk = Walk::new(self.bank, &self.session, self.walk.show_all);
+        let page = here
+            .and_then(|id| self.bank.position(&id))
+            .and_then(|pos| self.walk.positions.iter().position(|&p| p == pos))
+            .map_or_else(|| self.walk.first(), Page::Question);
+        self.enter(page, now);
+        self.rescue_taken = Some(path);
+        self.say(
+            self.t(
+                "Redningskopien er tatt inn og lagres nå",
+                "The rescue copy is taken in and saved now",
+            ),
+            false,
+        );
+        self.changed_at(now);
     }
 
     /// Shows a notice that stays until the interviewer leaves the question.

@@ -276,6 +276,7 @@ fn priorities_and_completion_on_the_closing_page() {
     t.plain(Tab);
     assert_eq!(t.s.focus, Focus::Status);
     t.plain(Enter);
+    t.typ("j"); // yes, with every question still open
     let s = t.snap();
     assert_eq!(s.priorities, ["Bedre kommunikasjon", "Digitalisering"]);
     assert_eq!(s.status, Status::Completed);
@@ -407,4 +408,95 @@ fn words_typed_while_the_findings_have_the_focus_go_to_the_notes() {
     assert_eq!(a.notes, "Plan finnes\nKommunen 3 har en plan");
     assert_eq!(a.findings.len(), 1);
     assert_eq!(a.findings[0].kind, FindingKind::Strength);
+}
+
+#[test]
+fn a_removed_finding_comes_back_with_ctrl_z() {
+    let bank = Bank::builtin();
+    let mut t = T::new(&bank);
+    let id = t.current();
+    t.typ("Plan finnes\nMangler mål");
+    t.ctrl('k');
+    t.plain(Enter);
+    t.plain(Up);
+    t.ctrl('k');
+    t.plain(Enter);
+    t.plain(Tab);
+    t.plain(Tab);
+    t.plain(Up);
+    t.plain(Delete);
+    assert_eq!(t.s.session.answers[&id].findings.len(), 1);
+    assert!(t.s.notice.as_ref().unwrap().text.contains("Ctrl-Z"));
+    t.ctrl('z');
+    let texts: Vec<_> = t.s.session.answers[&id]
+        .findings
+        .iter()
+        .map(|f| f.text.clone())
+        .collect();
+    assert_eq!(texts, ["Mangler mål", "Plan finnes"], "back in its place");
+}
+
+#[test]
+fn the_same_line_cannot_become_two_findings_without_a_word() {
+    let bank = Bank::builtin();
+    let mut t = T::new(&bank);
+    let id = t.current();
+    t.typ("Plan finnes");
+    t.ctrl('k');
+    t.plain(Enter);
+    t.ctrl('k');
+    t.plain(Tab); // a challenge this time
+    t.plain(Enter);
+    assert_eq!(t.s.session.answers[&id].findings.len(), 1);
+    let notice = t.s.notice.clone().unwrap();
+    assert!(
+        notice.warning && notice.text.contains("styrke"),
+        "{notice:?}"
+    );
+}
+
+#[test]
+fn completing_with_open_questions_asks_once_and_says_how_many() {
+    let bank = Bank::builtin();
+    let mut t = T::new(&bank);
+    let open = t.s.card.coverage().open();
+    t.ctrl('l');
+    t.plain(Tab);
+    t.plain(Enter);
+    assert_eq!(t.s.session.status, Status::InProgress);
+    let Some(Overlay::Confirm(Ask::Complete { open: asked })) = &t.s.overlay else {
+        panic!("asked first: {:?}", t.s.overlay);
+    };
+    assert_eq!(*asked, open);
+    t.plain(Enter); // a hurried Enter is no answer
+    assert_eq!(t.s.session.status, Status::InProgress);
+    t.typ("n");
+    assert_eq!(t.s.session.status, Status::InProgress);
+    assert!(t.s.overlay.is_none());
+    t.plain(Enter);
+    t.typ("j");
+    assert_eq!(t.s.session.status, Status::Completed);
+    t.plain(Enter); // back to in progress needs no question
+    assert_eq!(t.s.session.status, Status::InProgress);
+}
+
+#[test]
+fn f1_opens_the_help_in_every_prompt_and_the_dashboard_and_returns_to_it() {
+    let bank = Bank::builtin();
+    let mut t = T::new(&bank);
+    for open in ['d', 'g', 'k'] {
+        t.ctrl(open);
+        t.plain(KeyCode::F(1));
+        assert!(
+            matches!(t.s.overlay, Some(Overlay::Help { under: Some(_), .. })),
+            "Ctrl-{open}"
+        );
+        t.plain(Esc);
+        assert!(
+            !matches!(t.s.overlay, None | Some(Overlay::Help { .. })),
+            "back in Ctrl-{open}"
+        );
+        t.plain(Esc);
+        assert!(t.s.overlay.is_none());
+    }
 }

@@ -39,7 +39,12 @@ impl Interview<'_> {
             return vec![];
         }
         match act {
-            Some(Act::Help) => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Some(Act::Help) => {
+                self.overlay = Some(Overlay::Help {
+                    scroll: 0,
+                    under: None,
+                })
+            }
             Some(Act::Quit) => return vec![Effect::Quit],
             Some(Act::Save) if !self.read_only => return vec![Effect::SaveNow],
             Some(Act::QuitHint) => self.say(
@@ -221,24 +226,13 @@ impl Interview<'_> {
                 };
                 self.go(page, now);
             }
-            (Focus::Status, Act::Complete) => {
-                self.session.status = match self.session.status {
-                    Status::InProgress => Status::Completed,
-                    Status::Completed => Status::InProgress,
-                };
-                let msg = match self.session.status {
-                    Status::Completed => self.t(
-                        "Intervjuet er merket som fullført",
-                        "The interview is marked completed",
-                    ),
-                    Status::InProgress => self.t(
-                        "Intervjuet er merket som pågående",
-                        "The interview is marked in progress",
-                    ),
-                };
-                self.say(msg, false);
-                self.changed_at(now);
-            }
+            (Focus::Status, Act::Complete) => match self.session.status {
+                Status::Completed => self.set_status(Status::InProgress, now),
+                Status::InProgress => match self.card.coverage().open() {
+                    0 => self.set_status(Status::Completed, now),
+                    open => self.overlay = Some(Overlay::Confirm(Ask::Complete { open })),
+                },
+            },
             (_, Act::Back) => self.focus = self.home_focus(),
             _ => {}
         }
@@ -329,15 +323,38 @@ impl Interview<'_> {
                 if let Some(a) = self.current_answer_mut() {
                     let gone = a.findings.remove(k);
                     let text = format!(
-                        "{}: {}",
+                        "{}: {} · {}",
                         self.t("Fjernet", "Removed"),
-                        crate::core::text::one_line(&gone.text)
+                        crate::core::text::one_line(&gone.text),
+                        self.t("Ctrl-Z angrer", "Ctrl-Z undoes")
                     );
+                    self.removed_finding = Some((i, k, gone));
                     self.say(text, false);
                 }
                 self.finding_cursor = k.min(count.saturating_sub(2));
                 self.changed_at(now);
             }
+            Act::Undo => match self.removed_finding.take() {
+                Some((q, k, finding)) if q == i => {
+                    if let Some(a) = self.current_answer_mut() {
+                        let at = k.min(a.findings.len());
+                        a.findings.insert(at, finding);
+                        self.finding_cursor = at;
+                    }
+                    self.say(self.t("Funnet er tilbake", "The finding is back"), false);
+                    self.changed_at(now);
+                }
+                other => {
+                    self.removed_finding = other;
+                    self.say(
+                        self.t(
+                            "Ingen fjernet funn å angre her",
+                            "No removed finding to undo here",
+                        ),
+                        false,
+                    );
+                }
+            },
             Act::Kind(kind) if count > 0 => {
                 let k = self.finding_cursor;
                 if let Some(a) = self.current_answer_mut() {
@@ -488,17 +505,33 @@ impl Interview<'_> {
     }
 
     pub(super) fn overlay_key(&mut self, ev: KeyEvent, now: Instant) {
-        if let Some(Overlay::Help { scroll }) = &self.overlay {
-            let mut scroll = *scroll;
+        if let Some(Overlay::Help { scroll, .. }) = &self.overlay {
+            let mut at = *scroll;
             let max = help::max_scroll(&self.help_sections());
-            self.overlay =
-                help::key_in_help(&ev, &mut scroll, max).then_some(Overlay::Help { scroll });
+            if help::key_in_help(&ev, &mut at, max) {
+                if let Some(Overlay::Help { scroll, .. }) = &mut self.overlay {
+                    *scroll = at;
+                }
+            } else if let Some(Overlay::Help { under, .. }) = self.overlay.take() {
+                // Back to the prompt or dashboard F1 was pressed in.
+                self.overlay = under.map(|o| *o);
+            }
             return;
         }
         let Some(table) = self.tables().first().copied() else {
             return;
         };
         let act = keys::lookup(table, &ev);
+        if act == Some(Act::Help) {
+            self.overlay = Some(Overlay::Help {
+                scroll: 0,
+                under: self.overlay.take().map(Box::new),
+            });
+            return;
+        }
+        if let Some(Overlay::Confirm(_)) = &self.overlay {
+            return self.answer_key(act, now);
+        }
         let Some(overlay) = self.overlay.as_mut() else {
             return;
         };
@@ -561,6 +594,50 @@ impl Interview<'_> {
         }
     }
 
+    pub(super) fn set_status(&mut self, status: Status, now: Instant) {
+        self.session.status = status;
+        let msg = match status {
+            Status::Completed => self.t(
+                "Intervjuet er merket som fullført",
+                "The interview is marked completed",
+            ),
+            Status::InProgress => self.t(
+                "Intervjuet er merket som pågående",
+                "The interview is marked in progress",
+            ),
+        };
+        self.say(msg, false);
+        self.changed_at(now);
+    }
+
+    /// Yes or no to what the interviewer was asked.
+    fn answer_key(&mut self, act: Option<Act>, now: Instant) {
+        let yes = match act {
+            Some(Act::Confirm) => true,
+            Some(Act::Close) => false,
+            _ => return,
+        };
+        let Some(Overlay::Confirm(ask)) = self.overlay.take() else {
+            return;
+        };
+        match (ask, yes) {
+            (Ask::TakeRescue(rescue), true) => self.take_rescue(*rescue, now),
+            (Ask::TakeRescue(rescue), false) => {
+                let text = format!(
+                    "{} {}",
+                    self.t(
+                        "Den lagrede versjonen er beholdt; redningskopien ligger i",
+                        "The saved version is kept; the rescue copy stays in"
+                    ),
+                    rescue.path.display()
+                );
+                self.set_sticky_notice(text);
+            }
+            (Ask::Complete { .. }, true) => self.set_status(Status::Completed, now),
+            (Ask::Complete { .. }, false) => {}
+        }
+    }
+
     pub(super) fn save_finding(
         &mut self,
         text: String,
@@ -578,6 +655,32 @@ impl Interview<'_> {
             );
         }
         let label = kind.label(self.lang);
+        let same = |f: &Finding| f.text.trim().to_lowercase() == text.to_lowercase();
+        let twin = self.question_index().and_then(|i| {
+            let findings = &self.answer(i)?.findings;
+            findings
+                .iter()
+                .enumerate()
+                .find(|&(k, f)| Some(k) != editing && same(f))
+                .map(|(_, f)| f.kind)
+        });
+        if let Some(other) = twin {
+            // Enter pressed twice on one line must not make a strength and a
+            // weakness of the same words.
+            let text = format!(
+                "{} {}. {}",
+                self.t(
+                    "Samme tekst er allerede et funn på spørsmålet:",
+                    "The same text is already a finding of this question:"
+                ),
+                other.label(self.lang).to_lowercase(),
+                self.t(
+                    "Bytt type med 1, 2 eller 3 i funnlisten (Tab).",
+                    "Change its kind with 1, 2 or 3 in the findings list (Tab)."
+                )
+            );
+            return self.say(text, true);
+        }
         let Some(a) = self.current_answer_mut() else {
             return;
         };

@@ -14,10 +14,11 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
+use crate::core::lang::Lang;
 use crate::core::session::{FindingKind, Status};
 use crate::core::text::one_line;
 use crate::tui::help;
-use crate::tui::screens::interview::{Focus, Interview, Overlay};
+use crate::tui::screens::interview::{Ask, Focus, Interview, Overlay};
 use crate::tui::surface::{Surface, copy_cells};
 use crate::tui::ui::{self, ACCENT, BOLD, DIM, WARN};
 use crate::tui::walk::Page;
@@ -167,7 +168,7 @@ fn draw_around_editor(frame: &mut Frame, s: &Interview, editor: &mut Option<Rect
 fn draw_overlay(frame: &mut Frame, s: &Interview) {
     let Regions { body, main, .. } = regions(frame.area(), s);
     match &s.overlay {
-        Some(Overlay::Help { scroll }) => {
+        Some(Overlay::Help { scroll, .. }) => {
             help::draw_help(frame, body, &s.help_sections(), *scroll, s.lang)
         }
         Some(Overlay::Dashboard { area, drill }) => draw_dashboard(frame, body, s, *area, *drill),
@@ -229,7 +230,62 @@ fn draw_overlay(frame: &mut Frame, s: &Interview) {
                 hint,
             );
         }
+        Some(Overlay::Confirm(ask)) => {
+            let width = main.width.min(72).saturating_sub(2) as usize;
+            let (title, text) = ask_text(s, ask);
+            let lines = ui::wrap(&text, width);
+            let rect = prompt_rect(main, lines.len() as u16 + 1);
+            frame.render_widget(Clear, rect);
+            let block = prompt_block(title);
+            let inner = block.inner(rect);
+            frame.render_widget(block, rect);
+            let mut shown: Vec<Line> = lines.into_iter().map(Line::raw).collect();
+            shown.push(Line::styled(
+                s.t("j: ja · n: nei · F1: hjelp", "y: yes · n: no · F1: help"),
+                BOLD.fg(ACCENT),
+            ));
+            frame.render_widget(Paragraph::new(shown), inner);
+        }
         None => {}
+    }
+}
+
+/// The title and the question of a yes-or-no prompt.
+fn ask_text<'a>(s: &'a Interview, ask: &Ask) -> (&'a str, String) {
+    match ask {
+        Ask::TakeRescue(rescue) => {
+            let d = &rescue.difference;
+            let when = |t: chrono::DateTime<chrono::FixedOffset>| t.format("%d.%m.%Y %H:%M:%S");
+            let chars = format!("{:+}", d.chars);
+            let text = match s.lang {
+                Lang::Nb => format!(
+                    "Det finnes en nyere redningskopi av intervjuet ({}), lagret {} da fila ikke kunne skrives. Den lagrede versjonen er fra {}. Redningskopien har {chars} tegn og {} spørsmål med andre svar. Ta inn redningskopien? (Nei beholder den lagrede versjonen; kopien blir liggende.)",
+                    one_line(&rescue.path.display().to_string()),
+                    when(rescue.session.updated_at),
+                    when(s.session.updated_at),
+                    d.questions
+                ),
+                Lang::En => format!(
+                    "There is a newer rescue copy of this interview ({}), written {} when the file could not be saved. The saved version is from {}. The rescue copy has {chars} characters and {} questions with other answers. Take in the rescue copy? (No keeps the saved version; the copy stays.)",
+                    one_line(&rescue.path.display().to_string()),
+                    when(rescue.session.updated_at),
+                    when(s.session.updated_at),
+                    d.questions
+                ),
+            };
+            (s.t(" Redningskopi ", " Rescue copy "), text)
+        }
+        Ask::Complete { open } => {
+            let text = match s.lang {
+                Lang::Nb => format!(
+                    "{open} av spørsmålene for rollene er ikke ferdig scoret (Ctrl-O finner dem). Merke intervjuet som fullført likevel?"
+                ),
+                Lang::En => format!(
+                    "{open} of the questions for the roles are not fully scored (Ctrl-O finds them). Mark the interview completed anyway?"
+                ),
+            };
+            (s.t(" Fullføre? ", " Complete? "), text)
+        }
     }
 }
 
