@@ -15,6 +15,7 @@
 //! - [`suggest`]: suggested groups of findings that say the same thing;
 //! - [`refresh`]: sessions changed since, and bringing the assessment up to date;
 //! - [`texts`]: the evaluators' summary, area assessments and way forward.
+//! - [`undo`]: undo and redo of decisions and curation.
 //!
 //! [`Assessment`]: crate::core::assessment::Assessment
 
@@ -28,6 +29,7 @@ pub mod refresh;
 pub mod roles;
 pub mod suggest;
 pub mod texts;
+pub mod undo;
 
 pub use open::{Conflict, Inputs, MunicipalityGroup, OpenError, ReviewSession};
 

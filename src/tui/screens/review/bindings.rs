@@ -15,6 +15,8 @@ pub enum Act {
     Baseline,
     Refresh,
     Conflicts,
+    Undo,
+    Redo,
     Start,
     Save,
     Quit,
@@ -102,6 +104,14 @@ pub const GLOBAL: &[Binding<Act>] = &[
         "Løs konflikter: samme intervju med ulikt innhold",
         "Resolve conflicts: one interview with different contents",
     ),
+    bind(
+        &[ctrl('z')],
+        Act::Undo,
+        "Angre: avgjørelser og funn, de siste 100 endringene",
+        "Undo: decisions and findings, the last 100 changes",
+    )
+    .footer("Angre", "Undo"),
+    bind(&[ctrl('y')], Act::Redo, "Gjør om", "Redo"),
     bind(
         &[ctrl('n')],
         Act::Start,
@@ -432,6 +442,23 @@ pub const PROMPT: &[Binding<Act>] = &[
     bind(&[key(Esc)], Act::Cancel, "Avbryt", "Cancel").footer("Avbryt", "Cancel"),
 ];
 
+pub const CONFIRM: &[Binding<Act>] = &[
+    bind(
+        &[key(Enter), ch('j'), ch('y')],
+        Act::Confirm,
+        "Ja, erstatt overstyringen (Ctrl-Z angrer)",
+        "Yes, replace the override (Ctrl-Z undoes it)",
+    )
+    .footer("Ja", "Yes"),
+    bind(
+        &[key(Esc), ch('n')],
+        Act::Cancel,
+        "Nei, behold overstyringen",
+        "No, keep the override",
+    )
+    .footer("Nei", "No"),
+];
+
 pub const CONFLICT: &[Binding<Act>] = &[
     bind(&[key(Up)], Act::Up, "Forrige versjon", "Previous version"),
     bind(&[key(Down)], Act::Down, "Neste version", "Next version"),
@@ -461,6 +488,7 @@ impl Review<'_> {
             Some(Overlay::Override(_)) => return vec![OVERRIDE],
             Some(Overlay::Prompt { .. }) => return vec![PROMPT],
             Some(Overlay::Conflict { .. }) => return vec![CONFLICT],
+            Some(Overlay::Confirm { .. }) => return vec![CONFIRM],
             None => {}
         }
         vec![self.view_table(), GLOBAL]
@@ -503,6 +531,10 @@ impl Review<'_> {
             (("Roller og samstemthet", "Roles and agreement"), ROLES),
             (("Funn", "Findings"), FINDINGS),
             (("Prioriteringer", "Priorities"), PRIORITIES),
+            (
+                ("Erstatte en overstyring", "Replacing an override"),
+                CONFIRM,
+            ),
             (("Konflikter", "Conflicts"), CONFLICT),
             (("Tekstfelt", "Text prompts"), PROMPT),
         ] {

@@ -27,6 +27,7 @@ use crate::core::review::agreement::{self, Agreement};
 use crate::core::review::question::{self, Disagreement, Filter};
 use crate::core::review::refresh::RefreshReport;
 use crate::core::review::roles::{self, RoleView};
+use crate::core::review::undo::History;
 use crate::core::review::{ReviewError, ReviewSession};
 use crate::core::scoring::Scorecard;
 use crate::core::text::one_line;
@@ -111,6 +112,16 @@ pub enum PromptFor {
     Rename { group: usize },
 }
 
+/// A change that throws away an override (its values and reason), asked
+/// once before it is made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Replacing {
+    /// `a`: accept the suggestion instead.
+    Accept,
+    /// `x`: undecided again.
+    Clear,
+}
+
 /// An override being typed: the three values and the reason.
 #[derive(Debug)]
 pub struct Draft {
@@ -140,6 +151,11 @@ pub enum Overlay {
     /// Choosing the version of the first unresolved conflict.
     Conflict {
         cursor: usize,
+    },
+    /// "4.4.2 er overstyrt …: godta forslaget i stedet?"
+    Confirm {
+        question: String,
+        change: Replacing,
     },
 }
 
@@ -197,6 +213,9 @@ pub struct Review<'b> {
     pub prio_marked: BTreeSet<usize>,
     pub saved_at: Option<chrono::DateTime<chrono::FixedOffset>>,
     pub save_failure: Option<String>,
+    /// Decisions and curation that can be undone (Ctrl-Z) while the review
+    /// is open.
+    pub history: History,
 }
 
 /// Shows a score value: `2`, `2,5`, `2,25` (a median of halves), `–`.
@@ -255,6 +274,7 @@ impl<'b> Review<'b> {
             prio_marked: BTreeSet::new(),
             saved_at: None,
             save_failure: None,
+            history: History::new(),
         };
         r.bases = r.dashboard_baselines();
         // Warnings (files skipped, other bank bytes) are said at once; the
@@ -319,8 +339,19 @@ impl<'b> Review<'b> {
         vec![Effect::Save]
     }
 
-    /// After the interviews changed (refresh, a conflict resolved).
+    /// After the interviews changed (refresh, a conflict resolved). The
+    /// history of changes starts again: what it kept was taken from the
+    /// interviews as they were.
     fn reanalyse(&mut self) {
+        if !self.history.is_empty() || self.history.redoable() > 0 {
+            self.history.clear();
+            if let Some(n) = &mut self.notice {
+                n.text.push_str(self.lang.pick(
+                    " (det som var gjort før, kan ikke lenger angres)",
+                    " (what was done before can no longer be undone)",
+                ));
+            }
+        }
         self.analysis = analyse(self.bank, &self.rs.assessment);
         self.bases = self.dashboard_baselines();
         self.clamp_cursors();

@@ -98,8 +98,121 @@ fn accept_override_with_a_reason_and_clear() {
         Some(Exact::new(5, 2))
     );
 
-    assert_eq!(typ(&mut r, "x"), vec![Effect::Save]);
+    // Clearing an override asks first.
+    assert!(typ(&mut r, "x").is_empty());
+    assert_eq!(press(&mut r, KeyCode::Enter), vec![Effect::Save]);
     assert!(!r.assessment().questions[&first].is_decided());
+}
+
+fn ctrl(r: &mut Review, c: char) -> Vec<Effect> {
+    r.update(Msg::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::CONTROL,
+    )))
+}
+
+/// Issue 13, item 1: `a` or `x` on an overridden question threw the override
+/// and its reason away at once.
+#[test]
+fn replacing_an_override_asks_once_and_ctrl_z_brings_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = Bank::builtin();
+    let mut r = Review::new(&bank, Lang::Nb, demo_session(dir.path()));
+    r.open_question("4.4.2");
+    typ(&mut r, "231");
+    press(&mut r, KeyCode::Enter);
+    typ(&mut r, "Systemet er kjøpt, ikke tatt i bruk");
+    assert_eq!(press(&mut r, KeyCode::Enter), vec![Effect::Save]);
+    let overridden = r.assessment().questions["4.4.2"].clone();
+    assert_eq!(
+        overridden.reason(),
+        Some("Systemet er kjøpt, ikke tatt i bruk")
+    );
+
+    // `a` asks; Esc (or n) keeps the override as it was.
+    assert!(typ(&mut r, "a").is_empty());
+    assert!(matches!(
+        r.overlay,
+        Some(Overlay::Confirm {
+            change: Replacing::Accept,
+            ..
+        })
+    ));
+    assert!(press(&mut r, KeyCode::Esc).is_empty());
+    assert_eq!(r.assessment().questions["4.4.2"], overridden);
+    assert!(typ(&mut r, "an").is_empty());
+    assert_eq!(r.assessment().questions["4.4.2"], overridden);
+
+    // Once confirmed the suggestion counts; Ctrl-Z brings the override and
+    // its reason back, Ctrl-Y makes the accept again.
+    typ(&mut r, "a");
+    assert_eq!(press(&mut r, KeyCode::Enter), vec![Effect::Save]);
+    let accepted = r.assessment().questions["4.4.2"].clone();
+    assert_eq!(accepted.reason(), None);
+    assert_eq!(ctrl(&mut r, 'z'), vec![Effect::Save]);
+    assert_eq!(r.assessment().questions["4.4.2"], overridden);
+    assert_eq!(
+        r.notice.as_ref().unwrap().text,
+        "Angret: 4.4.2: forslaget er godtatt"
+    );
+    assert_eq!(ctrl(&mut r, 'y'), vec![Effect::Save]);
+    assert_eq!(r.assessment().questions["4.4.2"], accepted);
+    ctrl(&mut r, 'z');
+
+    // `x` asks the same way.
+    typ(&mut r, "x");
+    assert!(matches!(
+        r.overlay,
+        Some(Overlay::Confirm {
+            change: Replacing::Clear,
+            ..
+        })
+    ));
+    typ(&mut r, "j");
+    assert_eq!(r.assessment().questions["4.4.2"].decision, None);
+    ctrl(&mut r, 'z');
+    assert_eq!(r.assessment().questions["4.4.2"], overridden);
+
+    // An accepted question is accepted again without a question.
+    r.open_question("1.1.1");
+    assert_eq!(typ(&mut r, "a"), vec![Effect::Save]);
+    assert!(r.overlay.is_none());
+}
+
+/// Undo walks back through curation too, and shows where the change was.
+#[test]
+fn undo_takes_back_curation_where_it_was_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = Bank::builtin();
+    let mut r = Review::new(&bank, Lang::En, demo_session(dir.path()));
+    let before = r.assessment().clone();
+    r.view = View::Findings;
+    r.findings_area = 6;
+    typ(&mut r, "bkd");
+    r.view = View::Priorities;
+    typ(&mut r, " ");
+    r.prio_cursor = r
+        .priority_rows()
+        .iter()
+        .position(|row| *row == PriorityRow::Group(1))
+        .unwrap();
+    typ(&mut r, "m");
+    assert_ne!(r.assessment().priorities, before.priorities);
+    assert_eq!(r.history.len(), 4);
+    ctrl(&mut r, 'z');
+    assert_eq!(r.assessment().priorities, before.priorities);
+    ctrl(&mut r, 'z');
+    assert_eq!(
+        r.view,
+        View::Findings,
+        "the undo shows where the change was"
+    );
+    assert_eq!(r.findings_area, 6);
+    ctrl(&mut r, 'z');
+    ctrl(&mut r, 'z');
+    assert_eq!(r.assessment(), &before);
+    assert!(ctrl(&mut r, 'z').is_empty());
+    assert_eq!(r.notice.as_ref().unwrap().text, "Nothing to undo");
 }
 
 #[test]
@@ -279,7 +392,7 @@ fn help_lists_every_table_with_the_current_one_first() {
     r.view = View::Findings;
     let sections = r.help_sections();
     assert_eq!(sections[0].title, "Funn");
-    assert_eq!(sections.len(), 12);
+    assert_eq!(sections.len(), 13);
     assert!(
         sections
             .iter()

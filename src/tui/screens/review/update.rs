@@ -9,6 +9,7 @@ use crate::core::review::findings;
 use crate::core::review::open::{self};
 use crate::core::review::priorities;
 use crate::core::review::question::{self, Filter};
+use crate::core::review::undo::Scope;
 use crate::core::session::{FindingKind, Scores};
 use crate::core::text::one_line;
 use crate::tui::help;
@@ -39,6 +40,8 @@ impl Review<'_> {
                     );
                 }
             }
+            Act::Undo => return self.undo(false),
+            Act::Redo => return self.undo(true),
             Act::Start => return vec![Effect::Start],
             Act::Save => return vec![Effect::Save],
             Act::Quit => return vec![Effect::Quit],
@@ -130,29 +133,29 @@ impl Review<'_> {
     pub(super) fn question_key(&mut self, act: Act, ev: KeyEvent) -> Vec<Effect> {
         let id = self.current.clone();
         match act {
-            Act::Accept => match question::accept(&mut self.rs.assessment, &id) {
-                Ok(()) => {
-                    self.say(
-                        format!(
-                            "{id}: {}",
-                            self.t("forslaget er godtatt", "suggestion accepted")
-                        ),
-                        false,
-                    );
-                    return self.decided();
+            Act::Accept | Act::Clear => {
+                let change = if act == Act::Accept {
+                    Replacing::Accept
+                } else {
+                    Replacing::Clear
+                };
+                // An override and its reason are not thrown away by one key.
+                if self
+                    .rs
+                    .assessment
+                    .questions
+                    .get(&id)
+                    .and_then(|q| q.reason())
+                    .is_some()
+                {
+                    self.overlay = Some(Overlay::Confirm {
+                        question: id,
+                        change,
+                    });
+                } else {
+                    return self.replace_decision(&id, change);
                 }
-                Err(e) => self.fail(e),
-            },
-            Act::Clear => match question::clear(&mut self.rs.assessment, &id) {
-                Ok(()) => {
-                    self.say(
-                        format!("{id}: {}", self.t("ikke avgjort igjen", "undecided again")),
-                        false,
-                    );
-                    return self.decided();
-                }
-                Err(e) => self.fail(e),
-            },
+            }
             Act::Override => self.start_override(),
             Act::Digit => {
                 self.start_override();
@@ -198,6 +201,141 @@ impl Review<'_> {
             _ => {}
         }
         vec![]
+    }
+
+    /// Accepts the suggestion or clears the decision of `id`, undoably.
+    pub(super) fn replace_decision(&mut self, id: &str, change: Replacing) -> Vec<Effect> {
+        let what = match change {
+            Replacing::Accept => format!(
+                "{id}: {}",
+                self.t("forslaget er godtatt", "suggestion accepted")
+            ),
+            Replacing::Clear => {
+                format!("{id}: {}", self.t("ikke avgjort igjen", "undecided again"))
+            }
+        };
+        let result = self.change(
+            what.clone(),
+            &[Scope::Decision(id.to_owned())],
+            |a| match change {
+                Replacing::Accept => question::accept(a, id),
+                Replacing::Clear => question::clear(a, id),
+            },
+        );
+        match result {
+            Ok(()) => {
+                self.say(what, false);
+                self.decided()
+            }
+            Err(e) => {
+                self.fail(e);
+                vec![]
+            }
+        }
+    }
+
+    /// A change of the decisions or the curation, recorded so that Ctrl-Z
+    /// takes it back: `scopes` names what it may touch.
+    pub(super) fn change<T>(
+        &mut self,
+        what: String,
+        scopes: &[Scope],
+        change: impl FnOnce(&mut Assessment) -> Result<T, ReviewError>,
+    ) -> Result<T, ReviewError> {
+        self.history
+            .apply(&mut self.rs.assessment, what, scopes, change)
+    }
+
+    /// A change of one area's findings (see [`Review::change`]).
+    fn curate<T>(
+        &mut self,
+        area: &str,
+        what: &str,
+        change: impl FnOnce(&mut Assessment) -> Result<T, ReviewError>,
+    ) -> Result<T, ReviewError> {
+        let what = format!(
+            "{what} ({} {area})",
+            self.t("funn i område", "findings of area")
+        );
+        self.change(what, &[Scope::Area(area.to_owned())], change)
+    }
+
+    /// A change of the priorities (see [`Review::change`]).
+    fn reprioritise<T>(
+        &mut self,
+        what: &str,
+        change: impl FnOnce(&mut Assessment) -> Result<T, ReviewError>,
+    ) -> Result<T, ReviewError> {
+        let what = format!("{what} ({})", self.t("prioriteringer", "priorities"));
+        self.change(what, &[Scope::Priorities], change)
+    }
+
+    /// What a key that may have changed the curation leads to: saved when
+    /// it changed something (`Ok(true)`), the reason when it was refused.
+    fn outcome(&mut self, result: Result<bool, ReviewError>) -> Vec<Effect> {
+        match result {
+            Ok(true) => {
+                self.clamp_cursors();
+                vec![Effect::Save]
+            }
+            Ok(false) => vec![],
+            Err(e) => {
+                self.fail(e);
+                vec![]
+            }
+        }
+    }
+
+    /// Ctrl-Z (or Ctrl-Y with `redo`): takes the last change back, and shows
+    /// where it was.
+    pub(super) fn undo(&mut self, redo: bool) -> Vec<Effect> {
+        let step = if redo {
+            self.history.redo(&mut self.rs.assessment)
+        } else {
+            self.history.undo(&mut self.rs.assessment)
+        };
+        let Some(step) = step.map(|st| (st.what.clone(), st.scopes.first().cloned())) else {
+            self.say(
+                if redo {
+                    self.t("Ingenting å gjøre om", "Nothing to redo")
+                } else {
+                    self.t("Ingenting å angre", "Nothing to undo")
+                },
+                false,
+            );
+            return vec![];
+        };
+        let text = format!(
+            "{}: {}",
+            if redo {
+                self.t("Gjort om", "Redone")
+            } else {
+                self.t("Angret", "Undone")
+            },
+            step.0
+        );
+        match step.1 {
+            Some(Scope::Decision(id)) => self.open_question(&id),
+            Some(Scope::AllDecisions) => self.show(View::List),
+            Some(Scope::Area(area)) => {
+                if let Some(i) = self.bank.areas().iter().position(|a| a.id == area)
+                    && i != self.findings_area
+                {
+                    self.findings_area = i;
+                    self.finding_cursor = 0;
+                }
+                self.marked.clear();
+                self.view = View::Findings;
+            }
+            Some(Scope::Priorities) => {
+                self.prio_marked.clear();
+                self.view = View::Priorities;
+            }
+            None => {}
+        }
+        self.say(text, false);
+        self.clamp_cursors();
+        self.decided()
     }
 
     pub(super) fn start_override(&mut self) {
@@ -280,16 +418,19 @@ impl Review<'_> {
                 Ok(false)
             }
             (Act::Kind, Some(Ok(i))) => {
-                let a = &mut self.rs.assessment;
-                let next = match a.findings[&area][i].kind {
+                let next = match self.rs.assessment.findings[&area][i].kind {
                     FindingKind::Strength => FindingKind::Challenge,
                     FindingKind::Challenge => FindingKind::Weakness,
                     FindingKind::Weakness => FindingKind::Strength,
                 };
-                findings::set_kind(a, &area, i, next).map(|()| true)
+                let what = self.t("type endret", "kind changed");
+                self.curate(&area, what, |a| findings::set_kind(a, &area, i, next))
+                    .map(|()| true)
             }
             (Act::Star, Some(Ok(i))) => {
-                findings::toggle_best_practice(&mut self.rs.assessment, &area, i).map(|_| true)
+                let what = self.t("beste praksis endret", "best practice changed");
+                self.curate(&area, what, |a| findings::toggle_best_practice(a, &area, i))
+                    .map(|_| true)
             }
             (Act::Mark, Some(Ok(i))) => {
                 if !self.marked.remove(&i) {
@@ -312,32 +453,42 @@ impl Review<'_> {
                 }
             }
             (Act::Split, Some(Ok(i))) => {
-                findings::split(&mut self.rs.assessment, &area, i).map(|_| {
-                    self.marked.clear();
-                    true
-                })
+                let what = self.t("delt i kildene", "split into its sources");
+                self.curate(&area, what, |a| findings::split(a, &area, i))
+                    .map(|_| {
+                        self.marked.clear();
+                        true
+                    })
             }
-            (Act::Drop, Some(Ok(i))) => findings::drop_finding(&mut self.rs.assessment, &area, i)
-                .map(|()| {
-                    self.marked.clear();
-                    true
-                }),
-            (Act::Restore, Some(Err(d))) => findings::restore(&mut self.rs.assessment, &area, d)
-                .map(|at| {
-                    self.finding_cursor = at;
-                    true
-                }),
+            (Act::Drop, Some(Ok(i))) => {
+                let what = self.t("funn forkastet", "finding dropped");
+                self.curate(&area, what, |a| findings::drop_finding(a, &area, i))
+                    .map(|()| {
+                        self.marked.clear();
+                        true
+                    })
+            }
+            (Act::Restore, Some(Err(d))) => {
+                let what = self.t("funn gjenopprettet", "finding restored");
+                self.curate(&area, what, |a| findings::restore(a, &area, d))
+                    .map(|at| {
+                        self.finding_cursor = at;
+                        true
+                    })
+            }
             (Act::MoveUp | Act::MoveDown, Some(Ok(i))) => {
                 let to = if act == Act::MoveUp {
                     i.saturating_sub(1)
                 } else {
                     (i + 1).min(live.saturating_sub(1))
                 };
-                findings::move_to(&mut self.rs.assessment, &area, i, to).map(|()| {
-                    self.finding_cursor = to;
-                    self.marked.clear();
-                    true
-                })
+                let what = self.t("funn flyttet", "finding moved");
+                self.curate(&area, what, |a| findings::move_to(a, &area, i, to))
+                    .map(|()| {
+                        self.finding_cursor = to;
+                        self.marked.clear();
+                        true
+                    })
             }
             (Act::Restore, Some(Ok(_))) => {
                 self.say(
@@ -361,17 +512,7 @@ impl Review<'_> {
             }
             _ => Ok(false),
         };
-        match result {
-            Ok(true) => {
-                self.clamp_cursors();
-                vec![Effect::Save]
-            }
-            Ok(false) => vec![],
-            Err(e) => {
-                self.fail(e);
-                vec![]
-            }
-        }
+        self.outcome(result)
     }
 
     pub(super) fn priorities_key(&mut self, act: Act) -> Vec<Effect> {
@@ -404,20 +545,22 @@ impl Review<'_> {
             (Act::Merge, _, Some(g)) => {
                 let mut indices = vec![g];
                 indices.extend(self.prio_marked.iter().copied().filter(|&m| m != g));
-                let groups = &mut self.rs.assessment.priorities;
-                priorities::merge(groups, &indices).map(|at| {
-                    self.prio_marked.clear();
-                    self.prio_cursor = rows_before(groups, at);
-                    true
-                })
+                let what = self.t("grupper slått sammen", "groups merged");
+                self.reprioritise(what, |a| priorities::merge(&mut a.priorities, &indices))
+                    .map(|at| {
+                        self.prio_marked.clear();
+                        self.prio_cursor = rows_before(&self.rs.assessment.priorities, at);
+                        true
+                    })
             }
             (Act::Split, Some(PriorityRow::Item(g, i)), _) => {
-                let groups = &mut self.rs.assessment.priorities;
-                priorities::split(groups, g, i).map(|at| {
-                    self.prio_marked.clear();
-                    self.prio_cursor = rows_before(groups, at);
-                    true
-                })
+                let what = self.t("prioritering skilt ut", "priority split off");
+                self.reprioritise(what, |a| priorities::split(&mut a.priorities, g, i))
+                    .map(|at| {
+                        self.prio_marked.clear();
+                        self.prio_cursor = rows_before(&self.rs.assessment.priorities, at);
+                        true
+                    })
             }
             (Act::Split, Some(PriorityRow::Group(_)), _) => {
                 self.say(
@@ -431,17 +574,7 @@ impl Review<'_> {
             }
             _ => Ok(false),
         };
-        match result {
-            Ok(true) => {
-                self.clamp_cursors();
-                vec![Effect::Save]
-            }
-            Ok(false) => vec![],
-            Err(e) => {
-                self.fail(e);
-                vec![]
-            }
-        }
+        self.outcome(result)
     }
 
     pub(super) fn refresh(&mut self) -> Vec<Effect> {
@@ -510,6 +643,23 @@ impl Review<'_> {
                 }
             },
             Overlay::Conflict { cursor } => self.conflict_key(cursor, act),
+            Overlay::Confirm { question, change } => match act {
+                Some(Act::Confirm) => self.replace_decision(&question, change),
+                Some(Act::Cancel) => {
+                    self.say(
+                        format!(
+                            "{question}: {}",
+                            self.t("overstyringen er beholdt", "the override is kept")
+                        ),
+                        false,
+                    );
+                    vec![]
+                }
+                _ => {
+                    self.overlay = Some(Overlay::Confirm { question, change });
+                    vec![]
+                }
+            },
         }
     }
 
@@ -606,13 +756,12 @@ impl Review<'_> {
             results: d.values[2],
         };
         let reason = ui::line_text(&d.reason);
-        match question::override_scores(
-            &mut self.rs.assessment,
-            self.bank,
-            &d.question,
-            scores,
-            &reason,
-        ) {
+        let bank = self.bank;
+        let what = format!("{}: {}", d.question, self.t("overstyrt", "overridden"));
+        let id = d.question.clone();
+        match self.change(what, &[Scope::Decision(id.clone())], |a| {
+            question::override_scores(a, bank, &id, scores, &reason)
+        }) {
             Ok(()) => {
                 self.say(
                     format!(
@@ -634,11 +783,10 @@ impl Review<'_> {
     }
 
     pub(super) fn confirm_prompt(&mut self, what: PromptFor, text: String) -> Vec<Effect> {
-        let a = &mut self.rs.assessment;
         let result = match &what {
             PromptFor::Jump => {
                 let id = text.trim().trim_end_matches('.');
-                if a.questions.contains_key(id) {
+                if self.rs.assessment.questions.contains_key(id) {
                     let id = id.to_owned();
                     self.open_question(&id);
                     return vec![];
@@ -660,14 +808,26 @@ impl Review<'_> {
                 }
                 return vec![Effect::LoadBaseline(PathBuf::from(expand_home(path)))];
             }
-            PromptFor::EditFinding { area, index } => findings::edit_text(a, area, *index, &text),
+            PromptFor::EditFinding { area, index } => {
+                let did = self.t("tekst endret", "text edited");
+                self.curate(area, did, |a| findings::edit_text(a, area, *index, &text))
+            }
             PromptFor::MergeFindings { area, indices } => {
-                findings::merge(a, area, indices, Some(&text)).map(|at| {
+                let did = self.t("funn slått sammen", "findings merged");
+                self.curate(area, did, |a| {
+                    findings::merge(a, area, indices, Some(&text))
+                })
+                .map(|at| {
                     self.finding_cursor = at;
                     self.marked.clear();
                 })
             }
-            PromptFor::Rename { group } => priorities::rename(&mut a.priorities, *group, &text),
+            PromptFor::Rename { group } => {
+                let did = self.t("gruppe omdøpt", "group renamed");
+                self.reprioritise(did, |a| {
+                    priorities::rename(&mut a.priorities, *group, &text)
+                })
+            }
         };
         match result {
             Ok(()) => {

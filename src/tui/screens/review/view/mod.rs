@@ -21,9 +21,10 @@ use crate::core::assessment::SessionRecord;
 use crate::core::bank::Bank;
 use crate::core::lang::Lang;
 use crate::core::review::question::{self};
+use crate::core::session::Scores;
 use crate::core::text::one_line;
 use crate::tui::help;
-use crate::tui::screens::review::{Overlay, PromptFor, Review, VIEWS, View, short_role};
+use crate::tui::screens::review::{Overlay, PromptFor, Replacing, Review, VIEWS, View, short_role};
 use crate::tui::ui::{self, ACCENT, BOLD, DIM, WARN};
 
 mod findings;
@@ -148,8 +149,76 @@ pub fn draw(frame: &mut Frame, s: &Review) {
             );
         }
         Some(Overlay::Conflict { cursor }) => draw_conflict(frame, body, s, *cursor),
+        Some(Overlay::Confirm { question, change }) => {
+            draw_confirm(frame, body, s, question, *change)
+        }
         None => {}
     }
+}
+
+/// "4.4.2 er overstyrt til 2,5 · 3 · 1 …: godta forslaget i stedet?"
+fn draw_confirm(frame: &mut Frame, body: Rect, s: &Review, id: &str, change: Replacing) {
+    let Some(q) = s.assessment().questions.get(id) else {
+        return;
+    };
+    let scores = |v: Scores| question::scores_text(&v, s.lang);
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(
+                format!("{id} {} ", s.t("er overstyrt til", "is overridden to")),
+                BOLD,
+            ),
+            Span::styled(scores(q.reconciled()), GOLD),
+        ]),
+        Line::from(format!(
+            "{}: «{}»",
+            s.t("Begrunnelse", "Reason"),
+            one_line(q.reason().unwrap_or_default())
+        )),
+        Line::raw(""),
+    ];
+    lines.push(Line::styled(
+        match change {
+            Replacing::Accept => format!(
+                "{} {} {}",
+                s.t("Godta forslaget", "Accept the suggestion"),
+                scores(q.suggested),
+                s.t(
+                    "i stedet? Overstyringen og begrunnelsen forsvinner.",
+                    "instead? The override and its reason go."
+                )
+            ),
+            Replacing::Clear => s
+                .t(
+                    "Fjerne overstyringen og begrunnelsen (ikke avgjort igjen)?",
+                    "Remove the override and its reason (undecided again)?",
+                )
+                .to_owned(),
+        },
+        BOLD,
+    ));
+    lines.push(Line::styled(
+        s.t(
+            "Enter / j: ja (Ctrl-Z angrer) · Esc / n: nei, behold den",
+            "Enter / y: yes (Ctrl-Z undoes it) · Esc / n: no, keep it",
+        ),
+        DIM,
+    ));
+    let rect = prompt_rect(body, lines.len() as u16);
+    frame.render_widget(Clear, rect);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(WARN)
+        .title(format!(
+            " {} ",
+            s.t("Erstatte overstyringen?", "Replace the override?")
+        ));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(ratatui::widgets::Wrap { trim: true })
+            .block(block),
+        rect,
+    );
 }
 
 fn prompt_texts(s: &Review, what: &PromptFor) -> (String, String) {
