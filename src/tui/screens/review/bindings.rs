@@ -105,14 +105,6 @@ pub const GLOBAL: &[Binding<Act>] = &[
         "Resolve conflicts: one interview with different contents",
     ),
     bind(
-        &[ctrl('z')],
-        Act::Undo,
-        "Angre: avgjørelser og funn, de siste 100 endringene",
-        "Undo: decisions and findings, the last 100 changes",
-    )
-    .footer("Angre", "Undo"),
-    bind(&[ctrl('y')], Act::Redo, "Gjør om", "Redo"),
-    bind(
         &[ctrl('n')],
         Act::Start,
         "Til startskjermen: intervjuene (lagrer først)",
@@ -131,6 +123,14 @@ pub const GLOBAL: &[Binding<Act>] = &[
         "Save and quit",
     )
     .footer("Avslutt", "Quit"),
+    bind(
+        &[ctrl('z')],
+        Act::Undo,
+        "Angre: avgjørelser og funn, de siste 100 endringene",
+        "Undo: decisions and findings, the last 100 changes",
+    )
+    .footer("Angre", "Undo"),
+    bind(&[ctrl('y')], Act::Redo, "Gjør om", "Redo"),
 ];
 
 pub const OVERVIEW: &[Binding<Act>] = &[
