@@ -235,3 +235,26 @@ fn help_lists_the_keys_of_the_screen_in_use_first() {
     typ(&mut r, "?");
     snap("help", &r);
 }
+
+#[test]
+fn the_evaluators_texts_in_their_editor_and_on_the_overview() {
+    let bank = Bank::builtin();
+    let mut r = Review::new(&bank, Lang::Nb, review(Lang::Nb, vec![]));
+    key(&mut r, KeyCode::Down);
+    typ(&mut r, "v");
+    typ(
+        &mut r,
+        "Godt planverk med bærekraftsmålene i kommuneplanen.",
+    );
+    key(&mut r, KeyCode::Enter);
+    typ(
+        &mut r,
+        "Oppfølgingen av tiltakene er svak, og frivilligheten er lite brukt.",
+    );
+    snap("text_editor", &r);
+    key(&mut r, KeyCode::Esc);
+    typ(&mut r, "w");
+    typ(&mut r, "Samskaping med frivillige.");
+    key(&mut r, KeyCode::Esc);
+    snap("overview_texts", &r);
+}

@@ -216,8 +216,12 @@ fn review_markdown(
     out.push_str(
         "\n## Review (`kompass review`, `kompass demo`)\n\n\
          Tab walks the screens: overview (dashboard with baselines), disagreement list, \
-         question, roles, findings, priorities. Nothing is typed outside the prompts, so \
-         single letters are commands.\n\n\
+         question, roles, findings, priorities. Nothing is typed outside the prompts and \
+         the text editors, so single letters are commands.\n\n\
+         **The evaluators' own words.** `v` on the overview (the selected area) or on the \
+         findings screen writes the area's assessment (\"Vurdering\"), `s` on the overview \
+         the summary and `w` \"Veien videre\": the interview's notes editor, over the \
+         screen, saved as you type; Esc goes back. Every report format shows them.\n\n\
          **Overriding a score is typed.** On the question screen a digit starts an override \
          with that value for System/process; each further digit fills the next dimension \
          (Extent, then Results/analysis). `.`, `,` or `+` adds half a point to the value \
@@ -236,6 +240,7 @@ fn review_markdown(
     table(out, "Findings", rv::FINDINGS);
     table(out, "Priorities", rv::PRIORITIES);
     table(out, "Conflicts (Ctrl-K)", rv::CONFLICT);
+    table(out, "Assessment, summary, way forward (v, s, w)", rv::TEXT);
     table(
         out,
         "Prompts (go to, baseline, edit, merge, rename)",

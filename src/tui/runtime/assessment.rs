@@ -72,6 +72,7 @@ impl<'b> Reviewing<'b> {
 
     /// Hands a copy of the assessment to the saver.
     pub fn save(&mut self) {
+        self.state.texts.saved();
         self.state.rs.assessment.updated_at = wall_clock();
         if let Some(saver) = &self.saver {
             saver.save(self.state.rs.assessment.clone());
@@ -81,6 +82,10 @@ impl<'b> Reviewing<'b> {
     /// Waits for the last save; what could not be written is saved once
     /// more directly, else as a rescue copy (the lines say where).
     pub fn close(&mut self) -> Result<(), Vec<String>> {
+        // Text typed since the last copy (the saver waits for a pause).
+        if self.state.texts.unsaved() {
+            self.save();
+        }
         let Some(saver) = self.saver.take() else {
             return Ok(());
         };

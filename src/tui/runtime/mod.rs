@@ -304,10 +304,12 @@ impl<'b, B: Backend> Runtime<'b, B> {
             if let Flow::Exit(exit) = flow {
                 return exit;
             }
-            if self.save_due().is_some_and(|d| d <= Instant::now())
-                && let Screen::Interview(e) = &mut self.screen
-            {
-                e.autosave(Instant::now());
+            if self.save_due().is_some_and(|d| d <= Instant::now()) {
+                match &mut self.screen {
+                    Screen::Interview(e) => e.autosave(Instant::now()),
+                    Screen::Review(r) => r.save(),
+                    _ => {}
+                }
             }
         }
     }
@@ -350,6 +352,7 @@ impl<'b, B: Backend> Runtime<'b, B> {
     fn save_due(&self) -> Option<Instant> {
         match &self.screen {
             Screen::Interview(e) => e.save_due(),
+            Screen::Review(r) => r.state.texts.save_due(),
             _ => None,
         }
     }

@@ -52,6 +52,12 @@ pub enum Act {
     LessHalf,
     Confirm,
     Cancel,
+    /// Write the assessment of the area on show.
+    AreaText,
+    Summary,
+    WayForward,
+    /// A key the text editor handles itself (listed for the help).
+    Editor,
 }
 
 use KeyCode::{
@@ -148,6 +154,25 @@ pub const OVERVIEW: &[Binding<Act>] = &[
         Act::Back,
         "Tilbake til alle områder",
         "Back to all areas",
+    ),
+    bind(
+        &[ch('v')],
+        Act::AreaText,
+        "Skriv vurderingen av det valgte området",
+        "Write the assessment of the selected area",
+    )
+    .footer("Vurdering", "Assessment"),
+    bind(
+        &[ch('s')],
+        Act::Summary,
+        "Skriv sammendraget av evalueringen",
+        "Write the summary of the evaluation",
+    ),
+    bind(
+        &[ch('w')],
+        Act::WayForward,
+        "Skriv «Veien videre» (anbefalingene)",
+        "Write the way forward (the recommendations)",
     ),
 ];
 
@@ -341,6 +366,12 @@ pub const FINDINGS: &[Binding<Act>] = &[
         "Flytt funnet ned",
         "Move the finding down",
     ),
+    bind(
+        &[ch('v')],
+        Act::AreaText,
+        "Skriv vurderingen av området",
+        "Write the assessment of the area",
+    ),
 ];
 
 pub const PRIORITIES: &[Binding<Act>] = &[
@@ -489,6 +520,7 @@ impl Review<'_> {
             Some(Overlay::Prompt { .. }) => return vec![PROMPT],
             Some(Overlay::Conflict { .. }) => return vec![CONFLICT],
             Some(Overlay::Confirm { .. }) => return vec![CONFIRM],
+            Some(Overlay::Text(_)) => return vec![TEXT],
             None => {}
         }
         vec![self.view_table(), GLOBAL]
@@ -536,6 +568,13 @@ impl Review<'_> {
                 CONFIRM,
             ),
             (("Konflikter", "Conflicts"), CONFLICT),
+            (
+                (
+                    "Vurdering, sammendrag, veien videre",
+                    "Assessment, summary, way forward",
+                ),
+                TEXT,
+            ),
             (("Tekstfelt", "Text prompts"), PROMPT),
         ] {
             if !std::ptr::eq(table, own.1) {

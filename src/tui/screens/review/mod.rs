@@ -27,6 +27,7 @@ use crate::core::review::agreement::{self, Agreement};
 use crate::core::review::question::{self, Disagreement, Filter};
 use crate::core::review::refresh::RefreshReport;
 use crate::core::review::roles::{self, RoleView};
+use crate::core::review::texts::TextSlot;
 use crate::core::review::undo::History;
 use crate::core::review::{ReviewError, ReviewSession};
 use crate::core::scoring::Scorecard;
@@ -39,11 +40,13 @@ mod bindings;
 mod picker;
 #[cfg(test)]
 pub(crate) mod tests;
+mod texts;
 mod update;
 pub mod view;
 
 pub use bindings::*;
 pub use picker::*;
+pub use texts::{TEXT, TextEditors};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
@@ -157,6 +160,8 @@ pub enum Overlay {
         question: String,
         change: Replacing,
     },
+    /// Writing one of the evaluators' texts (its editor is in `texts`).
+    Text(TextSlot),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -216,6 +221,8 @@ pub struct Review<'b> {
     /// Decisions and curation that can be undone (Ctrl-Z) while the review
     /// is open.
     pub history: History,
+    /// The editors of the evaluators' texts.
+    pub texts: TextEditors,
 }
 
 /// Shows a score value: `2`, `2,5`, `2,25` (a median of halves), `–`.
@@ -275,6 +282,7 @@ impl<'b> Review<'b> {
             saved_at: None,
             save_failure: None,
             history: History::new(),
+            texts: TextEditors::default(),
         };
         r.bases = r.dashboard_baselines();
         // Warnings (files skipped, other bank bytes) are said at once; the
@@ -417,6 +425,11 @@ impl<'b> Review<'b> {
             }
             Msg::Baseline(result) => self.baseline_loaded(result),
             Msg::Paste(text) => {
+                if let Some(Overlay::Text(slot)) = &self.overlay {
+                    let slot = slot.clone();
+                    self.text_paste(&slot, &text);
+                    return vec![];
+                }
                 let clean = ui::clean_paste(&text).replace('\n', " ");
                 match &mut self.overlay {
                     Some(Overlay::Prompt { input, .. }) => {

@@ -42,6 +42,11 @@ impl Review<'_> {
             }
             Act::Undo => return self.undo(false),
             Act::Redo => return self.undo(true),
+            Act::AreaText | Act::Summary | Act::WayForward => {
+                if let Some(slot) = self.text_slot(act) {
+                    self.open_text(slot);
+                }
+            }
             Act::Start => return vec![Effect::Start],
             Act::Save => return vec![Effect::Save],
             Act::Quit => return vec![Effect::Quit],
@@ -660,6 +665,7 @@ impl Review<'_> {
                     vec![]
                 }
             },
+            Overlay::Text(slot) => self.text_key(slot, act, ev),
         }
     }
 

@@ -40,6 +40,7 @@ pub(super) fn draw_findings(frame: &mut Frame, area: Rect, s: &Review) {
         ),
         Span::styled(format!("  ←→ {}", s.t("bytter område", "change area")), DIM),
     ])];
+    head.push(area_text_line(s, s.findings_area, width));
     if !s.marked.is_empty() {
         head.push(Line::styled(
             format!(

@@ -31,11 +31,13 @@ mod findings;
 mod overview;
 mod questions;
 mod roles;
+mod texts;
 
 use findings::*;
 use overview::*;
 use questions::*;
 use roles::*;
+use texts::*;
 
 pub(super) const BAR_BG: Style = Style::new().bg(Color::Indexed(236));
 /// A management-versus-union gap this large (in scale points) is shouted.
@@ -152,6 +154,7 @@ pub fn draw(frame: &mut Frame, s: &Review) {
         Some(Overlay::Confirm { question, change }) => {
             draw_confirm(frame, body, s, question, *change)
         }
+        Some(Overlay::Text(slot)) => draw_text_editor(frame, body, s, slot),
         None => {}
     }
 }

@@ -103,6 +103,19 @@ pub(super) fn draw_overview(frame: &mut Frame, area: Rect, s: &Review) {
         frame.render_widget(Paragraph::new(line), bottom);
         dash.height -= 2;
     }
+    // The evaluators' texts so far, where the dashboard leaves room.
+    if dash.height >= 15 {
+        let w = dash.width as usize;
+        let [summary, way] = whole_text_lines(s, w);
+        let lines = vec![area_text_line(s, s.area, w), summary, way];
+        let bottom = Rect {
+            y: dash.y + dash.height - 3,
+            height: 3,
+            ..dash
+        };
+        frame.render_widget(Paragraph::new(lines), bottom);
+        dash.height -= 4;
+    }
     frame.render_widget(
         Dashboard::new(&s.card, s.bank, s.lang)
             .baselines(&s.bases)
