@@ -267,7 +267,6 @@ fn a_completed_interview_can_still_be_edited_when_asked() {
 // ----- 8. every command Kompass prints works pasted as it is -----
 
 #[test]
-#[ignore = "issue 12: the screen side follows the runtime restructure"]
 fn the_read_only_command_in_the_lock_message_works_pasted_into_a_shell() {
     let base = tempfile::tempdir().unwrap();
     let dir = base.path().join("Mine intervjuer");
@@ -320,7 +319,6 @@ fn without_a_terminal(dir: &Path, args: &[&str]) -> common::Run {
 }
 
 #[test]
-#[ignore = "issue 12: the screen side follows the runtime restructure"]
 fn a_new_interview_without_a_terminal_creates_nothing() {
     let base = tempfile::tempdir().unwrap();
     let before = common::Snapshot::take(base.path());
@@ -335,7 +333,6 @@ fn a_new_interview_without_a_terminal_creates_nothing() {
 }
 
 #[test]
-#[ignore = "issue 12: the screen side follows the runtime restructure"]
 fn resuming_without_a_terminal_leaves_no_marker_and_no_lock() {
     let dir = tempfile::tempdir().unwrap();
     let s = common::session(

@@ -21,7 +21,7 @@ pub use atomic::{backup_path, create_private_dir};
 pub use autosave::{Autosaver, Document, EditMarker, SaveReport, Writer, open_marker_path};
 pub use demo::{DEMO_FILES, Demo, install_demo, write_demo};
 pub use listing::{SessionList, list_sessions};
-pub use lock::{LockHolder, SessionLock};
+pub use lock::{LockHolder, SessionLock, lock_path};
 pub use rescue::{Rescue, discard_rescue, find_rescue, rescue_path, write_rescue};
 pub use review_load::{
     open_review, read_points_inputs, read_review_inputs, read_scoring_inputs, save_review,

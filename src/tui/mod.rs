@@ -26,17 +26,20 @@ use runtime::run_full_screen;
 
 /// `kompass` with no subcommand: the start screen.
 pub fn run_start(ctx: &Context) -> CmdResult {
-    run_full_screen(ctx, runtime::start_screen(ctx))
+    run_full_screen(ctx, || Ok(runtime::start_screen(ctx)))
 }
 
 /// `kompass interview`: a new session, or one resumed.
 pub fn run_interview(ctx: &Context, request: &InterviewRequest) -> CmdResult {
-    run_full_screen(ctx, runtime::interview_screen(ctx, request)?)
+    if let InterviewRequest::Resume { id, read_only } = request {
+        runtime::check_resumable(ctx, id, *read_only)?;
+    }
+    run_full_screen(ctx, || runtime::interview_screen(ctx, request))
 }
 
 /// `kompass review PATH...`.
 pub fn run_review(ctx: &Context, request: &ReviewRequest) -> CmdResult {
-    run_full_screen(ctx, runtime::review_screen(ctx, request)?)
+    run_full_screen(ctx, || runtime::review_screen(ctx, request))
 }
 
 /// `kompass demo`: the sample interviews in a fresh temporary directory,
@@ -60,8 +63,12 @@ pub fn run_demo(ctx: &Context) -> CmdResult {
         municipality: None,
     };
     let dir = demo.dir.display().to_string();
+    // Commands that work pasted as they are: the directory quoted.
+    let interview = demo_ctx.command(&[]);
+    let quoted =
+        |p: &std::path::Path| crate::platform::shell_quote(&p.to_string_lossy()).into_owned();
     let hint = |assessment: &std::path::Path| {
-        let report = assessment.display();
+        let report = quoted(assessment);
         match lang {
             Lang::Nb => format!(
                 "Demo med eksempeldata i {dir} · Ctrl-N: intervjuene (n starter et nytt) · Rapport: kompass report {report} -o rapport.html"
@@ -71,18 +78,25 @@ pub fn run_demo(ctx: &Context) -> CmdResult {
             ),
         }
     };
-    let (screen, assessment) = runtime::demo_screen(&demo_ctx, &request, hint)?;
-    let report = assessment.display();
-    let result = run_full_screen(&demo_ctx, screen);
+    let mut assessment = None;
+    let result = run_full_screen(&demo_ctx, || {
+        let (screen, path) = runtime::demo_screen(&demo_ctx, &request, hint)?;
+        assessment = Some(path);
+        Ok(screen)
+    });
+    let Some(assessment) = assessment else {
+        return result;
+    };
+    let report = quoted(&assessment);
     let lines = match lang {
         Lang::Nb => vec![
             format!("Eksempeldataene ligger i {dir} (slettes ikke automatisk)."),
-            format!("  Intervju: kompass --dir {dir}   (n starter et nytt intervju)"),
+            format!("  Intervju: {interview}   (n starter et nytt intervju)"),
             format!("  Rapport:  kompass report {report} --format html -o rapport.html"),
         ],
         Lang::En => vec![
             format!("The sample data is in {dir} (not deleted automatically)."),
-            format!("  Interview: kompass --dir {dir}   (n starts a new interview)"),
+            format!("  Interview: {interview}   (n starts a new interview)"),
             format!("  Report:    kompass report {report} --format html -o report.html"),
         ],
     };

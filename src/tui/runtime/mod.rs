@@ -24,7 +24,7 @@ use ratatui::layout::Rect;
 
 pub use assessment::Reviewing;
 pub use events::{Event, Events, TERMINATION_GRACE};
-pub use session::{Editing, Opened, migrated_notice, recovered_notice};
+pub use session::{Editing, Opened, check_resumable, migrated_notice, recovered_notice};
 
 use super::screens::form::{self, Form};
 use super::screens::interview::{self, Msg};
@@ -158,10 +158,16 @@ pub fn demo_screen<'b>(
     Ok((Screen::Review(Box::new(reviewing)), path))
 }
 
-/// Runs `screen` on the real terminal until the user quits. A termination
-/// request or a panic ends the process here, after saving and restoring the
-/// terminal.
-pub fn run_full_screen(ctx: &Context, screen: Screen<'_>) -> CmdResult {
+/// Runs the screen `open` makes on the real terminal until the user quits.
+/// The screen is made once the terminal has started, so that nothing (a
+/// new session file, a lock, an edit marker) is created when it cannot;
+/// when making it fails, the terminal is restored before the message is
+/// printed. A termination request or a panic ends the process here, after
+/// saving and restoring the terminal.
+pub fn run_full_screen<'b>(
+    ctx: &'b Context,
+    open: impl FnOnce() -> Result<Screen<'b>, Failure>,
+) -> CmdResult {
     let cannot = |e: std::io::Error| {
         Failure::new(format!(
             "{}: {e}",
@@ -176,6 +182,13 @@ pub fn run_full_screen(ctx: &Context, screen: Screen<'_>) -> CmdResult {
         terminal::restore();
         return Err(cannot(e));
     }
+    let screen = match open() {
+        Ok(screen) => screen,
+        Err(failure) => {
+            terminal::restore();
+            return Err(failure);
+        }
+    };
     let exit = Runtime::new(ctx, surface, events, screen).run();
     terminal::restore();
     match exit {

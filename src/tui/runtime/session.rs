@@ -1,7 +1,7 @@
 //! An interview session open on screen, with what keeps it safe: the lock,
 //! the marker of an unfinished edit, and the autosaver.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
 use std::time::Instant;
 
@@ -156,6 +156,19 @@ pub fn open<'b>(ctx: &'b Context, path: &Path, read_only: bool) -> Result<Opened
     ))))
 }
 
+/// The session file with this id in the data directory.
+fn find(ctx: &Context, id: &str) -> Result<PathBuf, Failure> {
+    let (lang, dir) = (ctx.lang, ctx.data_dir());
+    storage::find_session(dir, id).ok_or_else(|| {
+        Failure::new(format!(
+            "{} {id} {} {}",
+            lang.pick("Fant ingen økt med id", "No session with id"),
+            lang.pick("i", "in"),
+            dir.display()
+        ))
+    })
+}
+
 /// Opens the session with this id in the data directory for editing; a
 /// session held by another process is refused, naming the holder.
 pub fn resume<'b>(
@@ -163,35 +176,51 @@ pub fn resume<'b>(
     id: &str,
     read_only: bool,
 ) -> Result<Box<Editing<'b>>, Failure> {
-    let lang = ctx.lang;
-    let dir = ctx.data_dir();
-    let path = storage::find_session(dir, id).ok_or_else(|| {
-        Failure::new(format!(
-            "{} {id} {} {}",
-            lang.pick("Fant ingen økt med id", "No session with id"),
-            lang.pick("i", "in"),
-            dir.display()
-        ))
-    })?;
+    let path = find(ctx, id)?;
     match open(ctx, &path, read_only)? {
         Opened::Ready(editing) => Ok(editing),
-        Opened::Locked(holder) => Err(Failure {
-            lines: vec![
-                format!(
-                    "{} {}: {}",
-                    lang.pick(
-                        "Økten er åpen for redigering i",
-                        "The session is open for editing in"
-                    ),
-                    holder.describe(lang),
-                    path.display()
+        Opened::Locked(holder) => Err(locked(ctx, id, &path, &holder)),
+    }
+}
+
+/// Before the terminal starts: the session with this id exists, can be
+/// read, and (to edit it) is not open for editing elsewhere, so that a
+/// refusal is printed plainly, also where no screen can start. Creates
+/// nothing: a session never locked has no lock file, and nobody holds it.
+pub fn check_resumable(ctx: &Context, id: &str, read_only: bool) -> Result<(), Failure> {
+    let path = find(ctx, id)?;
+    storage::load_session(&path, &ctx.bank)?;
+    if read_only || !storage::lock_path(&path).is_file() {
+        return Ok(());
+    }
+    match SessionLock::acquire(&path) {
+        Ok(Err(holder)) => Err(locked(ctx, id, &path, &holder)),
+        // Taken and released at once; opening takes it again.
+        Ok(Ok(_)) | Err(_) => Ok(()),
+    }
+}
+
+/// The refusal of a session open for editing elsewhere, with the command
+/// that opens it read-only.
+fn locked(ctx: &Context, id: &str, path: &Path, holder: &LockHolder) -> Failure {
+    let lang = ctx.lang;
+    Failure {
+        lines: vec![
+            format!(
+                "{} {}: {}",
+                lang.pick(
+                    "Økten er åpen for redigering i",
+                    "The session is open for editing in"
                 ),
-                format!(
-                    "{} kompass interview --resume {id} --read-only",
-                    lang.pick("Åpne den skrivebeskyttet:", "Open it read-only:")
-                ),
-            ],
-        }),
+                holder.describe(lang),
+                path.display()
+            ),
+            format!(
+                "{} {}",
+                lang.pick("Åpne den skrivebeskyttet:", "Open it read-only:"),
+                ctx.command(&["interview", "--resume", id, "--read-only"])
+            ),
+        ],
     }
 }
 
