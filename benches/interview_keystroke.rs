@@ -55,6 +55,7 @@ fn terminal(counter: &Counter) -> Surface<CrosstermBackend<Counter>> {
 
 /// CPU time of this thread: unlike the wall clock it does not count the
 /// time other processes hold the CPU (the bench machine has two cores).
+#[cfg(unix)]
 fn thread_cpu() -> Duration {
     let mut ts = libc::timespec {
         tv_sec: 0,
@@ -63,6 +64,30 @@ fn thread_cpu() -> Duration {
     // SAFETY: clock_gettime writes the timespec we pass and nothing else.
     unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
     Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
+
+#[cfg(windows)]
+fn thread_cpu() -> Duration {
+    use windows_sys::Win32::Foundation::FILETIME;
+    use windows_sys::Win32::System::Threading::{GetCurrentThread, GetThreadTimes};
+    let zero = || FILETIME {
+        dwLowDateTime: 0,
+        dwHighDateTime: 0,
+    };
+    let (mut created, mut exited, mut kernel, mut user) = (zero(), zero(), zero(), zero());
+    // SAFETY: GetThreadTimes writes the four FILETIMEs we pass and nothing else.
+    unsafe {
+        GetThreadTimes(
+            GetCurrentThread(),
+            &mut created,
+            &mut exited,
+            &mut kernel,
+            &mut user,
+        )
+    };
+    let ticks = |t: FILETIME| (u64::from(t.dwHighDateTime) << 32) | u64::from(t.dwLowDateTime);
+    // FILETIME counts 100 ns ticks.
+    Duration::from_nanos((ticks(kernel) + ticks(user)) * 100)
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {

@@ -78,7 +78,7 @@ fn type_and_kill(t: &mut Term, dir: &Path, base: &str, rng: &mut Rng, seed: u64)
     }
     std::thread::sleep(last_key_to_kill(rng));
     let killed_at = Instant::now();
-    t.signal(libc::SIGKILL);
+    t.kill_hard();
     t.wait_exit().expect("SIGKILL ends the program");
 
     let path = session_file(dir);

@@ -36,9 +36,20 @@ use common::interview::{NEW, first_notes, load, session_file, start, wait_file};
 
 // ----- the screen and the saver, with a disk that can fail -----
 
-/// What the injected disk does with the next write: `None` writes, an errno
-/// fails the write like the kernel would.
+/// What the injected disk does with the next write: `None` writes, an error
+/// code of the system fails the write like the kernel would.
 type Fault = Arc<Mutex<Option<i32>>>;
+
+/// The system's codes for a full disk and a read-only one.
+#[cfg(unix)]
+const DISK_FULL: i32 = libc::ENOSPC;
+#[cfg(unix)]
+const READ_ONLY: i32 = libc::EROFS;
+/// ERROR_DISK_FULL and ERROR_WRITE_PROTECT.
+#[cfg(windows)]
+const DISK_FULL: i32 = 112;
+#[cfg(windows)]
+const READ_ONLY: i32 = 19;
 
 /// The real atomic write, unless a fault is set: a full disk takes half of
 /// the file before it refuses more (the temporary file is left half written
@@ -46,9 +57,9 @@ type Fault = Arc<Mutex<Option<i32>>>;
 fn faulty_disk(fault: Fault) -> Writer {
     Box::new(move |path, bytes| match *fault.lock().unwrap() {
         None => storage::write_atomic(path, bytes),
-        Some(libc::ENOSPC) => storage::write_atomic_with(path, |file| {
+        Some(DISK_FULL) => storage::write_atomic_with(path, |file| {
             file.write_all(&bytes[..bytes.len() / 2])?;
-            Err(io::Error::from_raw_os_error(libc::ENOSPC))
+            Err(io::Error::from_raw_os_error(DISK_FULL))
         }),
         Some(errno) => Err(io::Error::from_raw_os_error(errno)),
     })
@@ -195,12 +206,12 @@ fn a_failing_disk_warns_keeps_the_work_and_the_file(errno: i32, warning: &str) {
 
 #[test]
 fn a_full_disk_warns_on_screen_keeps_the_work_and_the_last_good_file() {
-    a_failing_disk_warns_keeps_the_work_and_the_file(libc::ENOSPC, "disken er full");
+    a_failing_disk_warns_keeps_the_work_and_the_file(DISK_FULL, "disken er full");
 }
 
 #[test]
 fn a_read_only_disk_warns_on_screen_keeps_the_work_and_the_last_good_file() {
-    a_failing_disk_warns_keeps_the_work_and_the_file(libc::EROFS, "filsystemet er skrivebeskyttet");
+    a_failing_disk_warns_keeps_the_work_and_the_file(READ_ONLY, "filsystemet er skrivebeskyttet");
 }
 
 // ----- the real binary on real file systems -----
@@ -268,7 +279,7 @@ fn fill(path: &Path) {
         match file.write(&chunk) {
             Ok(0) => break,
             Ok(_) => {}
-            Err(e) if e.raw_os_error() == Some(libc::ENOSPC) => break,
+            Err(e) if e.kind() == io::ErrorKind::StorageFull => break,
             Err(e) => panic!("filling {}: {e}", path.display()),
         }
     }

@@ -7,9 +7,7 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-#[cfg(unix)]
-use common::mode;
-use common::{Run, Snapshot, kompass, run, session};
+use common::{Run, Snapshot, is_private, kompass, run, session};
 use kompass::core::bank::Bank;
 use kompass::core::session::Session;
 use kompass::storage;
@@ -121,17 +119,11 @@ fn round_trip_arrives_byte_for_byte_and_private() {
             "{}",
             out.stdout
         );
-        #[cfg(unix)]
-        {
-            assert_eq!(mode(&arrived), 0o600, "{}", arrived.display());
-            assert_eq!(mode(arrived.parent().unwrap()), 0o700);
-        }
+        assert!(is_private(&arrived), "{}", arrived.display());
+        assert!(is_private(arrived.parent().unwrap()));
     }
-    #[cfg(unix)]
-    {
-        assert_eq!(mode(&w.key), 0o600);
-        assert_eq!(mode(&w.bundle), 0o600);
-    }
+    assert!(is_private(&w.key));
+    assert!(is_private(&w.bundle));
     // The bundle is not readable as text: no note, name or municipality in it.
     let cipher = fs::read(&w.bundle).unwrap();
     for needle in ["Eksempelvik", "Notat til", "Person 01JDX"] {
@@ -404,11 +396,8 @@ fn keygen_and_import_default_to_the_data_directory() {
     let out = run(kompass(&data).arg("keygen"));
     assert_eq!(out.code, 0, "{}", out.stderr);
     let key = data.join("keys").join("kompass-key.txt");
-    #[cfg(unix)]
-    {
-        assert_eq!(mode(&key), 0o600);
-        assert_eq!(mode(key.parent().unwrap()), 0o700);
-    }
+    assert!(is_private(&key));
+    assert!(is_private(key.parent().unwrap()));
     let public = out.stdout.lines().find(|l| l.starts_with("age1")).unwrap();
     let bundle = w.root.join("default.age");
     assert_eq!(export(&w.laptop, public, &w.sessions, &bundle).code, 0);

@@ -87,7 +87,7 @@ fn kill_9_after_a_pause_keeps_what_was_typed_before_it_and_resume_says_recovered
     t.type_slowly("Før pausen æøå");
     std::thread::sleep(Duration::from_millis(1300));
     t.type_slowly(" etter");
-    t.signal(libc::SIGKILL);
+    t.kill_hard();
     t.wait_exit().expect("SIGKILL ends it");
     let s = load(dir.path());
     assert!(
@@ -104,6 +104,7 @@ fn kill_9_after_a_pause_keeps_what_was_typed_before_it_and_resume_says_recovered
     assert!(!kompass::storage::open_marker_path(&session_file(dir.path())).exists());
 }
 
+#[cfg(unix)]
 #[test]
 fn sighup_loses_nothing_and_restores_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
@@ -168,6 +169,27 @@ fn a_program_error_saves_what_was_typed_restores_the_terminal_and_says_where() {
     assert!(again.wait_exit().unwrap().success());
 }
 
+/// Windows' hangup: the console window is closed while the user types.
+#[cfg(windows)]
+#[test]
+fn closing_the_console_window_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = start(dir.path(), &NEW);
+    t.type_slowly("Første linje");
+    wait_file(dir.path(), |s| first_notes(s) == "Første linje");
+    t.type_slowly(" og rett før vinduet ble lukket");
+    std::thread::sleep(Duration::from_millis(100));
+    t.close_console();
+    let status = t.wait_exit().expect("closing the console ends the program");
+    assert!(!status.success());
+    assert_eq!(
+        first_notes(&load(dir.path())),
+        "Første linje og rett før vinduet ble lukket"
+    );
+    assert!(!kompass::storage::open_marker_path(&session_file(dir.path())).exists());
+}
+
+#[cfg(unix)]
 #[test]
 fn sigterm_saves_and_exits() {
     let dir = tempfile::tempdir().unwrap();

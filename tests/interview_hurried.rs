@@ -266,6 +266,7 @@ fn a_completed_interview_can_still_be_edited_when_asked() {
 
 // ----- 8. every command Kompass prints works pasted as it is -----
 
+#[cfg(unix)]
 #[test]
 fn the_read_only_command_in_the_lock_message_works_pasted_into_a_shell() {
     let base = tempfile::tempdir().unwrap();
@@ -303,6 +304,7 @@ fn the_read_only_command_in_the_lock_message_works_pasted_into_a_shell() {
 
 /// `kompass ARGS` with no terminal at all: no controlling terminal (a new
 /// session), standard input from /dev/null.
+#[cfg(unix)]
 fn without_a_terminal(dir: &Path, args: &[&str]) -> common::Run {
     use std::os::unix::process::CommandExt;
     let mut cmd = common::kompass(dir);
@@ -318,6 +320,7 @@ fn without_a_terminal(dir: &Path, args: &[&str]) -> common::Run {
     common::run(&mut cmd)
 }
 
+#[cfg(unix)]
 #[test]
 fn a_new_interview_without_a_terminal_creates_nothing() {
     let base = tempfile::tempdir().unwrap();
@@ -332,6 +335,7 @@ fn a_new_interview_without_a_terminal_creates_nothing() {
     assert_eq!(common::Snapshot::take(base.path()), before);
 }
 
+#[cfg(unix)]
 #[test]
 fn resuming_without_a_terminal_leaves_no_marker_and_no_lock() {
     let dir = tempfile::tempdir().unwrap();

@@ -8,50 +8,22 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-#[cfg(unix)]
-use common::mode;
-use common::{Run, kompass, run, session};
+use common::{Run, data_dir_with_a_mayor, is_private, kompass, run, session, tree};
 use kompass::core::bank::Bank;
 use kompass::storage;
 
-/// Every file and directory under `dir`, `dir` itself excluded.
-fn tree(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for entry in fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(tree(&path));
-        }
-        out.push(path);
-    }
-    out.sort();
-    out
-}
-
-#[cfg(unix)]
 fn assert_private(paths: &[PathBuf]) {
     for p in paths {
-        let expected = if p.is_dir() { 0o700 } else { 0o600 };
-        assert_eq!(mode(p), expected, "{} is {:o}", p.display(), mode(p));
+        assert!(is_private(p), "{} is readable by others", p.display());
     }
 }
 
-#[cfg(unix)]
 #[test]
 fn storage_creates_private_files_and_directories() {
-    let tmp = tempfile::tempdir().unwrap();
-    let data = tmp.path().join("data");
-    let bank = Bank::builtin();
-    let s = session(
-        &bank,
-        "01JDXAAAAAAAAAAAAAAAAAAAAA",
-        "Midtre Gauldal",
-        "mayor",
-        2,
-    );
-    // A save, a second save (which keeps the first as .bak), a lock.
-    let path = storage::save_session(&data, &s).unwrap();
+    let (_tmp, data, s) = data_dir_with_a_mayor("Midtre Gauldal");
+    // A second save (which keeps the first as .bak), a lock.
     storage::save_session(&data, &s).unwrap();
+    let path = storage::find_session(&data, &s.id).unwrap();
     assert!(storage::backup_path(&path).exists());
     let lock = storage::SessionLock::acquire(&path).unwrap().unwrap();
     storage::write_atomic(&data.join("a/b/c/deep.json"), b"{}").unwrap();
@@ -59,27 +31,34 @@ fn storage_creates_private_files_and_directories() {
     let created = tree(&data);
     assert!(created.len() >= 10, "{created:?}");
     assert_private(&created);
-    assert_eq!(mode(lock.path()), 0o600);
+    assert!(is_private(lock.path()));
 }
 
-/// `kompass ARGS...` with umask 000, so that only the modes Kompass asks
-/// for protect the files.
-fn run_with_open_umask(data: &Path, args: &[&str]) -> Run {
-    let mut sh = Command::new("sh");
-    sh.arg("-c")
-        .arg("umask 000 && exec \"$0\" \"$@\"")
-        .arg(env!("CARGO_BIN_EXE_kompass"))
-        .arg("--dir")
+/// `kompass ARGS...` as permissive as the system allows: on Unix with umask
+/// 000, so that only the modes Kompass asks for protect the files; on
+/// Windows in a folder whose access list others may read, which new files
+/// would inherit.
+fn run_permissively(data: &Path, args: &[&str]) -> Run {
+    #[cfg(unix)]
+    let mut cmd = {
+        let mut sh = Command::new("sh");
+        sh.arg("-c")
+            .arg("umask 000 && exec \"$0\" \"$@\"")
+            .arg(env!("CARGO_BIN_EXE_kompass"));
+        sh
+    };
+    #[cfg(not(unix))]
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kompass"));
+    cmd.arg("--dir")
         .arg(data)
         .args(args)
         .env_remove("KOMPASS_DIR")
         .env("LANG", "C");
-    run(&mut sh)
+    run(&mut cmd)
 }
 
-#[cfg(unix)]
 #[test]
-fn the_binary_creates_private_files_even_under_umask_000() {
+fn the_binary_creates_private_files_even_when_the_system_would_not() {
     let tmp = tempfile::tempdir().unwrap();
     let laptop = tmp.path().join("laptop");
     let review = tmp.path().join("review");
@@ -92,14 +71,14 @@ fn the_binary_creates_private_files_even_under_umask_000() {
         3,
     );
     let file = storage::save_session(&laptop, &s).unwrap();
-    let out = run_with_open_umask(&review, &["keygen"]);
+    let out = run_permissively(&review, &["keygen"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let public = out.stdout.lines().find(|l| l.starts_with("age1")).unwrap();
     let bundle = tmp.path().join("usb/b.age");
     let (file, bundle_arg) = (file.to_str().unwrap(), bundle.to_str().unwrap());
-    let out = run_with_open_umask(&laptop, &["export", "--to", public, file, "-o", bundle_arg]);
+    let out = run_permissively(&laptop, &["export", "--to", public, file, "-o", bundle_arg]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let out = run_with_open_umask(&review, &["import", bundle_arg]);
+    let out = run_permissively(&review, &["import", bundle_arg]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let created = tree(&review);
     assert!(created.len() >= 4, "{created:?}");

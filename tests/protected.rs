@@ -11,7 +11,8 @@ use std::process::Command;
 use std::time::Duration;
 
 use common::interview::{NEW, first_notes, start_with_env};
-use common::{Run, Snapshot, kompass, run, session};
+use common::pty::contains;
+use common::{Run, Snapshot, data_dir_with_a_mayor, files, kompass, run, session};
 use kompass::core::bank::Bank;
 use kompass::core::session::Session;
 use kompass::storage;
@@ -37,41 +38,10 @@ fn protect(dir: &Path, passphrase: &str) -> Run {
     r
 }
 
-/// Every file under `dir`, hidden ones too.
-fn files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for entry in fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(files(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out.sort();
-    out
-}
-
-fn contains(haystack: &[u8], needle: &str) -> bool {
-    haystack
-        .windows(needle.len())
-        .any(|w| w == needle.as_bytes())
-}
-
 #[test]
 fn a_protected_interview_killed_while_typing_leaves_nothing_readable_and_resumes() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("data");
-    let bank = Bank::builtin();
     // An interview from before the protection, with its .bak: converted.
-    let old = session(
-        &bank,
-        "01JDXAAAAAAAAAAAAAAAAAAAAA",
-        "Eksempelvik",
-        "mayor",
-        2,
-    );
-    storage::save_session(&dir, &old).unwrap();
+    let (_tmp, dir, old) = data_dir_with_a_mayor("Eksempelvik");
     storage::save_session(&dir, &old).unwrap();
     let r = protect(&dir, "riktig hest batteri");
     assert!(r.stdout.contains("2 files encrypted"), "{}", r.stdout);
@@ -85,7 +55,7 @@ fn a_protected_interview_killed_while_typing_leaves_nothing_readable_and_resumes
     t.type_slowly(sentence);
     std::thread::sleep(Duration::from_millis(1300));
     t.type_slowly(" i mars");
-    t.signal(libc::SIGKILL);
+    t.kill_hard();
     t.wait_exit().expect("SIGKILL ends it");
 
     // What was typed up to a second before the kill is there, encrypted.
@@ -118,7 +88,7 @@ fn a_protected_interview_killed_while_typing_leaves_nothing_readable_and_resumes
         let bytes = fs::read(file).unwrap();
         for secret in [sentence, "budsjettet", "Notat til", "Funn ", "Ola Nordmann"] {
             assert!(
-                !contains(&bytes, secret),
+                !contains(&bytes, secret.as_bytes()),
                 "{} holds {secret:?} in plaintext",
                 file.display()
             );
@@ -154,17 +124,7 @@ fn first_id(dir: &Path, except: &str) -> String {
 
 #[test]
 fn a_wrong_passphrase_changes_nothing_and_says_so() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("data");
-    let bank = Bank::builtin();
-    let s = session(
-        &bank,
-        "01JDXAAAAAAAAAAAAAAAAAAAAA",
-        "Eksempelvik",
-        "mayor",
-        2,
-    );
-    storage::save_session(&dir, &s).unwrap();
+    let (_tmp, dir, s) = data_dir_with_a_mayor("Eksempelvik");
     protect(&dir, "riktig hest batteri");
     let before = Snapshot::take(&dir);
     for args in [
@@ -270,14 +230,14 @@ fn purge_lists_first_removes_notes_without_changing_a_score_then_sessions() {
     assert_eq!(score_json(&dir, &assessment), assessed, "byte for byte");
     for file in files(&sessions) {
         let bytes = fs::read(&file).unwrap();
-        assert!(!contains(&bytes, "Notat til"), "{}", file.display());
+        assert!(!contains(&bytes, b"Notat til"), "{}", file.display());
         let session_backup =
             file.to_string_lossy().ends_with(".json.bak") && !file.ends_with("assessment.json.bak");
         assert!(!session_backup, "{}", file.display());
     }
     assert!(contains(
         &fs::read(dir.join("askvoll/01JDXCCCCCCCCCCCCCCCCCCCCC.json")).unwrap(),
-        "Notat til"
+        b"Notat til"
     ));
     let bank = Bank::builtin();
     let (a, _) = storage::load_assessment(&assessment, &bank).unwrap();
@@ -384,7 +344,7 @@ fn a_person_can_see_and_erase_what_was_recorded() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     for file in files(&dir) {
         assert!(
-            !contains(&fs::read(&file).unwrap(), name),
+            !contains(&fs::read(&file).unwrap(), name.as_bytes()),
             "{}",
             file.display()
         );

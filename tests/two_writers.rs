@@ -57,7 +57,7 @@ fn a_lock_left_by_a_killed_editor_does_not_block() {
     let mut first = start(dir.path(), &NEW);
     let id = load(dir.path()).id;
     let killed = first.pid();
-    first.signal(libc::SIGKILL);
+    first.kill_hard();
     first.wait_exit().expect("SIGKILL ends it");
     // The lock file stays behind, still naming the dead process...
     let path = session_file(dir.path());

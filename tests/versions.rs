@@ -124,7 +124,7 @@ fn an_older_bank_version_is_migrated_on_open_with_a_backup_and_a_message() {
         original,
         "the original, byte for byte"
     );
-    assert_eq!(common::mode(&backup), 0o600);
+    assert!(common::is_private(&backup));
     let s = kompass::storage::load_session(&path, &bank)
         .unwrap()
         .session;

@@ -78,6 +78,30 @@ pub fn open_private(options: &mut OpenOptions, path: &Path) -> io::Result<File> 
     }
 }
 
+/// Whether only the user can read `path`, as the functions above leave it:
+/// on Unix mode 0600 (a directory 0700); on Windows a protected access list
+/// with one entry, full access (for the user: no one else is given any).
+pub fn is_private(path: &Path) -> io::Result<bool> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let meta = fs::metadata(path)?;
+        let mode = meta.permissions().mode() & 0o777;
+        Ok(mode == if meta.is_dir() { 0o700 } else { 0o600 })
+    }
+    #[cfg(windows)]
+    {
+        let sddl = windows::access_list(path)?;
+        // "D:P(A;OICI;FA;;;S-1-5-21-…)" or, inherited by a file, "D:P(A;ID;FA;;;…)".
+        Ok(sddl.starts_with("D:P(") && sddl.matches("(A;").count() == 1 && sddl.contains(";FA;;;"))
+    }
+    #[cfg(not(any(unix, windows)))]
+    {
+        let _ = path;
+        Ok(false)
+    }
+}
+
 #[cfg(not(unix))]
 #[derive(Clone, Copy)]
 enum Kind {
@@ -227,13 +251,72 @@ mod windows {
             return Err(io::Error::last_os_error());
         }
         // SAFETY: a NUL-terminated string from the call above.
-        let sid = unsafe {
-            let len = (0..).take_while(|&i| *text.add(i) != 0).count();
-            String::from_utf16_lossy(std::slice::from_raw_parts(text, len))
-        };
+        let sid = unsafe { from_wide(text) };
         // SAFETY: allocated by ConvertSidToStringSidW with LocalAlloc.
         unsafe { LocalFree(text as HLOCAL) };
         Ok(sid)
+    }
+
+    /// The access list of `path` in SDDL ("D:P(A;;FA;;;S-1-5-21-…)").
+    pub fn access_list(path: &Path) -> io::Result<String> {
+        use windows_sys::Win32::Security::Authorization::{
+            ConvertSecurityDescriptorToStringSecurityDescriptorW, GetNamedSecurityInfoW,
+        };
+        let wide = wide(path);
+        let mut descriptor: PSECURITY_DESCRIPTOR = ptr::null_mut();
+        // SAFETY: `wide` is NUL-terminated; the descriptor is freed below.
+        let status = unsafe {
+            GetNamedSecurityInfoW(
+                wide.as_ptr(),
+                SE_FILE_OBJECT,
+                DACL_SECURITY_INFORMATION,
+                ptr::null_mut(),
+                ptr::null_mut(),
+                ptr::null_mut(),
+                ptr::null_mut(),
+                &mut descriptor,
+            )
+        };
+        if status != 0 {
+            return Err(io::Error::from_raw_os_error(status as i32));
+        }
+        let mut text: *mut u16 = ptr::null_mut();
+        // SAFETY: `descriptor` is valid; `text` is freed below.
+        let converted = unsafe {
+            ConvertSecurityDescriptorToStringSecurityDescriptorW(
+                descriptor,
+                SDDL_REVISION_1,
+                DACL_SECURITY_INFORMATION,
+                &mut text,
+                ptr::null_mut(),
+            )
+        };
+        let result = if converted == 0 {
+            Err(io::Error::last_os_error())
+        } else {
+            // SAFETY: a NUL-terminated string from the call above.
+            Ok(unsafe { from_wide(text) })
+        };
+        // SAFETY: both allocated by the calls above with LocalAlloc.
+        unsafe {
+            if !text.is_null() {
+                LocalFree(text as HLOCAL);
+            }
+            LocalFree(descriptor as HLOCAL);
+        }
+        result
+    }
+
+    /// The text of a NUL-terminated UTF-16 string.
+    ///
+    /// # Safety
+    /// `text` points to a NUL-terminated UTF-16 string.
+    unsafe fn from_wide(text: *const u16) -> String {
+        // SAFETY: the caller's promise.
+        unsafe {
+            let len = (0..).take_while(|&i| *text.add(i) != 0).count();
+            String::from_utf16_lossy(std::slice::from_raw_parts(text, len))
+        }
     }
 }
 
@@ -252,60 +335,7 @@ mod tests {
         make_private(&File::create(&other).unwrap(), &other).unwrap();
         drop(file);
         for p in [dir.path().join("a"), nested.clone(), path, other] {
-            assert!(only_the_user_may_read(&p), "{} is not private", p.display());
+            assert!(is_private(&p).unwrap(), "{} is not private", p.display());
         }
-    }
-
-    #[cfg(unix)]
-    fn only_the_user_may_read(path: &Path) -> bool {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = fs::metadata(path).unwrap().permissions().mode() & 0o777;
-        mode == if path.is_dir() { 0o700 } else { 0o600 }
-    }
-
-    /// The access list, read back: protected, one entry, full access for
-    /// the user; on a directory, inherited by what is created in it.
-    #[cfg(windows)]
-    fn only_the_user_may_read(path: &Path) -> bool {
-        use windows_sys::Win32::Foundation::{HLOCAL, LocalFree};
-        use windows_sys::Win32::Security::Authorization::{
-            ConvertSecurityDescriptorToStringSecurityDescriptorW, GetNamedSecurityInfoW,
-            SDDL_REVISION_1, SE_FILE_OBJECT,
-        };
-        use windows_sys::Win32::Security::{DACL_SECURITY_INFORMATION, PSECURITY_DESCRIPTOR};
-        let wide = crate::platform::durable::wide(path);
-        let mut descriptor: PSECURITY_DESCRIPTOR = std::ptr::null_mut();
-        let mut text: *mut u16 = std::ptr::null_mut();
-        // SAFETY: test-only reads of this file's access list, freed below.
-        let sddl = unsafe {
-            let status = GetNamedSecurityInfoW(
-                wide.as_ptr(),
-                SE_FILE_OBJECT,
-                DACL_SECURITY_INFORMATION,
-                std::ptr::null_mut(),
-                std::ptr::null_mut(),
-                std::ptr::null_mut(),
-                std::ptr::null_mut(),
-                &mut descriptor,
-            );
-            assert_eq!(status, 0);
-            assert_ne!(
-                ConvertSecurityDescriptorToStringSecurityDescriptorW(
-                    descriptor,
-                    SDDL_REVISION_1,
-                    DACL_SECURITY_INFORMATION,
-                    &mut text,
-                    std::ptr::null_mut(),
-                ),
-                0
-            );
-            let len = (0..).take_while(|&i| *text.add(i) != 0).count();
-            let sddl = String::from_utf16_lossy(std::slice::from_raw_parts(text, len));
-            LocalFree(text as HLOCAL);
-            LocalFree(descriptor as HLOCAL);
-            sddl
-        };
-        // "D:P(A;OICI;FA;;;S-1-5-21-…)" or, inherited by a file, "D:P(A;ID;FA;;;…)".
-        sddl.starts_with("D:P(") && sddl.matches("(A;").count() == 1 && sddl.contains(";FA;;;")
     }
 }

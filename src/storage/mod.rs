@@ -9,7 +9,7 @@ pub mod handover;
 mod listing;
 mod lock;
 mod rescue;
-mod review_load;
+mod review_files;
 pub mod vault;
 
 use std::fmt;
@@ -23,7 +23,7 @@ pub use demo::{DEMO_FILES, Demo, install_demo, write_demo};
 pub use listing::{SessionList, list_sessions};
 pub use lock::{LockHolder, SessionLock, lock_path};
 pub use rescue::{Rescue, discard_rescue, find_rescue, rescue_path, write_rescue};
-pub use review_load::{
+pub use review_files::{
     open_review, read_points_inputs, read_review_inputs, read_scoring_inputs, save_review,
 };
 pub use vault::{write_atomic, write_atomic_with, write_copy, write_new_private};

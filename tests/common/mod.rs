@@ -100,6 +100,42 @@ pub fn fingerprint(path: &Path) -> (Vec<u8>, std::time::SystemTime) {
     )
 }
 
+/// A temporary folder with a data directory, `data`, in it that holds one
+/// saved interview: the mayor of `municipality`, every question scored 2.
+pub fn data_dir_with_a_mayor(municipality: &str) -> (tempfile::TempDir, PathBuf, Session) {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let s = session(
+        &Bank::builtin(),
+        "01JDXAAAAAAAAAAAAAAAAAAAAA",
+        municipality,
+        "mayor",
+        2,
+    );
+    kompass::storage::save_session(&data, &s).unwrap();
+    (tmp, data, s)
+}
+
+/// Every file and directory under `dir`, hidden ones too, `dir` itself
+/// excluded, sorted.
+pub fn tree(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(tree(&path));
+        }
+        out.push(path);
+    }
+    out.sort();
+    out
+}
+
+/// Every file under `dir`, hidden ones too, sorted.
+pub fn files(dir: &Path) -> Vec<PathBuf> {
+    tree(dir).into_iter().filter(|p| p.is_file()).collect()
+}
+
 /// Names of the entries of a directory, sorted.
 pub fn listing(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
@@ -203,9 +239,9 @@ pub fn terminal_controls(text: &str) -> Vec<char> {
         .collect()
 }
 
-/// The permission bits of a file or directory.
-#[cfg(unix)]
-pub fn mode(path: &Path) -> u32 {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+/// Whether only the user can read the file or directory (0600 or 0700 on
+/// Unix, an access list for the user alone on Windows).
+pub fn is_private(path: &Path) -> bool {
+    kompass::platform::private::is_private(path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }

@@ -13,7 +13,8 @@ pub struct Term {
     output: Arc<Mutex<Vec<u8>>>,
     size: (u16, u16),
     reader: Option<std::thread::JoinHandle<()>>,
-    master: Box<dyn MasterPty + Send>,
+    /// None once the console is closed.
+    master: Option<Box<dyn MasterPty + Send>>,
 }
 
 impl Term {
@@ -68,7 +69,7 @@ impl Term {
             output,
             size: (cols, rows),
             reader: Some(reader_thread),
-            master: pair.master,
+            master: Some(pair.master),
         }
     }
 
@@ -97,6 +98,8 @@ impl Term {
     /// program gets SIGWINCH).
     pub fn resize(&mut self, (cols, rows): (u16, u16)) {
         self.master
+            .as_ref()
+            .expect("an open console")
             .resize(PtySize {
                 rows,
                 cols,
@@ -152,9 +155,28 @@ impl Term {
         );
     }
 
+    #[cfg(unix)]
     pub fn signal(&self, sig: i32) {
         // SAFETY: kill(2) on our own child's pid has no memory effects.
         assert_eq!(unsafe { libc::kill(self.pid(), sig) }, 0);
+    }
+
+    /// Ends the program at once, with no chance to save, as a crash or a
+    /// dead battery does: SIGKILL on Unix, TerminateProcess on Windows.
+    pub fn kill_hard(&mut self) {
+        #[cfg(unix)]
+        self.signal(libc::SIGKILL);
+        #[cfg(not(unix))]
+        self.child.kill().expect("the program is ended");
+    }
+
+    /// Closes the console the program runs in, as clicking the window's
+    /// close button does: Windows sends the program CTRL_CLOSE_EVENT and
+    /// ends it once its handler returns.
+    #[cfg(windows)]
+    pub fn close_console(&mut self) {
+        // Dropping the last handle to the pseudo console closes it.
+        self.master = None;
     }
 
     /// Waits for the process to end; None if it does not within 10 s.

@@ -3,7 +3,7 @@
 //! Everything here is pure and works on an [`Assessment`] (plus the sessions
 //! read for it, for notes): the review screens and the headless commands
 //! drive the same functions. Reading and writing files is
-//! `storage::review_load`.
+//! `storage::review_files`.
 //!
 //! - [`open`]: which files make the review (municipality, duplicates,
 //!   conflicts, baselines) and the [`ReviewSession`] a screen works on;

@@ -1,6 +1,6 @@
 //! Which files make a review, and the state a review screen works on.
 //!
-//! `storage::review_load` reads the paths given (files or directories) and
+//! `storage::review_files` reads the paths given (files or directories) and
 //! sorts what it finds into [`Inputs`]; this module decides the rest, purely:
 //!
 //! 1. [`select`]: sessions are grouped by municipality (by slug, so "Midtre
