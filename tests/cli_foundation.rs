@@ -278,5 +278,9 @@ fn a_custom_bank_is_used_with_dash_dash_bank() {
         .arg("score")
         .arg(&s));
     assert_eq!(r.code, 1);
-    assert!(r.stderr.contains("active bank is svensk 1"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("den aktive banken er svensk 1"),
+        "{}",
+        r.stderr
+    );
 }

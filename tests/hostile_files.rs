@@ -8,8 +8,14 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{Snapshot, bank_json, line_of, run_in, session_json};
+use common::{Run, Snapshot, bank_json, line_of, session_json};
 use kompass::core::bank::Bank;
+
+/// `kompass --lang en ARGS...` in `dir`: the messages checked here are the
+/// English ones (tests/messages_nb.rs checks the Norwegian).
+fn run_en(dir: &Path, args: &[&str]) -> Run {
+    common::run_in(dir, &[&["--lang", "en"][..], args].concat())
+}
 
 /// One hostile file and what `kompass validate` must say about it.
 struct Case {
@@ -192,7 +198,7 @@ fn assert_refused(dir: &Path, file: &Path, expect: Option<&str>) {
         &["bank", "check", name],
     ];
     for args in commands {
-        let out = run_in(dir, args);
+        let out = run_en(dir, args);
         let err = &out.stderr;
         assert_eq!(out.code, 1, "kompass {args:?} on {name}: {err}");
         assert!(
@@ -248,11 +254,11 @@ fn syntax_errors_say_what_is_wrong_in_plain_words() {
     let good = session_json(|_| {});
     let path = dir.path().join("cut.json");
     fs::write(&path, &good[..good.len() / 2]).unwrap();
-    let err = run_in(dir.path(), &["validate", "cut.json"]).stderr;
+    let err = run_en(dir.path(), &["validate", "cut.json"]).stderr;
     assert!(err.contains("is it cut off?"), "{err}");
     assert!(!err.contains(": ?:"), "{err}");
     fs::write(&path, set_score("1e400")).unwrap();
-    let err = run_in(dir.path(), &["validate", "cut.json"]).stderr;
+    let err = run_en(dir.path(), &["validate", "cut.json"]).stderr;
     assert!(err.contains(": the number is too large"), "{err}");
     fs::write(
         &path,
@@ -263,7 +269,7 @@ fn syntax_errors_say_what_is_wrong_in_plain_words() {
         ),
     )
     .unwrap();
-    let err = run_in(dir.path(), &["validate", "cut.json"]).stderr;
+    let err = run_en(dir.path(), &["validate", "cut.json"]).stderr;
     assert!(err.contains("duplicate field `status`"), "{err}");
 }
 
@@ -276,7 +282,7 @@ fn a_one_megabyte_single_line_note_loads() {
     fs::write(dir.path().join("long.json"), &bytes).unwrap();
     let before = Snapshot::take(dir.path());
     for args in [["validate", "long.json"], ["score", "long.json"]] {
-        let out = run_in(dir.path(), &args);
+        let out = run_en(dir.path(), &args);
         assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
     }
     assert_eq!(Snapshot::take(dir.path()), before);
@@ -293,7 +299,7 @@ fn a_directory_named_like_a_file_is_refused() {
         &["--bank", "x.json", "bank", "show"],
         &["bank", "check", "x.json"],
     ] {
-        let out = run_in(dir.path(), args);
+        let out = run_en(dir.path(), args);
         let err = &out.stderr;
         assert_eq!(out.code, 1, "{args:?}: {err}");
         assert!(
@@ -368,7 +374,7 @@ fn hostile_bank_files_are_refused_by_name_and_place() {
             &["--bank", name.as_str(), "bank", "show"][..],
             &["bank", "check", name.as_str()],
         ] {
-            let out = run_in(dir.path(), args);
+            let out = run_en(dir.path(), args);
             let err = &out.stderr;
             assert_eq!(out.code, 1, "{args:?}: {err}");
             assert!(err.starts_with(&format!("{name}:")), "{args:?}: {err}");
@@ -393,7 +399,7 @@ fn a_bank_hash_that_is_not_hex_is_a_warning_not_a_panic() {
     let dir = tempfile::tempdir().unwrap();
     let bytes = session_json(|v| v["bank"]["sha256"] = "aéééééééééééééé".into());
     fs::write(dir.path().join("s.json"), bytes).unwrap();
-    let out = run_in(dir.path(), &["validate", "s.json"]);
+    let out = run_en(dir.path(), &["validate", "s.json"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let text = out.stdout;
     assert!(

@@ -170,3 +170,54 @@ fn one_area_is_counted_in_the_singular() {
     let b = Baseline::parse(&std::fs::read(&out).unwrap()).unwrap();
     assert_eq!(b.bank.as_deref(), Some("kommunekompasset"));
 }
+
+/// A table as Excel in Norwegian exports it: `;`, the header in Norwegian
+/// with names and maxima, empty trailing columns (issue 13, item 10).
+#[test]
+fn a_norwegian_spreadsheet_export_is_read_and_its_names_are_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("excel.csv");
+    std::fs::write(
+        &csv,
+        "Område;Navn;Poeng;Maks;;\n\
+         1;Offentlighet og demokrati;62;100;;\n\
+         1.1;Strategi for kommunikasjon og demokratiutvikling;10,0;20;;\n\
+         2;COMMUNITY  development;70;100;;\n\
+         ;;;;;\n",
+    )
+    .unwrap();
+    let out = dir.path().join("excel.json");
+    let r = import(dir.path(), &csv, &out, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let b = Baseline::parse(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(b.area_points("1"), Some(int(62)));
+    assert_eq!(b.area_points("2"), Some(int(70)));
+    assert_eq!(b.subarea_points("1.1"), Some(int(10)));
+
+    // Another framework's table: the same ids, other names. Refused, naming both.
+    std::fs::write(&csv, "Område;Navn;Poeng\n1;Økonomistyring;62\n").unwrap();
+    let other = dir.path().join("other.json");
+    let r = import(dir.path(), &csv, &other, &[]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("«Økonomistyring»") && r.stderr.contains("«Public access and democracy»"),
+        "{}",
+        r.stderr
+    );
+    assert!(!other.exists());
+}
+
+/// A message quotes the header as the file has it, with its own delimiter.
+#[test]
+fn a_header_without_an_id_column_is_quoted_with_the_files_delimiter() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("bad.csv");
+    std::fs::write(&csv, "Nummer;Navn;Poeng;Maks\n1;x;62;100\n").unwrap();
+    let r = import(dir.path(), &csv, &dir.path().join("bad.json"), &[]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("found `Nummer;Navn;Poeng;Maks`"),
+        "{}",
+        r.stderr
+    );
+}

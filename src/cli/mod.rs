@@ -403,6 +403,7 @@ impl From<LangArg> for Lang {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = lang_from_env(cli.global.lang.map(Lang::from));
+    lang.use_for_messages();
     let bank = match &cli.global.bank {
         Some(path) => match storage::load_bank(path) {
             Ok(bank) => bank,

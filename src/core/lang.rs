@@ -4,6 +4,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+/// The language messages about files are told in (see [`Lang::of_messages`]):
+/// 0 English, 1 bokmål.
+static MESSAGES: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
 /// A language of the interface and of bank texts. Norwegian bokmål first.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, PartialOrd, Ord,
@@ -41,6 +45,29 @@ impl Lang {
         match code {
             "en" => Lang::En,
             _ => Lang::Nb,
+        }
+    }
+
+    /// Makes `self` the language of messages about files for the rest of
+    /// the run. The command line does this once, at the start, as a locale
+    /// is set: problems are found deep inside readers that are pure and
+    /// shared, and are rendered far from them (`?` into a command's failure,
+    /// a line on a screen), so they are told in the run's language without
+    /// every reader in between passing it on.
+    pub fn use_for_messages(self) {
+        let code = match self {
+            Lang::En => 0,
+            Lang::Nb => 1,
+        };
+        MESSAGES.store(code, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// The language of messages about files: English until
+    /// [`Lang::use_for_messages`] says otherwise (so tests read English).
+    pub fn of_messages() -> Lang {
+        match MESSAGES.load(std::sync::atomic::Ordering::Relaxed) {
+            1 => Lang::Nb,
+            _ => Lang::En,
         }
     }
 

@@ -167,27 +167,56 @@ pub fn bank_mismatch(file: &BankRef, what: &str, bank: &Bank) -> Option<Problem>
     if file.id == bank.id() && file.version == bank.version() {
         return None;
     }
+    let what_nb = match what {
+        "session" => "intervjuet",
+        "assessment" => "vurderingen",
+        other => other,
+    };
     let made = format!("the {what} was made with bank {} {}", file.id, file.version);
+    let made_nb = format!("{what_nb} er laget med banken {} {}", file.id, file.version);
     let active = format!("{} {}", bank.id(), bank.version());
-    let message = if file.id != bank.id() {
-        format!("{made}, but the active bank is {active}")
+    let (nb, en) = if file.id != bank.id() {
+        (
+            format!("{made_nb}, men den aktive banken er {active}"),
+            format!("{made}, but the active bank is {active}"),
+        )
     } else if compare_versions(&file.version, bank.version()) == Ordering::Greater {
-        format!(
-            "{made}, newer than the active bank {active}; update Kompass or give that bank with --bank"
+        (
+            format!(
+                "{made_nb}, nyere enn den aktive banken {active}; oppdater Kompass eller oppgi den banken med --bank"
+            ),
+            format!(
+                "{made}, newer than the active bank {active}; update Kompass or give that bank with --bank"
+            ),
         )
     } else if bank.migration_from(&file.version).is_some() {
         // Sessions are migrated before they are checked; other files are not.
-        format!(
-            "{made}, but the active bank is {active}; only sessions are migrated: open the \
-             interviews for editing to migrate them, then build the {what} again"
+        (
+            format!(
+                "{made_nb}, men den aktive banken er {active}; bare intervjuer flyttes over: åpne \
+                 intervjuene for redigering for å flytte dem over, og lag {what_nb} på nytt"
+            ),
+            format!(
+                "{made}, but the active bank is {active}; only sessions are migrated: open the \
+                 interviews for editing to migrate them, then build the {what} again"
+            ),
         )
     } else {
-        format!(
-            "{made}, but the active bank is {active}, which declares no migration from {}",
-            file.version
+        (
+            format!(
+                "{made_nb}, men den aktive banken er {active}, som ikke oppgir noen overgang fra {}",
+                file.version
+            ),
+            format!(
+                "{made}, but the active bank is {active}, which declares no migration from {}",
+                file.version
+            ),
         )
     };
-    Some(Problem::at("bank", message))
+    Some(Problem {
+        at: Some("bank".into()),
+        ..Problem::in_both(nb, en)
+    })
 }
 
 #[cfg(test)]

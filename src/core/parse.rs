@@ -8,6 +8,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::Deserialize;
+
+use super::lang::Lang;
 use serde::de::{DeserializeOwned, Deserializer, MapAccess, Visitor};
 
 /// One thing wrong with a file, and where.
@@ -17,7 +19,10 @@ pub struct Problem {
     pub column: Option<usize>,
     /// A field path (`answers.1.1.1.scores.system`) or an id (`question 1.1.1`).
     pub at: Option<String>,
+    /// The message in English.
     pub message: String,
+    /// The message in bokmål, where the code that found the problem has it.
+    pub message_nb: Option<String>,
     /// A warning is reported but does not make the file invalid.
     pub warning: bool,
 }
@@ -29,7 +34,16 @@ impl Problem {
             column: None,
             at: None,
             message: message.into(),
+            message_nb: None,
             warning: false,
+        }
+    }
+
+    /// A problem told in bokmål and in English.
+    pub fn in_both(nb: impl Into<String>, en: impl Into<String>) -> Problem {
+        Problem {
+            message_nb: Some(nb.into()),
+            ..Problem::new(en)
         }
     }
 
@@ -45,8 +59,15 @@ impl Problem {
         self
     }
 
-    /// `file:line:column: at: message`, leaving out what is unknown.
+    /// `file:line:column: at: message`, leaving out what is unknown, in the
+    /// language of messages ([`Lang::of_messages`]).
     pub fn render(&self, file: &str) -> String {
+        self.render_in(file, Lang::of_messages())
+    }
+
+    /// [`Problem::render`] in `lang` (English where the problem has no
+    /// bokmål text).
+    pub fn render_in(&self, file: &str, lang: Lang) -> String {
         let mut out = String::from(file);
         if let Some(line) = self.line {
             out.push_str(&format!(":{line}"));
@@ -55,14 +76,19 @@ impl Problem {
             }
         }
         out.push_str(": ");
+        // A line is in one language: English where no bokmål text exists.
+        let (lang, message) = match (&self.message_nb, lang) {
+            (Some(nb), Lang::Nb) => (Lang::Nb, nb),
+            _ => (Lang::En, &self.message),
+        };
         if self.warning {
-            out.push_str("warning: ");
+            out.push_str(lang.pick("advarsel: ", "warning: "));
         }
         if let Some(at) = &self.at {
             out.push_str(at);
             out.push_str(": ");
         }
-        out.push_str(&self.message);
+        out.push_str(message);
         out
     }
 }
@@ -95,7 +121,7 @@ pub fn utf8(bytes: &[u8]) -> Result<&str, Problem> {
         Problem {
             line: Some(line),
             column: Some(column),
-            ..Problem::new("invalid UTF-8")
+            ..Problem::in_both("ugyldig UTF-8", "invalid UTF-8")
         }
     })
 }
@@ -122,14 +148,16 @@ pub fn from_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Problem> {
             line: Some(inner.line()).filter(|&l| l > 0),
             column: Some(inner.column()).filter(|&c| c > 0),
             at: (!syntax && path != "." && path != "?" && !path.is_empty()).then_some(path),
-            message: describe(&inner),
-            warning: false,
+            ..describe(&inner)
         }
     })?;
     de.end().map_err(|e| Problem {
         line: Some(e.line()),
         column: Some(e.column()),
-        ..Problem::new("unexpected text after the end of the JSON document")
+        ..Problem::in_both(
+            "uventet tekst etter slutten av JSON-dokumentet",
+            "unexpected text after the end of the JSON document",
+        )
     })?;
     Ok(value)
 }
@@ -139,13 +167,14 @@ pub fn from_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Problem> {
 fn document(bytes: &[u8]) -> Result<&str, Problem> {
     let text = utf8(bytes)?;
     if text.trim().is_empty() {
-        return Err(Problem::new("the file is empty"));
+        return Err(Problem::in_both("filen er tom", "the file is empty"));
     }
     if text.starts_with('\u{FEFF}') {
         return Err(Problem {
             line: Some(1),
             column: Some(1),
-            ..Problem::new(
+            ..Problem::in_both(
+                "filen begynner med et byte-rekkefølgemerke (BOM); lagre den som UTF-8 uten BOM",
                 "the file starts with a byte order mark (BOM); save it as UTF-8 without BOM",
             )
         });
@@ -154,39 +183,69 @@ fn document(bytes: &[u8]) -> Result<&str, Problem> {
 }
 
 /// serde_json's message, without its " at line L column C" (the place is
-/// reported separately) and in plainer words where it is terse.
-fn describe(e: &serde_json::Error) -> String {
+/// reported separately) and in plainer words where it is terse, in English
+/// and, for the messages a person meets when a file is cut off or edited by
+/// hand, in bokmål.
+fn describe(e: &serde_json::Error) -> Problem {
     let text = e.to_string();
     let text = match text.rfind(" at line ") {
         Some(i) => &text[..i],
         None => &text,
     };
     if let Some(what) = text.strip_prefix("EOF while parsing ") {
-        return format!("the file ends in the middle of {what}; is it cut off?");
+        let what_nb = match what {
+            "a string" => "en tekst",
+            "a list" => "en liste",
+            "an object" => "et objekt",
+            "a number" => "et tall",
+            _ => "en verdi",
+        };
+        return Problem::in_both(
+            format!("filen slutter midt i {what_nb}; er den kuttet av?"),
+            format!("the file ends in the middle of {what}; is it cut off?"),
+        );
     }
     let plain = match text {
-        "expected value" => {
-            "expected a JSON value (a string, number, object, array, true, false or null)"
-        }
-        "trailing comma" => "a comma before `}` or `]` (JSON allows none there)",
-        "recursion limit exceeded" => "nested too deeply (more than 128 levels)",
-        "number out of range" => "the number is too large",
-        "key must be a string" => "an object key must be a string in double quotes",
-        _ => "",
+        "expected value" => Some((
+            "forventet en JSON-verdi (en tekst, et tall, et objekt, en liste, true, false eller null)",
+            "expected a JSON value (a string, number, object, array, true, false or null)",
+        )),
+        "trailing comma" => Some((
+            "et komma foran `}` eller `]` (JSON tillater ikke det)",
+            "a comma before `}` or `]` (JSON allows none there)",
+        )),
+        "recursion limit exceeded" => Some((
+            "nestet for dypt (mer enn 128 nivåer)",
+            "nested too deeply (more than 128 levels)",
+        )),
+        "number out of range" => Some(("tallet er for stort", "the number is too large")),
+        "key must be a string" => Some((
+            "en nøkkel i et objekt må være en tekst i doble anførselstegn",
+            "an object key must be a string in double quotes",
+        )),
+        "expected `,` or `}`" => Some(("forventet `,` eller `}`", "expected `,` or `}`")),
+        "expected `,` or `]`" => Some(("forventet `,` eller `]`", "expected `,` or `]`")),
+        "expected `:`" => Some(("forventet `:`", "expected `:`")),
+        _ => None,
     };
-    if !plain.is_empty() {
-        return plain.to_owned();
+    if let Some((nb, en)) = plain {
+        return Problem::in_both(nb, en);
+    }
+    if let Some(field) = text.strip_prefix("missing field ") {
+        return Problem::in_both(format!("feltet {field} mangler"), text);
     }
     // Rust type names mean nothing to the person who edited the file.
-    text.replace("expected f64", "expected a number")
-        .replace(
-            "expected u64",
-            "expected a whole number from 0 to 18446744073709551615",
-        )
-        .replace(
-            "expected u32",
-            "expected a whole number from 0 to 4294967295",
-        )
+    Problem::new(
+        text.replace("expected f64", "expected a number")
+            .replace(
+                "expected u64",
+                "expected a whole number from 0 to 18446744073709551615",
+            )
+            .replace(
+                "expected u32",
+                "expected a whole number from 0 to 4294967295",
+            ),
+    )
 }
 
 /// The two fields every Kompass file starts with, read before anything else
@@ -209,7 +268,8 @@ pub fn header(bytes: &[u8]) -> Result<Header, Problem> {
         return Err(Problem {
             line: Some(line),
             column: Some(column),
-            ..Problem::new(
+            ..Problem::in_both(
+                "ikke en Kompass-fil: forventet et JSON-objekt som begynner med `{` og har feltet \"format\"",
                 "not a Kompass file: expected a JSON object starting with `{` and a \"format\" field",
             )
         });
@@ -242,10 +302,13 @@ pub fn check_header(header: &Header, format: &str, supported: u64) -> Result<(),
     match header.format.as_deref() {
         Some(f) if f == format => {}
         Some(other) => {
-            return Err(Problem::at(
-                "format",
-                format!("expected \"{format}\", found \"{other}\""),
-            ));
+            return Err(Problem {
+                at: Some("format".into()),
+                ..Problem::in_both(
+                    format!("forventet \"{format}\", fant \"{other}\""),
+                    format!("expected \"{format}\", found \"{other}\""),
+                )
+            });
         }
         None => {
             return Err(Problem::at(
@@ -255,12 +318,17 @@ pub fn check_header(header: &Header, format: &str, supported: u64) -> Result<(),
         }
     }
     match header.format_version {
-        Some(v) if v > supported => Err(Problem::at(
-            "format_version",
-            format!(
-                "this file has format_version {v}, but this Kompass reads at most {supported}; update Kompass to open it"
-            ),
-        )),
+        Some(v) if v > supported => Err(Problem {
+            at: Some("format_version".into()),
+            ..Problem::in_both(
+                format!(
+                    "filen har format_version {v}, men denne Kompass leser høyst {supported}; oppdater Kompass for å åpne den"
+                ),
+                format!(
+                    "this file has format_version {v}, but this Kompass reads at most {supported}; update Kompass to open it"
+                ),
+            )
+        }),
         Some(0) => Err(Problem::at("format_version", "must be 1 or higher")),
         Some(_) => Ok(()),
         None => Err(Problem::at("format_version", "missing")),

@@ -1,9 +1,17 @@
 //! Published result tables as baselines (`kompass import-results`).
 //!
-//! The table is CSV with the header `id,points`: ids are areas ("1"-"8"),
-//! sub-areas ("1.1" ...) or "total". The delimiter is `,` or `;`, taken from
-//! the header line; numbers take a decimal comma or point (with `,` as the
-//! delimiter a decimal comma must be quoted: `"6,7"`).
+//! The table is CSV as spreadsheets export it: the delimiter is tab, `;` or
+//! `,`, whichever the header line holds most of. The header names the
+//! columns in Norwegian or English, in any order, case and spacing aside:
+//! `id` or `område` (and/or `delområde`), `points`/`poeng`, and optionally
+//! `name`/`navn` and `max`/`maks`; other columns and empty trailing ones are
+//! ignored. Ids are areas ("1"-"8"), sub-areas ("1.1" ...) or "total";
+//! numbers take a decimal comma or point (with `,` as the delimiter a
+//! decimal comma must be quoted: `"6,7"`, and a row with more fields than
+//! the header is refused rather than read with its decimals cut off).
+//! A name, when given, must be the bank's name of that area or sub-area in
+//! one of its languages, and a maximum the bank's maximum: a table of
+//! another framework is refused, not read as this one.
 //!
 //! Published figures are rounded, so sums are compared with a tolerance of
 //! half a unit in the last printed place of every figure involved: an area
@@ -125,8 +133,22 @@ pub struct Imported {
     pub notes: Vec<String>,
 }
 
-fn figure(text: &str) -> Result<Figure, String> {
-    let points = exact::parse_decimal(text)?;
+/// A figure as printed in the table; what is wrong with it in `lang`.
+fn figure(text: &str, lang: Lang) -> Result<Figure, String> {
+    let points = exact::parse_decimal(text).map_err(|_| {
+        let t = text.trim();
+        if t.is_empty() {
+            lang.pick("tallet mangler", "the number is missing")
+                .to_owned()
+        } else if t.replace(',', ".").parse::<f64>().is_ok() {
+            format!(
+                "`{t}` {}",
+                lang.pick("er utenfor det som kan leses", "is out of range")
+            )
+        } else {
+            format!("`{t}` {}", lang.pick("er ikke et tall", "is not a number"))
+        }
+    })?;
     let t = text.trim();
     let mantissa = t.split(['e', 'E']).next().unwrap_or(t);
     let exponent: i64 = t
@@ -152,9 +174,136 @@ fn year_in(name: &str) -> Option<i32> {
         .find(|y| (1900..=2100).contains(y))
 }
 
+/// What a column of the table holds, by its header (Norwegian or English,
+/// case and spacing aside): the id of an area or sub-area, its points, its
+/// name, its maximum. Other columns are ignored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    /// `id` or `område` ("2", "total"); with a `delområde` column beside
+    /// it, a row's sub-area is its id when the row gives one.
+    Id,
+    Subarea,
+    Points,
+    Name,
+    Max,
+}
+
+fn column(header: &str) -> Option<Column> {
+    match squeeze(header).as_str() {
+        "id" | "område" | "omrade" | "area" => Some(Column::Id),
+        "delområde" | "delomrade" | "sub-area" | "subarea" => Some(Column::Subarea),
+        "points" | "poeng" => Some(Column::Points),
+        "name" | "navn" => Some(Column::Name),
+        "max" | "maks" => Some(Column::Max),
+        _ => None,
+    }
+}
+
+/// Lower case with runs of white space as one space, trimmed: how names and
+/// headers are compared.
+fn squeeze(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The columns the header names, by position.
+struct Columns {
+    ids: Vec<usize>,
+    subareas: Vec<usize>,
+    points: usize,
+    name: Option<usize>,
+    max: Option<usize>,
+    /// Columns up to the header's last non-empty one: a row with text
+    /// beyond them does not fit the header.
+    width: usize,
+}
+
+impl Columns {
+    fn of(header: &csv::StringRecord) -> Option<Columns> {
+        let find = |wanted: Column| -> Vec<usize> {
+            (0..header.len())
+                .filter(|&i| column(&header[i]) == Some(wanted))
+                .collect()
+        };
+        let ids = find(Column::Id);
+        let subareas = find(Column::Subarea);
+        let points = *find(Column::Points).first()?;
+        if ids.is_empty() && subareas.is_empty() {
+            return None;
+        }
+        Some(Columns {
+            ids,
+            subareas,
+            points,
+            name: find(Column::Name).first().copied(),
+            max: find(Column::Max).first().copied(),
+            width: filled_width(header),
+        })
+    }
+
+    /// The row's id: its sub-area when a sub-area column gives one, else
+    /// its id or area.
+    fn id<'r>(&self, row: &'r csv::StringRecord) -> &'r str {
+        self.subareas
+            .iter()
+            .chain(&self.ids)
+            .map(|&i| row.get(i).unwrap_or(""))
+            .find(|f| !f.is_empty())
+            .unwrap_or("")
+    }
+}
+
+/// The fields of a row up to its last non-empty one: spreadsheets export
+/// empty trailing columns (`id;points;;`).
+fn filled_width(row: &csv::StringRecord) -> usize {
+    (0..row.len())
+        .rev()
+        .find(|&i| !row[i].is_empty())
+        .map_or(0, |i| i + 1)
+}
+
+/// The delimiter of the header line: the one of tab, `;` and `,` it holds
+/// most of (a spreadsheet in Norwegian exports `;`, an English one `,`).
+fn delimiter_of(header_line: &str) -> u8 {
+    [b'\t', b';', b',']
+        .into_iter()
+        .max_by_key(|&d| {
+            let n = header_line.bytes().filter(|&b| b == d).count();
+            // Ties go to the first: tab, then `;`.
+            (n, [b',', b';', b'\t'].iter().position(|&x| x == d))
+        })
+        .filter(|&d| header_line.as_bytes().contains(&d))
+        .unwrap_or(b',')
+}
+
+/// How the delimiter is named in a message.
+fn delimiter_name(delimiter: u8, lang: Lang) -> String {
+    match delimiter {
+        b'\t' => lang.pick("tabulator", "tab").to_owned(),
+        d => format!("`{}`", d as char),
+    }
+}
+
+/// The bank's titles of an area or sub-area in every language it has.
+fn titles(bank: &Bank, id: &str) -> Vec<String> {
+    let area = bank.areas().iter().find(|a| a.id == id).map(|a| &a.title);
+    let sub = || {
+        bank.areas()
+            .iter()
+            .flat_map(|a| &a.subareas)
+            .find(|s| s.id == id)
+            .map(|s| &s.title)
+    };
+    area.or_else(sub)
+        .map(|t| t.0.values().cloned().collect())
+        .unwrap_or_default()
+}
+
 /// Reads a result table against the bank. Every problem (unknown id,
-/// repeated id, a number that is not one, points above the max) is
-/// returned, each naming its line.
+/// repeated id, a number that is not one, points above the max, a name or
+/// maximum that is not the bank's) is returned, each naming its line.
 pub fn import(
     bytes: &[u8],
     bank: &Bank,
@@ -165,11 +314,7 @@ pub fn import(
     let text = parse::utf8(bytes).map_err(|p| vec![p])?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let header_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    let delimiter = if header_line.contains(';') {
-        b';'
-    } else {
-        b','
-    };
+    let delimiter = delimiter_of(header_line);
     let at_line = |line: usize, msg: String| Problem {
         line: Some(line),
         ..Problem::new(msg)
@@ -182,13 +327,19 @@ pub fn import(
         .from_reader(text.as_bytes());
     let mut problems = Vec::new();
     let mut figures: BTreeMap<String, (usize, Figure)> = BTreeMap::new();
-    let mut header_seen = false;
+    let mut columns: Option<Columns> = None;
     for record in reader.records() {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line() as usize);
-                problems.push(at_line(line, format!("not readable as CSV: {e}")));
+                problems.push(at_line(
+                    line,
+                    format!(
+                        "{}: {e}",
+                        lang.pick("kan ikke leses som CSV", "not readable as CSV")
+                    ),
+                ));
                 continue;
             }
         };
@@ -196,34 +347,60 @@ pub fn import(
         if record.iter().all(str::is_empty) {
             continue;
         }
-        if !header_seen {
-            header_seen = true;
-            let fields: Vec<String> = record.iter().map(str::to_lowercase).collect();
-            if fields != ["id", "points"] {
-                problems.push(at_line(
-                    line,
-                    format!(
-                        "the header must be `id,points` (or `id;points`), found `{}`",
-                        record.iter().collect::<Vec<_>>().join(",")
-                    ),
-                ));
-                return Err(problems);
+        let Some(cols) = &columns else {
+            match Columns::of(&record) {
+                Some(found) => columns = Some(found),
+                None => {
+                    problems.push(at_line(
+                        line,
+                        format!(
+                            "{} `{}`",
+                            lang.pick(
+                                "overskriften må ha en kolonne for id (id, område eller delområde) og en for poeng (poeng eller points); fant",
+                                "the header must have an id column (id, område or delområde) and a points column (points or poeng); found"
+                            ),
+                            header_line.trim()
+                        ),
+                    ));
+                    return Err(problems);
+                }
             }
             continue;
-        }
-        if record.len() != 2 {
+        };
+        let used = filled_width(&record);
+        if used > cols.width {
             let hint = if delimiter == b',' {
-                "; with `,` between the fields a decimal comma must be quoted (\"6,7\"), or use `;`"
+                lang.pick(
+                    "; med `,` mellom feltene må et desimalkomma stå i anførselstegn (\"6,7\"), eller bruk `;`",
+                    "; with `,` between the fields a decimal comma must be quoted (\"6,7\"), or use `;`",
+                )
             } else {
                 ""
             };
             problems.push(at_line(
                 line,
-                format!("{} fields, expected 2 (id and points){hint}", record.len()),
+                format!(
+                    "{used} {} {}, {} {} {}{hint}",
+                    lang.pick("felt adskilt med", "fields separated by"),
+                    delimiter_name(delimiter, lang),
+                    lang.pick("men overskriften har", "but the header has"),
+                    cols.width,
+                    lang.pick("kolonner", "columns"),
+                ),
             ));
             continue;
         }
-        let (id, value) = (record[0].to_lowercase(), &record[1]);
+        let field = |i: usize| record.get(i).unwrap_or("");
+        let shown_id = cols.id(&record);
+        let id = shown_id.to_lowercase();
+        if id.is_empty() {
+            problems.push(at_line(
+                line,
+                lang.pick("raden har ingen id", "the row has no id")
+                    .to_owned(),
+            ));
+            continue;
+        }
         let max = if id == "total" {
             Some(bank.max_points())
         } else if let Some(area) = bank.areas().iter().find(|a| a.id == id) {
@@ -239,25 +416,83 @@ pub fn import(
             problems.push(at_line(
                 line,
                 format!(
-                    "unknown id \"{}\"; ids are areas (1, 2, ...), sub-areas (1.1, ...) or total",
-                    &record[0]
+                    "{} \"{shown_id}\"; {}",
+                    lang.pick("ukjent id", "unknown id"),
+                    lang.pick(
+                        "id-er er områder (1, 2, ...), delområder (1.1, ...) eller total",
+                        "ids are areas (1, 2, ...), sub-areas (1.1, ...) or total"
+                    ),
                 ),
             ));
             continue;
         };
-        let fig = match figure(value) {
+        if let Some(given) = cols.name.map(field).filter(|n| !n.is_empty())
+            && id != "total"
+        {
+            let known = titles(bank, &id);
+            if !known.iter().any(|t| squeeze(t) == squeeze(given)) {
+                let bank_name = bank
+                    .file
+                    .title
+                    .as_ref()
+                    .map_or_else(|| bank.id().to_owned(), |t| t.get(lang).to_owned());
+                problems.push(at_line(
+                    line,
+                    format!(
+                        "{id}: {} «{given}», {} «{bank_name}» {} «{}»; {}",
+                        lang.pick("tabellen kaller den", "the table calls it"),
+                        lang.pick("men i", "but in"),
+                        lang.pick("heter den", "it is"),
+                        known.first().map_or("", String::as_str),
+                        lang.pick(
+                            "er tabellen fra et annet rammeverk?",
+                            "is the table of another framework?"
+                        ),
+                    ),
+                ));
+                continue;
+            }
+        }
+        let fig = match figure(field(cols.points), lang) {
             Ok(f) => f,
             Err(e) => {
                 problems.push(at_line(line, format!("{id}: {e}")));
                 continue;
             }
         };
+        if let Some(given) = cols.max.map(field).filter(|m| !m.is_empty()) {
+            match figure(given, lang) {
+                Ok(m) if m.points == max => {}
+                Ok(_) => {
+                    problems.push(at_line(
+                        line,
+                        format!(
+                            "{id}: {} {given}, {} {}; {}",
+                            lang.pick("tabellen gir maks", "the table gives a maximum of"),
+                            lang.pick("men banken har", "but the bank has"),
+                            exact::format_points(max, 0, lang),
+                            lang.pick(
+                                "er tabellen fra et annet rammeverk?",
+                                "is the table of another framework?"
+                            ),
+                        ),
+                    ));
+                    continue;
+                }
+                Err(e) => {
+                    problems.push(at_line(line, format!("{id}: {e}")));
+                    continue;
+                }
+            }
+        }
         if fig.points < int(0) || fig.points > max {
             problems.push(at_line(
                 line,
                 format!(
-                    "{id}: {value} points is outside 0-{}",
-                    exact::format_points(max, 0, Lang::En)
+                    "{id}: {} {} 0-{}",
+                    field(cols.points),
+                    lang.pick("poeng er utenfor", "points is outside"),
+                    exact::format_points(max, 0, lang)
                 ),
             ));
             continue;
@@ -265,24 +500,34 @@ pub fn import(
         if let Some((first, _)) = figures.get(&id) {
             problems.push(at_line(
                 line,
-                format!("{id} is given twice (first on line {first})"),
+                format!(
+                    "{id} {} {first})",
+                    lang.pick(
+                        "er gitt to ganger (først på linje",
+                        "is given twice (first on line"
+                    ),
+                ),
             ));
             continue;
         }
         figures.insert(id, (line, fig));
     }
-    if !header_seen {
-        problems.push(Problem::new(
-            "the file is empty; expected the header `id,points`",
-        ));
+    if columns.is_none() {
+        problems.push(Problem::new(lang.pick(
+            "filen er tom; forventet en overskrift som `id;poeng`",
+            "the file is empty; expected a header such as `id,points`",
+        )));
     }
     if !problems.is_empty() {
         return Err(problems);
     }
-    let get = |id: &str| figures.get(id).map(|(_, f)| *f);
     if figures.is_empty() {
-        return Err(vec![Problem::new("the table has no rows after the header")]);
+        return Err(vec![Problem::new(lang.pick(
+            "tabellen har ingen rader etter overskriften",
+            "the table has no rows after the header",
+        ))]);
     }
+    let get = |id: &str| figures.get(id).map(|(_, f)| *f);
 
     let mut baseline = Baseline::new(name.trim(), kind);
     baseline.year = year_in(name);
@@ -395,7 +640,7 @@ mod tests {
         assert_eq!(
             e,
             vec![
-                "t.csv:2: 3 fields, expected 2 (id and points); with `,` between the fields a decimal comma must be quoted (\"6,7\"), or use `;`",
+                "t.csv:2: 3 fields separated by `,`, but the header has 2 columns; with `,` between the fields a decimal comma must be quoted (\"6,7\"), or use `;`",
                 "t.csv:3: unknown id \"9\"; ids are areas (1, 2, ...), sub-areas (1.1, ...) or total",
                 "t.csv:4: 1.2: `abc` is not a number",
                 "t.csv:5: 1.3: 31 points is outside 0-30",
@@ -403,21 +648,110 @@ mod tests {
             ]
         );
         assert_eq!(
-            import_en("points,id\n1,2\n").unwrap_err(),
-            vec!["t.csv:1: the header must be `id,points` (or `id;points`), found `points,id`"]
+            import_en("points;navn\n1;2\n").unwrap_err(),
+            vec![
+                "t.csv:1: the header must have an id column (id, område or delområde) and a points column (points or poeng); found `points;navn`"
+            ]
         );
         assert_eq!(
             import_en("\n\n").unwrap_err(),
-            vec!["t.csv: the file is empty; expected the header `id,points`"]
+            vec!["t.csv: the file is empty; expected a header such as `id,points`"]
         );
         assert!(import_en("id;points\n").unwrap_err()[0].contains("no rows"));
     }
 
     #[test]
+    fn tables_as_spreadsheets_export_them() {
+        for csv in [
+            // Excel in Norwegian: `;`, headers in Norwegian, empty trailing columns.
+            "Område;Navn;Poeng;Maks;;\n1;Offentlighet og demokrati;62;100;;\n1.1;strategi for  kommunikasjon og demokratiutvikling;10,0;20;;\n;;;;;\n",
+            // Tab-separated, English, an extra column, names in English.
+            "ID\tName\tPoints\tComment\n1\tPublic access and democracy\t62\tgood\n1.1\tStrategy for communication and democratic development\t10.0\t\n",
+            // Area and sub-area columns side by side; a decimal comma in quotes.
+            "område,delområde,poeng\n1,,62\n1,1.1,\"10,0\"\n",
+        ] {
+            let b = import_en(csv)
+                .unwrap_or_else(|e| panic!("{csv:?}: {e:?}"))
+                .baseline;
+            assert_eq!(b.area_points("1"), Some(int(62)), "{csv:?}");
+            assert_eq!(b.subarea_points("1.1"), Some(int(10)), "{csv:?}");
+            assert_eq!(b.areas.len(), 1, "{csv:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_or_maximum_of_another_framework_is_refused_naming_both() {
+        let e = import_en(
+            "Område;Navn;Poeng\n1;Økonomi;62\n1.2;Kommunens informasjon til innbyggerne;5\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            e,
+            vec![
+                "t.csv:2: 1: the table calls it «Økonomi», but in «The Municipal Compass» it is «Public access and democracy»; is the table of another framework?"
+            ]
+        );
+        let e = import_en("id;maks;poeng\n1.1;25;10\n").unwrap_err();
+        assert_eq!(
+            e,
+            vec![
+                "t.csv:2: 1.1: the table gives a maximum of 25, but the bank has 20; is the table of another framework?"
+            ]
+        );
+    }
+
+    #[test]
+    fn messages_are_in_the_users_language_and_quote_the_files_delimiter() {
+        let nb = |csv: &str| {
+            import(
+                csv.as_bytes(),
+                &Bank::builtin(),
+                "T",
+                BaselineKind::Earlier,
+                Lang::Nb,
+            )
+            .unwrap_err()
+            .iter()
+            .map(|p| p.render("t.csv"))
+            .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            nb("Kode;Navn;Verdi\n1;x;2\n"),
+            vec![
+                "t.csv:1: overskriften må ha en kolonne for id (id, område eller delområde) og en for poeng (poeng eller points); fant `Kode;Navn;Verdi`"
+            ]
+        );
+        assert_eq!(
+            nb("id;poeng\n9;1\n1.1;x\n1.2;11\n1.3;1;2\n1.4;1\n1.4;1\n"),
+            vec![
+                "t.csv:2: ukjent id \"9\"; id-er er områder (1, 2, ...), delområder (1.1, ...) eller total",
+                "t.csv:3: 1.1: `x` er ikke et tall",
+                "t.csv:4: 1.2: 11 poeng er utenfor 0-10",
+                "t.csv:5: 3 felt adskilt med `;`, men overskriften har 2 kolonner",
+                "t.csv:7: 1.4 er gitt to ganger (først på linje 6)",
+            ]
+        );
+        assert_eq!(
+            nb("id\tpoeng\n1.1\t1\t2\n"),
+            vec!["t.csv:2: 3 felt adskilt med tabulator, men overskriften har 2 kolonner"]
+        );
+        assert_eq!(
+            nb("id;poeng\n1;Økonomi\n")[0],
+            "t.csv:2: 1: `Økonomi` er ikke et tall"
+        );
+    }
+
+    #[test]
     fn tolerance_is_half_a_unit_in_the_last_printed_place() {
-        assert_eq!(figure("77").unwrap().tolerance, Exact::new(1, 2));
-        assert_eq!(figure("18,4").unwrap().tolerance, Exact::new(1, 20));
-        assert_eq!(figure("6.65").unwrap().tolerance, Exact::new(1, 200));
+        assert_eq!(figure("77", Lang::En).unwrap().tolerance, Exact::new(1, 2));
+        assert_eq!(
+            figure("18,4", Lang::En).unwrap().tolerance,
+            Exact::new(1, 20)
+        );
+        assert_eq!(
+            figure("6.65", Lang::En).unwrap().tolerance,
+            Exact::new(1, 200)
+        );
         // Four one-decimal sub-areas and a whole area: 0.5 + 4 x 0.05 = 0.7 is allowed.
         let ok = import_en("id,points\n2,77\n2.1,8.0\n2.2,25.0\n2.3,18.4\n2.4,24.9\n").unwrap();
         assert!(ok.disagreements.is_empty(), "76.3 vs 77 is 0.7");

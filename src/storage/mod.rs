@@ -77,17 +77,27 @@ impl fmt::Display for FileError {
 
 impl std::error::Error for FileError {}
 
-/// A plain-language reason for an I/O failure.
+/// A plain-language reason for an I/O failure, in the language of messages.
 pub fn describe_io(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => "no such file or directory".into(),
-        _ if crate::platform::durable::is_read_only_refusal(e) => "the file is read-only".into(),
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        io::ErrorKind::StorageFull => "the disk is full".into(),
-        io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".into(),
-        io::ErrorKind::IsADirectory => "is a directory".into(),
-        _ => e.to_string(),
-    }
+    let lang = Lang::of_messages();
+    let plain = match e.kind() {
+        io::ErrorKind::NotFound => (
+            "filen eller mappen finnes ikke",
+            "no such file or directory",
+        ),
+        _ if crate::platform::durable::is_read_only_refusal(e) => {
+            ("filen er skrivebeskyttet", "the file is read-only")
+        }
+        io::ErrorKind::PermissionDenied => ("ingen tilgang", "permission denied"),
+        io::ErrorKind::StorageFull => ("disken er full", "the disk is full"),
+        io::ErrorKind::ReadOnlyFilesystem => (
+            "filsystemet er skrivebeskyttet",
+            "the file system is read-only",
+        ),
+        io::ErrorKind::IsADirectory => ("er en mappe", "is a directory"),
+        _ => return e.to_string(),
+    };
+    lang.pick(plain.0, plain.1).to_owned()
 }
 
 /// The data directory: `--dir`, else `$KOMPASS_DIR`, else the platform's
@@ -117,7 +127,7 @@ fn open_to_read(path: &Path) -> Result<(fs::File, u64), FileError> {
     if meta.is_dir() {
         return Err(FileError::new(
             path,
-            Problem::new("is a directory, not a file"),
+            Problem::in_both("er en mappe, ikke en fil", "is a directory, not a file"),
         ));
     }
     if meta.len() > MAX_FILE_BYTES {
@@ -154,11 +164,18 @@ pub fn read_raw(path: &Path) -> Result<Vec<u8>, FileError> {
 fn too_large(path: &Path, len: u64) -> FileError {
     FileError::new(
         path,
-        Problem::new(format!(
-            "the file is {:.1} MB; Kompass reads files of at most {} MB",
-            len as f64 / 1_048_576.0,
-            MAX_FILE_BYTES / 1_048_576
-        )),
+        Problem::in_both(
+            format!(
+                "filen er {:.1} MB; Kompass leser filer på høyst {} MB",
+                len as f64 / 1_048_576.0,
+                MAX_FILE_BYTES / 1_048_576
+            ),
+            format!(
+                "the file is {:.1} MB; Kompass reads files of at most {} MB",
+                len as f64 / 1_048_576.0,
+                MAX_FILE_BYTES / 1_048_576
+            ),
+        ),
     )
 }
 
@@ -546,9 +563,19 @@ pub fn file_format(path: &Path) -> Result<String, FileError> {
     }
     let bytes = read_file(path)?;
     let header = crate::core::parse::header(&bytes).map_err(|p| FileError::new(path, p))?;
-    header
-        .format
-        .ok_or_else(|| FileError::new(path, Problem::at("format", "missing: not a Kompass file")))
+    header.format.ok_or_else(|| {
+        let missing = Problem::in_both(
+            "mangler: ikke en Kompass-fil",
+            "missing: not a Kompass file",
+        );
+        FileError::new(
+            path,
+            Problem {
+                at: Some("format".into()),
+                ..missing
+            },
+        )
+    })
 }
 
 /// Checks any Kompass file by its `format`; returns its warnings.
