@@ -1,6 +1,11 @@
 #!/usr/bin/env python3
 """Generates the sample data for Kompass: 16 interview sessions for the
-fictional municipality Eksempelvik (October 2026) and two fictional baselines.
+fictional municipality Eksempelvik (October 2026), its fictional earlier
+evaluations (2014 in full, 2018 total only, 2022 in full), the fictional
+evaluations of 24 other municipalities (2012-2025, a third of them totals
+only) and the fictional national average over all of them, computed by
+`kompass benchmark` (run when target/debug/kompass is built) and checked
+here with exact fractions.
 
     python3 scripts/make_sample_sessions.py          # generate, then check
     python3 scripts/make_sample_sessions.py --check  # only check what is on disk
@@ -10,8 +15,9 @@ All people, figures and findings are fictional.
 
 Writes:
     sessions/eksempelvik/<ULID>.json               (16 files, kompass.session v1)
-    sessions/baselines/eksempelvik-2022.{json,csv}
-    sessions/baselines/nasjonalt-snitt-2026.{json,csv}
+    sessions/baselines/eksempelvik-{2014,2018,2022}.{json,csv}
+    sessions/benchmark/<municipality>-<year>.json  (24 earlier evaluations)
+    sessions/baselines/nasjonalt-snitt-2026.json   (kompass benchmark of the 27)
 """
 
 import csv
@@ -26,11 +32,27 @@ import re
 import subprocess
 import sys
 from collections import Counter, defaultdict
+from fractions import Fraction
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BANK_PATH = os.path.join(ROOT, "assets", "banks", "kommunekompasset.json")
 OUT_DIR = os.path.join(ROOT, "sessions", "eksempelvik")
 BASE_DIR = os.path.join(ROOT, "sessions", "baselines")
+BENCH_DIR = os.path.join(ROOT, "sessions", "benchmark")
+NATIONAL = "nasjonalt-snitt-2026"
+EARLIER = ("eksempelvik-2014", "eksempelvik-2018", "eksempelvik-2022")
+# Fictional municipalities of the fictional national average: name, year,
+# level (share of the maximum), and whether only the total was published.
+OTHERS = [
+    ("Nordfjell", 2012, 0.52, False), ("Sjøbygd", 2012, 0.47, True), ("Elvedal", 2013, 0.58, False),
+    ("Granlia", 2013, 0.44, True), ("Havnøy", 2014, 0.61, False), ("Lyngmo", 2015, 0.55, False),
+    ("Bjørkås", 2015, 0.50, True), ("Fjellstad", 2016, 0.63, False), ("Strandvik", 2016, 0.57, False),
+    ("Nordfjell", 2017, 0.59, False), ("Vestby", 2017, 0.48, True), ("Øyrand", 2018, 0.66, False),
+    ("Mosjødal", 2018, 0.54, False), ("Kvernes", 2019, 0.60, True), ("Sjøbygd", 2019, 0.56, False),
+    ("Tindeby", 2020, 0.62, False), ("Elvedal", 2021, 0.67, False), ("Lauvhamn", 2021, 0.51, True),
+    ("Granlia", 2022, 0.58, False), ("Havnøy", 2023, 0.70, False), ("Runde", 2023, 0.53, True),
+    ("Lyngmo", 2024, 0.64, False), ("Fjordheim", 2024, 0.59, False), ("Tindeby", 2025, 0.68, True),
+]
 MUNICIPALITY = "Eksempelvik"
 TZ = dt.timezone(dt.timedelta(hours=2))  # CEST, October 2026
 SEED = "kompass-eksempelvik-2026"
@@ -1403,7 +1425,7 @@ def baseline_doc(bank, name, kind, year, source, tenths):
         at = sum(tenths[s["id"]] for s in area["subareas"])
         total += at
         areas.append({"id": area["id"], "points": at / 10, "subareas": subs})
-    return {"format": "kompass.baseline", "format_version": 1, "name": name, "kind": kind,
+    return {"format": "kompass.baseline", "format_version": 1, "name": name, "bank": bank["id"], "kind": kind,
             "fictional": True, "note": BASE_NOTE, "year": year, "source": source,
             "total": total / 10, "areas": areas}
 
@@ -1440,18 +1462,119 @@ def make_baselines(bank, questions):
             mx = sub["max_points"]
             frac = target[area["id"]] / 100 + rng.uniform(-0.08, 0.08)
             tnat[sub["id"]] = max(0, min(mx * 10, int(round(mx * frac * 10))))
+    # 2014 was lower still in most areas; 2018 was published as a total only.
+    rng = random.Random(f"{SEED}/baseline/2014")
+    t2014 = {}
+    for sid, v in t2022.items():
+        mx = maxes[sid]
+        t2014[sid] = max(0, min(mx * 10, int(round(v - mx * 10 * (0.08 + rng.uniform(-0.05, 0.05))))))
+    total2018 = (sum(t2014.values()) + sum(t2022.values())) // 2 + 37  # tenths, so 2018 lies between
+    def source(year):
+        return f"Fiktiv tidligere evaluering av Eksempelvik kommune ({year}), laget for demoen"
     docs = {
-        "eksempelvik-2022": baseline_doc(bank, "Eksempelvik 2022", "earlier", 2022,
-                                         "Fiktiv tidligere evaluering av Eksempelvik kommune (2022), laget for demoen", t2022),
-        "nasjonalt-snitt-2026": baseline_doc(bank, "Nasjonalt snitt 2026", "average", 2026,
-                                             "Fiktivt snitt for kommuner evaluert med Kommunekompasset (2026), laget for demoen", tnat),
+        "eksempelvik-2014": baseline_doc(bank, "Eksempelvik 2014", "earlier", 2014, source(2014), t2014),
+        "eksempelvik-2018": totals_doc(bank, "Eksempelvik 2018", 2018, source(2018), round(total2018 / 10)),
+        "eksempelvik-2022": baseline_doc(bank, "Eksempelvik 2022", "earlier", 2022, source(2022), t2022),
     }
     os.makedirs(BASE_DIR, exist_ok=True)
+    for name in ("nasjonalt-snitt-2026.csv",):  # the average is computed now, not typed
+        if os.path.exists(os.path.join(BASE_DIR, name)):
+            os.remove(os.path.join(BASE_DIR, name))
     for name, doc in docs.items():
         with open(os.path.join(BASE_DIR, name + ".json"), "w", encoding="utf-8") as f:
             f.write(dump(doc))
         with open(os.path.join(BASE_DIR, name + ".csv"), "w", encoding="utf-8", newline="") as f:
             f.write(baseline_csv(doc))
+    make_others(bank)
+    run_benchmark()
+
+
+def totals_doc(bank, name, year, source, total):
+    return {"format": "kompass.baseline", "format_version": 1, "name": name, "bank": bank["id"], "kind": "earlier",
+            "fictional": True, "note": BASE_NOTE, "year": year, "source": source,
+            "total": total, "areas": []}
+
+
+def slugify(name):
+    return name.lower().replace("ø", "o").replace("å", "a").replace("æ", "ae")
+
+
+def make_others(bank):
+    """The other municipalities' fictional evaluations: a level per area
+    around their overall level, sub-areas around that, in tenths."""
+    os.makedirs(BENCH_DIR, exist_ok=True)
+    for name in os.listdir(BENCH_DIR):
+        if name.endswith(".json"):
+            os.remove(os.path.join(BENCH_DIR, name))
+    for name, year, level, totals_only in OTHERS:
+        rng = random.Random(f"{SEED}/other/{name}/{year}")
+        tenths = {}
+        for area in bank["areas"]:
+            area_level = level + rng.uniform(-0.12, 0.12)
+            for sub in area["subareas"]:
+                mx = sub["max_points"]
+                frac = min(0.97, max(0.05, area_level + rng.uniform(-0.1, 0.1)))
+                tenths[sub["id"]] = int(round(mx * frac * 10))
+        src = f"Fiktiv evaluering av {name} kommune ({year}), laget for demoen"
+        if totals_only:
+            doc = totals_doc(bank, f"{name} {year}", year, src, round(sum(tenths.values()) / 10))
+        else:
+            doc = baseline_doc(bank, f"{name} {year}", "earlier", year, src, tenths)
+        with open(os.path.join(BENCH_DIR, f"{slugify(name)}-{year}.json"), "w", encoding="utf-8") as f:
+            f.write(dump(doc))
+
+
+def benchmark_inputs():
+    return ["sessions/benchmark"] + [f"sessions/baselines/{n}.json" for n in EARLIER]
+
+
+def run_benchmark():
+    exe = os.path.join(ROOT, "target", "debug", "kompass")
+    if not os.path.exists(exe):
+        print("kompass benchmark: target/debug/kompass not built yet; the national average is not remade")
+        return
+    out = os.path.join(BASE_DIR, NATIONAL + ".json")
+    if os.path.exists(out):
+        os.remove(out)
+    r = subprocess.run([exe, "--lang", "en", "benchmark", *benchmark_inputs(), "--name", "Nasjonalt snitt 2026",
+                        "--country", "no", "-o", f"sessions/baselines/{NATIONAL}.json"],
+                       cwd=ROOT, capture_output=True, text=True, timeout=120)
+    print(f"kompass benchmark: exit {r.returncode}: {(r.stdout + r.stderr).strip()}")
+
+
+def exact(x):
+    return Fraction(x) if isinstance(x, str) else Fraction(str(x))
+
+
+def check_national(bank, err):
+    """The national average against means computed here from the member
+    files, with fractions: every figure, its n and the members."""
+    path = os.path.join(BASE_DIR, NATIONAL + ".json")
+    try:
+        doc = json.loads(open(path, encoding="utf-8").read())
+    except Exception as e:  # noqa: BLE001
+        err(NATIONAL, f"does not parse: {e}")
+        return None
+    files = [os.path.join(BENCH_DIR, n) for n in sorted(os.listdir(BENCH_DIR))]
+    files += [os.path.join(BASE_DIR, n + ".json") for n in EARLIER]
+    members = [json.loads(open(f, encoding="utf-8").read()) for f in files]
+    totals = [exact(m["total"]) for m in members]
+    if exact(doc["total"]) != sum(totals) / len(totals) or doc.get("n") != len(totals):
+        err(NATIONAL, f"total {doc['total']} (n {doc.get('n')}) is not the mean of {len(totals)} totals")
+    for area in bank["areas"]:
+        got = next((a for a in doc["areas"] if a["id"] == area["id"]), None)
+        values = [exact(a["points"]) for m in members for a in m["areas"] if a["id"] == area["id"]]
+        if got is None or exact(got["points"]) != sum(values) / len(values) or got.get("n") != len(values):
+            err(NATIONAL, f"area {area['id']} is not the mean of {len(values)} members")
+        for sub in area["subareas"]:
+            sv = [exact(s["points"]) for m in members for a in m["areas"] for s in a.get("subareas", [])
+                  if s["id"] == sub["id"]]
+            gs = next((s for s in (got or {}).get("subareas", []) if s["id"] == sub["id"]), None)
+            if gs is None or exact(gs["points"]) != sum(sv) / len(sv) or gs.get("n") != len(sv):
+                err(NATIONAL, f"sub-area {sub['id']} is not the mean of {len(sv)} members")
+    if len(doc.get("members", [])) != len(members) or not doc.get("fictional"):
+        err(NATIONAL, "members or the fictional mark")
+    return doc
 
 # ---------------------------------------------------------------------------
 # Check what is on disk, and print a summary.
@@ -1601,7 +1724,10 @@ def check(bank, sha, questions):
     # Baselines.
     maxes = {s["id"]: s["max_points"] for a in bank["areas"] for s in a["subareas"]}
     base = {}
-    for name in ("eksempelvik-2022", "nasjonalt-snitt-2026"):
+    national = check_national(bank, err)
+    if national:
+        base[NATIONAL] = national
+    for name in EARLIER:
         jp = os.path.join(BASE_DIR, name + ".json")
         try:
             doc = json.loads(open(jp, encoding="utf-8").read())
@@ -1611,6 +1737,8 @@ def check(bank, sha, questions):
         base[name] = doc
         if set(doc) != {"format", "format_version", "name", "kind", "fictional", "note", "year", "source", "total", "areas"}:
             err(name, "keys")
+        if not doc["areas"]:  # a total only
+            continue
         tenths = lambda x: int(round(x * 10))  # noqa: E731
         tot = 0
         for area in doc["areas"]:
@@ -1621,8 +1749,6 @@ def check(bank, sha, questions):
                 st += tenths(sub["points"])
             if st != tenths(area["points"]):
                 err(name, f"area {area['id']} = {area['points']} but its sub-areas add up to {st / 10}")
-            if name == "nasjonalt-snitt-2026" and not 55 <= area["points"] <= 70:
-                err(name, f"area {area['id']} = {area['points']} outside 55-70")
             tot += tenths(area["points"])
         if tot != tenths(doc["total"]):
             err(name, f"total {doc['total']} but the areas add up to {tot / 10}")
@@ -1668,12 +1794,13 @@ def check(bank, sha, questions):
         if all(values[q][d] for d in DIMS):
             m = sum(sum(v for v, _, _ in values[q][d]) / len(values[q][d]) for d in DIMS)
             pts[qmax[q][1]] += qmax[q][0] * m / 12
-    print("area points: sessions' mean 2026 | Eksempelvik 2022 | Nasjonalt snitt 2026")
+    shown = [n for n in ("eksempelvik-2014", "eksempelvik-2022", NATIONAL) if n in base]
+    print("area points: sessions' mean 2026 | " + " | ".join(shown))
     for a in bank["areas"]:
-        cols = [f"{pts[a['id']]:6.1f}"] + [f"{next(x['points'] for x in base[n]['areas'] if x['id'] == a['id']):6.1f}"
-                                           for n in ("eksempelvik-2022", "nasjonalt-snitt-2026") if n in base]
+        cols = [f"{pts[a['id']]:6.1f}"] + [f"{float(exact(next(x['points'] for x in base[n]['areas'] if x['id'] == a['id']))):6.1f}"
+                                           for n in shown]
         print(f"  {a['id']}  " + "  |  ".join(cols))
-    print(f"  total {sum(pts.values()):6.1f}  |  " + "  |  ".join(f"{base[n]['total']:6.1f}" for n in base))
+    print(f"  total {sum(pts.values()):6.1f}  |  " + "  |  ".join(f"{float(exact(base[n]['total'])):6.1f}" for n in base))
     if errors:
         print(f"\n{len(errors)} PROBLEM(S):")
         for e in errors:

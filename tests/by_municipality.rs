@@ -89,7 +89,11 @@ fn each_scorecard_is_what_scoring_its_directory_alone_gives() {
     );
     let document = json(&r);
     let object = document.as_object().unwrap();
-    assert_eq!(object.keys().collect::<Vec<_>>(), ["municipalities"]);
+    assert_eq!(
+        object.keys().collect::<Vec<_>>(),
+        ["bank", "municipalities"]
+    );
+    assert_eq!(document["bank"]["id"], "kommunekompasset");
     let items = document["municipalities"].as_array().unwrap();
     assert_eq!(items.len(), dirs.len());
     for (item, (name, d)) in items.iter().zip(&dirs) {
@@ -99,6 +103,7 @@ fn each_scorecard_is_what_scoring_its_directory_alone_gives() {
         let alone = alone.as_object_mut().unwrap();
         alone.insert("municipality".into(), (*name).into());
         alone.insert("interviews".into(), interviews.into());
+        alone.insert("year".into(), 2026.into());
         assert_eq!(item.as_object().unwrap(), alone, "{name}");
     }
     assert_eq!(
@@ -324,6 +329,7 @@ fn merge_writes_each_municipality_as_merging_its_directory_alone() {
             "interviews".into(),
             year_scores["municipalities"][i]["interviews"].clone(),
         );
+        card.insert("year".into(), 2026.into());
         assert_eq!(
             year_scores["municipalities"][i].as_object().unwrap(),
             card,

@@ -50,11 +50,12 @@ fn the_demo_reaches_the_dashboard_in_a_fresh_environment() {
         ("LANG", "C"),
     ];
     let mut t = Term::spawn(&["demo"], &env, (80, 24));
-    // The dashboard with both baselines, and the hint.
+    // The dashboard with the national average and its n first, the
+    // earlier evaluations after it, and the hint.
     t.wait_for_screen("Sum 540 av 800");
     t.wait_for_screen("1 Offentlighet og demokrati");
-    t.wait_for_screen("┃ Eksempelvik 2022 (fiktiv)");
-    t.wait_for_screen("┃ Nasjonalt snitt 2026 (fiktiv)");
+    t.wait_for_screen("┃ Nasjonalt snitt 2026 (fiktiv), 27 evalueringer");
+    t.wait_for_screen("┃ Eksempelvik 2014 (fiktiv");
     t.wait_for_screen("Demo med eksempeldata i");
     t.send("q");
     let status = t.wait_exit().expect("q ends the demo");
@@ -79,7 +80,11 @@ fn the_demo_reaches_the_dashboard_in_a_fresh_environment() {
     assert!(out.contains(&assessment.display().to_string()), "{out}");
     let a = Assessment::parse(&std::fs::read(&assessment).unwrap()).unwrap();
     assert_eq!(a.sessions.len(), 16);
-    assert_eq!(a.baselines.len(), 2);
+    assert_eq!(
+        a.baselines.len(),
+        4,
+        "2014, 2018, 2022 and the national average"
+    );
 
     // The hint's report command works on it right away.
     let html = tmp.path().join("rapport.html");
@@ -89,11 +94,15 @@ fn the_demo_reaches_the_dashboard_in_a_fresh_environment() {
         .arg("-o")
         .arg(&html));
     assert_eq!(r.code, 0, "{}", r.stderr);
+    let html = std::fs::read_to_string(&html).unwrap();
+    assert!(html.contains("Eksempelvik"));
+    // The national average with its n, the place among its evaluations
+    // with the chart of totals by year, and the history of four years.
+    assert!(html.contains("Nasjonalt snitt 2026 (fiktiv), 27 evalueringer"));
     assert!(
-        std::fs::read_to_string(&html)
-            .unwrap()
-            .contains("Eksempelvik")
+        html.contains("Plassering blant evaluerte kommuner") && html.contains("id=\"standing-t\"")
     );
+    assert!(html.contains("Eksempelvik er evaluert 4 ganger (2014, 2018, 2022, 2026)"));
 }
 
 #[test]
@@ -102,7 +111,7 @@ fn a_review_session_accepts_and_overrides_and_leaves_every_session_file_untouche
     let data = root.path().join("data");
     let demo = storage::write_demo(&data).unwrap();
     let before = sessions(&data);
-    assert_eq!(before.len(), 18, "16 interviews and 2 baselines");
+    assert_eq!(before.len(), 20, "16 interviews and 4 baselines");
     let bank = Bank::builtin();
 
     // The order the list will show: the default merge, most disputed first.

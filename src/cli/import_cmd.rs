@@ -69,7 +69,7 @@ pub fn run(ctx: &Context, args: &ImportResultsArgs) -> CmdResult {
 
 /// An existing output is replaced only when it is a baseline (the old one is
 /// kept as `.bak`); anything else is refused.
-fn guard_output(output: &std::path::Path, lang: crate::core::lang::Lang) -> CmdResult {
+pub(super) fn guard_output(output: &std::path::Path, lang: crate::core::lang::Lang) -> CmdResult {
     if !output.exists() {
         return Ok(());
     }

@@ -2,6 +2,7 @@
 //! lives in its own module and works through the core and storage layers.
 
 mod bank_cmd;
+mod benchmark_cmd;
 mod findings_cmd;
 mod handover_cmd;
 mod import_cmd;
@@ -88,6 +89,8 @@ pub enum Command {
     Bank(BankCommand),
     /// Turn a published result table (CSV) into a baseline
     ImportResults(ImportResultsArgs),
+    /// Compute an average (a national benchmark) from evaluations, exactly
+    Benchmark(BenchmarkArgs),
     /// Print shell completions
     Completions(CompletionsArgs),
     /// Print the man page (roff)
@@ -236,6 +239,10 @@ pub struct ReportArgs {
     /// is given too. Without it a report carries the reconciled scores only
     #[arg(long)]
     pub per_interview: bool,
+    /// An average with members (from `kompass benchmark`): the report places
+    /// the municipality among them and shows it beside the scores
+    #[arg(long, value_name = "FILE")]
+    pub benchmark: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -297,6 +304,31 @@ pub struct ImportResultsArgs {
     /// What the baseline is: an earlier evaluation or an average
     #[arg(long, value_enum, default_value = "earlier")]
     pub kind: BaselineKindArg,
+}
+
+#[derive(Debug, Args)]
+pub struct BenchmarkArgs {
+    /// Assessments, earlier evaluations (baselines), interviews, output of
+    /// `kompass score --by-municipality --json`, or directories of them
+    /// (searched recursively)
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Name of the average, e.g. "Snitt Norge 2012-2023"
+    #[arg(long)]
+    pub name: String,
+    /// Where to write the average (a baseline of kind `average`)
+    #[arg(short = 'o', long = "output", value_name = "FILE.json")]
+    pub output: PathBuf,
+    /// The country the evaluations are from; an evaluation marked with
+    /// another is refused
+    #[arg(long, value_enum)]
+    pub country: Option<CountryArg>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum CountryArg {
+    No,
+    Se,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -438,6 +470,7 @@ pub fn main() -> ExitCode {
         Some(Command::Validate(args)) => validate_cmd::run(&ctx, &args),
         Some(Command::Bank(cmd)) => bank_cmd::run(&ctx, &cmd),
         Some(Command::ImportResults(args)) => import_cmd::run(&ctx, &args),
+        Some(Command::Benchmark(args)) => benchmark_cmd::run(&ctx, &args),
         Some(Command::Keygen(args)) => handover_cmd::keygen(&ctx, &args),
         Some(Command::Export(args)) => handover_cmd::export(&ctx, &args),
         Some(Command::Import(args)) => handover_cmd::import(&ctx, &args),

@@ -1,10 +1,12 @@
 //! `kompass report ASSESSMENT --format html|md|xlsx|csv|json|pptx|docx
-//! [-o FILE] [--template FILE] [--baseline FILE]... [--names]`: the report
+//! [-o FILE] [--template FILE] [--baseline FILE]... [--benchmark FILE] [--names]
+//! [--per-interview]`: the report
 //! to the council.
 
 use std::path::Path;
 
 use super::{CmdResult, Context, Failure, ReportArgs, ReportFormat, print};
+use crate::core::baseline::{Baseline, BaselineKind};
 use crate::core::text::one_line;
 use crate::report::{self, Format, Options, Report};
 use crate::storage;
@@ -46,11 +48,11 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> CmdResult {
     }
     let mut baselines = Vec::new();
     for path in &args.baselines {
-        let (b, warnings) = storage::load_baseline(path, &ctx.bank, ctx.lang)?;
-        for w in &warnings {
-            eprintln!("{}", one_line(&w.render(&path.display().to_string())));
-        }
-        baselines.push(b);
+        baselines.push(baseline_file(ctx, path)?);
+    }
+    if let Some(path) = &args.benchmark {
+        // Given last, it is the one the report ranks among (see the model).
+        baselines.push(benchmark_file(ctx, path)?);
     }
     let model = Report::build(
         &ctx.bank,
@@ -108,6 +110,32 @@ fn read_template(ctx: &Context, path: &Path, format: Format) -> Result<Vec<u8>, 
     Ok(storage::read_file(path)?)
 }
 
+/// A baseline checked against the bank; its warnings (figures that do not
+/// add up as printed) go to standard error.
+fn baseline_file(ctx: &Context, path: &Path) -> Result<Baseline, Failure> {
+    let (b, warnings) = storage::load_baseline(path, &ctx.bank, ctx.lang)?;
+    for w in &warnings {
+        eprintln!("{}", one_line(&w.render(&path.display().to_string())));
+    }
+    Ok(b)
+}
+
+/// The `--benchmark` file: an average that lists its members.
+fn benchmark_file(ctx: &Context, path: &Path) -> Result<Baseline, Failure> {
+    let b = baseline_file(ctx, path)?;
+    if b.kind == BaselineKind::Average && !b.members.is_empty() {
+        return Ok(b);
+    }
+    Err(Failure::new(format!(
+        "{}: {}",
+        path.display(),
+        ctx.lang.pick(
+            "ikke et snitt med medlemmer; lag et med kompass benchmark EVALUERINGER --name NAVN -o FIL.json",
+            "not an average with members; make one with kompass benchmark EVALUATIONS --name NAME -o FILE.json"
+        )
+    )))
+}
+
 /// A slip of `-o` must not replace the assessment or a baseline with a report.
 fn refuse_overwriting_inputs(ctx: &Context, out: &Path, args: &ReportArgs) -> CmdResult {
     let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
@@ -117,6 +145,7 @@ fn refuse_overwriting_inputs(ctx: &Context, out: &Path, args: &ReportArgs) -> Cm
     for input in std::iter::once(&args.assessment)
         .chain(&args.baselines)
         .chain(&args.template)
+        .chain(&args.benchmark)
     {
         if same(out, input) {
             return Err(Failure::new(format!(

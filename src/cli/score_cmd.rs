@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write;
 use std::path::PathBuf;
 
+use chrono::Datelike;
 use serde::Serialize;
 
 use super::merge_cmd;
@@ -15,6 +16,7 @@ use crate::core::lang::Lang;
 use crate::core::merge;
 use crate::core::review::open::{self, OpenError};
 use crate::core::scoring::{self, Scorecard};
+use crate::core::session::BankRef;
 use crate::core::text::one_line;
 use crate::storage;
 
@@ -66,6 +68,8 @@ struct MunicipalityCard {
     municipality: String,
     /// Distinct interviews scored (identical copies count once).
     interviews: usize,
+    /// The year of the latest interview: the evaluation's year.
+    year: Option<i32>,
     #[serde(flatten)]
     card: Scorecard,
     #[serde(skip)]
@@ -92,6 +96,7 @@ fn each_municipality(ctx: &Context, files: &[PathBuf], json: bool, skip_bad: boo
                 cards.push(MunicipalityCard {
                     municipality: group.name,
                     interviews: sessions.len(),
+                    year: sessions.iter().map(|s| s.session.started_at.year()).max(),
                     card,
                     heading,
                 });
@@ -106,12 +111,16 @@ fn each_municipality(ctx: &Context, files: &[PathBuf], json: bool, skip_bad: boo
         return Err(Failure::open(&OpenError::Empty, lang));
     }
     if json {
+        /// `bank` says which bank the points are of, so that `kompass
+        /// benchmark` can refuse another bank's.
         #[derive(Serialize)]
         struct Document<'a> {
             municipalities: &'a [MunicipalityCard],
+            bank: BankRef,
         }
         let document = Document {
             municipalities: &cards,
+            bank: BankRef::of(&ctx.bank),
         };
         let text = serde_json::to_string_pretty(&document).expect("scorecards always serialize");
         print(&(text + "\n"))

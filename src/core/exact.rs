@@ -199,6 +199,154 @@ pub mod as_opt_number {
     }
 }
 
+/// The decimal text of `x` when it has one of at most [`MAX_DECIMALS`]
+/// places and 15 digits ("6.7", "488.25"), so it reads back exactly from a
+/// JSON number.
+pub fn finite_decimal(x: Exact) -> Option<String> {
+    // A reduced fraction is a finite decimal when its denominator has no
+    // prime factors but 2 and 5; it needs as many places as the larger count.
+    let (mut d, mut twos, mut fives) = (*x.denom(), 0u32, 0u32);
+    while d % 2 == 0 {
+        d /= 2;
+        twos += 1;
+    }
+    while d % 5 == 0 {
+        d /= 5;
+        fives += 1;
+    }
+    let places = twos.max(fives);
+    // At most 15 significant digits: what a double keeps, so the shortest
+    // decimal of the JSON number is this one.
+    (d == 1 && places as usize <= MAX_DECIMALS && round_scaled(x, places).abs() < 10i128.pow(15))
+        .then(|| format_points(x, places, Lang::En))
+}
+
+/// Parses `"1462/3"` (or a plain decimal) exactly: how a mean that is no
+/// finite decimal is written.
+pub fn parse_fraction(text: &str) -> Result<Exact, String> {
+    let Some((n, d)) = text.split_once('/') else {
+        return parse_decimal(text);
+    };
+    let number = |t: &str| -> Result<i128, String> {
+        let t = t.trim();
+        if t.is_empty()
+            || t.len() > 30
+            || !t
+                .trim_start_matches('-')
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+        {
+            return Err(format!("`{text}` is not a fraction such as 1462/3"));
+        }
+        t.parse().map_err(|_| format!("`{text}` is out of range"))
+    };
+    let (n, d) = (number(n)?, number(d)?);
+    if d <= 0 {
+        return Err(format!("`{text}`: the denominator must be above 0"));
+    }
+    let value = Exact::new(n, d);
+    if value.abs() > int(LIMIT) || *value.denom() > LIMIT * LIMIT {
+        return Err(format!("`{text}` is out of range"));
+    }
+    Ok(value)
+}
+
+/// `x` as text that reads back exactly: its decimal ("6.7") when it has
+/// one, else the fraction ("20/3").
+pub fn exact_text(x: Exact) -> String {
+    finite_decimal(x).unwrap_or_else(|| format!("{}/{}", x.numer(), x.denom()))
+}
+
+/// Serde adapter for a flattened field written twice: as a JSON number
+/// (for scripts) and beside it as [`exact_text`] (for `kompass benchmark`,
+/// which must not lose a third to a double). `score --json` uses it.
+pub mod with_exact_text {
+    use super::*;
+    use serde::Serializer;
+    use serde::ser::SerializeMap;
+
+    struct Number(Exact);
+
+    impl serde::Serialize for Number {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            as_number::write(self.0, s)
+        }
+    }
+
+    /// `"points": 6.666666666666667, "points_exact": "20/3"`.
+    pub fn points<S: Serializer>(x: &Exact, s: S) -> Result<S::Ok, S::Error> {
+        pair(s, "points", *x)
+    }
+
+    /// `"total": ..., "total_exact": ...`.
+    pub fn total<S: Serializer>(x: &Exact, s: S) -> Result<S::Ok, S::Error> {
+        pair(s, "total", *x)
+    }
+
+    fn pair<S: Serializer>(s: S, name: &str, x: Exact) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(2))?;
+        map.serialize_entry(name, &Number(x))?;
+        map.serialize_entry(&format!("{name}_exact"), &exact_text(x))?;
+        map.end()
+    }
+}
+
+/// Serde adapter for points that may be any rational (a mean): a JSON
+/// number when the value is a finite decimal, else a string `"1462/3"`, so
+/// nothing is lost to a binary float. Reads either.
+pub mod as_rational {
+    use super::*;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum NumberOrText {
+        Number(f64),
+        Text(String),
+    }
+
+    pub fn serialize<S: Serializer>(x: &Exact, s: S) -> Result<S::Ok, S::Error> {
+        write(*x, s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Exact, D::Error> {
+        read(NumberOrText::deserialize(d)?).map_err(serde::de::Error::custom)
+    }
+
+    fn read(value: NumberOrText) -> Result<Exact, String> {
+        match value {
+            NumberOrText::Number(x) => from_f64(x),
+            NumberOrText::Text(t) => parse_fraction(&t),
+        }
+    }
+
+    pub(crate) fn write<S: Serializer>(x: Exact, s: S) -> Result<S::Ok, S::Error> {
+        match finite_decimal(x) {
+            Some(_) => as_number::write(x, s),
+            None => s.serialize_str(&format!("{}/{}", x.numer(), x.denom())),
+        }
+    }
+
+    /// For `Option<Exact>`: absent or `null` is `None`.
+    pub mod opt {
+        use super::*;
+
+        pub fn serialize<S: Serializer>(x: &Option<Exact>, s: S) -> Result<S::Ok, S::Error> {
+            match x {
+                Some(x) => write(*x, s),
+                None => s.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Exact>, D::Error> {
+            Option::<NumberOrText>::deserialize(d)?
+                .map(read)
+                .transpose()
+                .map_err(serde::de::Error::custom)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -279,5 +427,43 @@ mod tests {
         );
         assert_eq!(median(&mut [int(3), int(0), int(4)]), Some(int(3)));
         assert_eq!(median(&mut []), None);
+    }
+
+    #[test]
+    fn rationals_are_written_as_decimals_when_they_are_and_as_fractions_else() {
+        assert_eq!(finite_decimal(Exact::new(67, 10)).as_deref(), Some("6.7"));
+        assert_eq!(
+            finite_decimal(Exact::new(1953, 4)).as_deref(),
+            Some("488.25")
+        );
+        assert_eq!(finite_decimal(int(62)).as_deref(), Some("62"));
+        assert_eq!(finite_decimal(Exact::new(1, 1 << 20)), None, "20 places");
+        assert_eq!(finite_decimal(Exact::new(1462, 3)), None);
+        #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]
+        struct P {
+            #[serde(with = "as_rational")]
+            p: Exact,
+            #[serde(with = "as_rational::opt", default)]
+            q: Option<Exact>,
+        }
+        for (x, text) in [
+            (Exact::new(1462, 3), r#"{"p":"1462/3","q":null}"#),
+            (Exact::new(67, 10), r#"{"p":6.7,"q":null}"#),
+            (int(5), r#"{"p":5,"q":null}"#),
+        ] {
+            let v = P { p: x, q: None };
+            assert_eq!(serde_json::to_string(&v).unwrap(), text);
+            assert_eq!(serde_json::from_str::<P>(text).unwrap(), v);
+        }
+        let v: P = serde_json::from_str(r#"{"p":"6.5","q":"-7/14"}"#).unwrap();
+        assert_eq!((v.p, v.q), (Exact::new(13, 2), Some(Exact::new(-1, 2))));
+        for bad in [
+            r#"{"p":"1/0"}"#,
+            r#"{"p":"a/3"}"#,
+            r#"{"p":"1/-3"}"#,
+            r#"{"p":"99999999999/1"}"#,
+        ] {
+            assert!(serde_json::from_str::<P>(bad).is_err(), "{bad}");
+        }
     }
 }

@@ -7,6 +7,7 @@
 pub mod assessment;
 pub mod bank;
 pub mod baseline;
+pub mod benchmark;
 pub mod bundle;
 pub mod exact;
 pub mod lang;

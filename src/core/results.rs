@@ -570,11 +570,13 @@ pub fn import(
             baseline.areas.push(AreaPoints {
                 id: area.id.clone(),
                 points: printed.map(|f| f.points),
+                n: None,
                 subareas: subs
                     .into_iter()
                     .map(|(id, f)| SubareaPoints {
                         id,
                         points: f.points,
+                        n: None,
                     })
                     .collect(),
             });

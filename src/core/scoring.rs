@@ -128,7 +128,7 @@ impl std::iter::Sum for Coverage {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SubareaScore {
     pub id: String,
-    #[serde(with = "exact::as_number")]
+    #[serde(flatten, serialize_with = "exact::with_exact_text::points")]
     pub points: Exact,
     #[serde(with = "exact::as_number")]
     pub max: Exact,
@@ -155,7 +155,7 @@ impl SubareaScore {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AreaScore {
     pub id: String,
-    #[serde(with = "exact::as_number")]
+    #[serde(flatten, serialize_with = "exact::with_exact_text::points")]
     pub points: Exact,
     #[serde(with = "exact::as_number")]
     pub max: Exact,
@@ -183,7 +183,7 @@ impl AreaScore {
 /// Points per sub-area, area and in total, unrounded.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Scorecard {
-    #[serde(with = "exact::as_number")]
+    #[serde(flatten, serialize_with = "exact::with_exact_text::total")]
     pub total: Exact,
     #[serde(with = "exact::as_number")]
     pub max: Exact,
@@ -449,5 +449,8 @@ mod tests {
         assert_eq!(v["areas"][0]["subareas"][0]["id"], "1.1");
         assert_eq!(v["areas"][0]["subareas"][0]["max"], 20);
         assert_eq!(v["areas"][0]["scored"], 0);
+        assert_eq!(v["total"], 0);
+        assert_eq!(v["total_exact"], "0");
+        assert_eq!(v["areas"][0]["points_exact"], "0");
     }
 }

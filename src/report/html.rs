@@ -52,6 +52,8 @@ impl Page<'_> {
         self.cover();
         self.summary();
         self.overview();
+        self.standing();
+        self.history();
         for area in &r.areas {
             self.area(area);
         }
@@ -140,12 +142,26 @@ impl Page<'_> {
         for (b, c) in r.baselines.iter().zip(&r.total.baselines) {
             if let (BaselineKind::Average, Some(p)) = (b.kind, &c.points) {
                 self.card(
-                    self.pick("Snitt", "Average"),
+                    &words::average_heading(b, self.lang),
                     &p.display,
                     "average",
                     &b.label,
                 );
             }
+        }
+        if let Some(bm) = &r.benchmark {
+            let of = format!(
+                "{} {} {}",
+                self.pick("av", "of"),
+                bm.n,
+                self.pick("evaluerte", "evaluated")
+            );
+            self.card(
+                self.pick("Plassering", "Place"),
+                &bm.rank.total.to_string(),
+                "",
+                &of,
+            );
         }
         let people = format!("{} {}", r.method.people, self.pick("personer", "people"));
         self.card(
@@ -316,11 +332,12 @@ impl Page<'_> {
             esc(label),
             esc(&points.display)
         );
-        for c in baselines {
+        for (c, info) in baselines.iter().zip(&self.report.baselines) {
             let _ = write!(
                 self.out,
-                "<td class=\"num\">{}</td>",
-                esc(c.points.as_ref().map_or("–", |p| p.display.as_str()))
+                "<td class=\"num\">{}{}</td>",
+                esc(c.points.as_ref().map_or("–", |p| p.display.as_str())),
+                n_note(c, info, self.lang)
             );
         }
         if self.report.last_evaluation.is_some() {
@@ -340,6 +357,268 @@ impl Page<'_> {
             self.out,
             "<td class=\"num\">{}</td></tr>",
             esc(&max.display)
+        );
+    }
+
+    /// The place among a benchmark's evaluations: rank by the total and per
+    /// area, and every evaluation's total by year with this one marked.
+    fn standing(&mut self) {
+        let r = self.report;
+        let Some(bm) = &r.benchmark else {
+            return;
+        };
+        let _ = write!(
+            self.out,
+            "<section class=\"sheet page standing\">\n<h2>{}</h2>\n<p class=\"lead\">{}</p>\n",
+            self.pick(
+                "Plassering blant evaluerte kommuner",
+                "Place among evaluated municipalities"
+            ),
+            esc(&words::rank_sentence(r, bm))
+        );
+        let dots: Vec<svg::Dot> = bm
+            .points
+            .iter()
+            .filter_map(|p| {
+                Some(svg::Dot {
+                    x: f64::from(p.year?),
+                    value: p.total.as_f64(),
+                    label: format!("{}: {}", p.label, p.total.display),
+                    kind: match (p.current, p.own) {
+                        (true, _) => svg::DotKind::Current,
+                        (false, true) => svg::DotKind::Own,
+                        _ => svg::DotKind::Other,
+                    },
+                })
+            })
+            .collect();
+        if !dots.is_empty() {
+            let own_earlier = format!(
+                "{} {}",
+                r.title.municipality,
+                self.pick("tidligere", "earlier")
+            );
+            // From the hundred below the lowest total: the differences are
+            // what the chart is for.
+            let lowest = dots.iter().map(|d| d.value).fold(f64::INFINITY, f64::min);
+            let floor = ((lowest / 100.0).floor() * 100.0).max(0.0);
+            let chart = svg::years_scatter(
+                "standing",
+                self.pick(
+                    "Totalpoeng per evaluering og år",
+                    "Total points by evaluation and year",
+                ),
+                &bm.points
+                    .iter()
+                    .map(|p| format!("{} {}", p.label, p.total.display))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                &dots,
+                &svg::hundreds_axis(self.report),
+                floor,
+                [
+                    self.pick("Andre evalueringer", "Other evaluations"),
+                    &own_earlier,
+                    &r.current_label(),
+                ],
+            );
+            let undated = bm.points.iter().filter(|p| p.year.is_none()).count();
+            let _ = write!(
+                self.out,
+                "<figure>\n{chart}\n<figcaption>{}",
+                esc(&words::standing_caption(
+                    undated,
+                    &format!("{floor}"),
+                    self.lang
+                ))
+            );
+            if bm.fictional {
+                let _ = write!(
+                    self.out,
+                    " <strong class=\"fictional\">{}</strong>",
+                    words::fictional_notice(self.lang)
+                );
+            }
+            self.out.push_str("</figcaption>\n</figure>\n");
+        }
+        if !bm.rank.areas.is_empty() {
+            let _ = writeln!(
+                self.out,
+                "<table class=\"ranks\">\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>",
+                self.pick("Fokusområde", "Focus area"),
+                self.pick("Poeng", "Points"),
+                self.pick("Plass", "Place"),
+                self.pick("Av", "Of")
+            );
+            for ar in &bm.rank.areas {
+                let points = r
+                    .areas
+                    .iter()
+                    .find(|a| a.id == ar.id)
+                    .map_or("–", |a| a.points.display.as_str());
+                let _ = writeln!(
+                    self.out,
+                    "<tr><td>{} {}</td><td class=\"num\">{}</td><td class=\"num strong\">{}</td><td class=\"num\">{}</td></tr>",
+                    esc(&ar.id),
+                    esc(&ar.title),
+                    esc(points),
+                    ar.rank,
+                    ar.n
+                );
+            }
+            let _ = writeln!(
+                self.out,
+                "<tr class=\"sum\"><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n</tbody>\n</table>",
+                self.pick("Totalt", "Total"),
+                esc(&r.total.points.display),
+                bm.rank.total,
+                bm.n
+            );
+            let _ = writeln!(
+                self.out,
+                "<p class=\"note\">{}</p>",
+                esc(words::ties_note(self.lang))
+            );
+        }
+        self.out.push_str("</section>\n");
+    }
+
+    /// The municipality's own evaluations over the years: the total and the
+    /// areas as lines, and a table with the changes.
+    fn history(&mut self) {
+        let r = self.report;
+        let Some(h) = &r.history else {
+            return;
+        };
+        let _ = write!(
+            self.out,
+            "<section class=\"sheet page history\">\n<h2>{}</h2>\n<p class=\"lead\">{}</p>\n",
+            self.pick("Utvikling over tid", "Development over time"),
+            esc(&words::history_sentence(r, h))
+        );
+        let columns: Vec<String> = h.columns.iter().map(|c| c.label.clone()).collect();
+        let line =
+            |label: String, color: &'static str, row: &super::model::HistoryRow, emphasis| Series {
+                label,
+                color,
+                values: row
+                    .values
+                    .iter()
+                    .map(|v| v.as_ref().map(Points::as_f64))
+                    .collect(),
+                displays: row
+                    .values
+                    .iter()
+                    .map(|v| v.as_ref().map_or("–".to_owned(), |p| p.display.clone()))
+                    .collect(),
+                emphasis,
+                dash: None,
+            };
+        let total_chart = svg::lines_over(
+            "history-total",
+            self.pick("Totalpoeng over tid", "Total points over time"),
+            &describe_row(&h.total, &columns),
+            &columns,
+            &[line(
+                self.pick("Totalt", "Total").to_owned(),
+                svg::CURRENT,
+                &h.total,
+                true,
+            )],
+            &svg::total_axis(self.report),
+            150.0,
+        );
+        let area_series: Vec<Series> = h
+            .areas
+            .iter()
+            .enumerate()
+            .map(|(k, row)| {
+                line(
+                    format!("{} {}", row.id, row.title),
+                    AREA_LINES[k % AREA_LINES.len()],
+                    row,
+                    false,
+                )
+            })
+            .collect();
+        let areas_chart = svg::lines_over(
+            "history-areas",
+            self.pick("Fokusområdene over tid", "The focus areas over time"),
+            &h.areas
+                .iter()
+                .map(|row| format!("{} {}: {}", row.id, row.title, describe_row(row, &columns)))
+                .collect::<Vec<_>>()
+                .join("; "),
+            &columns,
+            &area_series,
+            &svg::area_axis(self.report),
+            190.0,
+        );
+        let _ = write!(
+            self.out,
+            "<figure>\n{total_chart}\n{areas_chart}\n<figcaption>{}",
+            esc(self.pick(
+                "Totalpoeng og poeng per fokusområde ved hver evaluering. Et år med bare totalen (publisert uten områdepoeng) vises bare i totalen.",
+                "Total points and points per focus area at each evaluation. A year with the total only (published without area points) shows in the total only."
+            ))
+        );
+        if h.columns.iter().any(|c| c.fictional) {
+            let _ = write!(
+                self.out,
+                " <strong class=\"fictional\">{}</strong>",
+                words::fictional_notice(self.lang)
+            );
+        }
+        self.out.push_str("</figcaption>\n</figure>\n");
+        let _ = write!(
+            self.out,
+            "<table class=\"history\">\n<thead><tr><th>{}</th>",
+            self.pick("Fokusområde", "Focus area")
+        );
+        for c in &h.columns {
+            let _ = write!(
+                self.out,
+                "<th class=\"num{}\">{}</th>",
+                if c.current { " strong" } else { "" },
+                esc(&c.label)
+            );
+        }
+        self.out.push_str("</tr></thead>\n<tbody>\n");
+        for row in h.areas.iter().chain(std::iter::once(&h.total)) {
+            let sum = row.id == "total";
+            let _ = write!(
+                self.out,
+                "<tr{}><td>{}</td>",
+                if sum { " class=\"sum\"" } else { "" },
+                esc(&if sum {
+                    row.title.clone()
+                } else {
+                    format!("{} {}", row.id, row.title)
+                })
+            );
+            for (v, ch) in row.values.iter().zip(&row.changes) {
+                let change = ch.as_ref().map_or(String::new(), |c| {
+                    format!(
+                        " <span class=\"delta {}\">{}</span>",
+                        change_class(c),
+                        esc(&c.display)
+                    )
+                });
+                let _ = write!(
+                    self.out,
+                    "<td class=\"num\">{}{change}</td>",
+                    esc(v.as_ref().map_or("–", |p| p.display.as_str()))
+                );
+            }
+            self.out.push_str("</tr>\n");
+        }
+        let _ = writeln!(
+            self.out,
+            "</tbody>\n</table>\n<p class=\"note\">{}</p>\n</section>",
+            esc(self.pick(
+                "Endringen står etter hvert tall: forskjellen fra forrige evaluering med et tall, regnet av de viste (avrundede) tallene.",
+                "The change follows each number: the difference from the previous evaluation with a number, computed from the numbers shown (rounded)."
+            ))
         );
     }
 
@@ -824,6 +1103,34 @@ fn nearly_fits(a: &AreaReport) -> bool {
     tallest > room && tallest * DENSE <= room
 }
 
+/// Eight distinct colours for the areas' lines.
+const AREA_LINES: [&str; 8] = [
+    "#1f4e79", "#c8702a", "#5b8a3c", "#8b5a9e", "#b03a48", "#2a8a8a", "#8f7a1f", "#5b6675",
+];
+
+/// "2014 412, 2018 437, 2026 512" for a chart's description.
+fn describe_row(row: &super::model::HistoryRow, columns: &[String]) -> String {
+    columns
+        .iter()
+        .zip(&row.values)
+        .map(|(c, v)| format!("{c} {}", v.as_ref().map_or("–", |p| p.display.as_str())))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// " <small>(n = 15)</small>" after an average's figure that stands on
+/// another n than its column's label says; empty otherwise.
+fn n_note(c: &super::model::Comparison, info: &super::model::BaselineInfo, lang: Lang) -> String {
+    c.own_n(info)
+        .map(|n| {
+            format!(
+                " <small class=\"n\">({})</small>",
+                esc(&words::n_is(n, lang))
+            )
+        })
+        .unwrap_or_default()
+}
+
 fn change_class(c: &Change) -> &'static str {
     match c.value {
         v if v > 0 => "up",
@@ -884,7 +1191,7 @@ svg.chart { width: 100%; height: auto; display: block; font-family: inherit; }
 .cover-meta dd { margin: 1mm 0 0; font-size: 11pt; }
 .draft { margin: 6mm 0 0; padding: 3mm 4mm; border: 1.5pt solid #b3261e; color: #b3261e; font-weight: 700; font-size: 12pt; }
 .override-note { font-size: 8.5pt; color: var(--muted); margin: 1mm 0 3mm; }
-.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(34mm, 1fr)); gap: 4mm; margin: 5mm 0 4mm; }
+.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(29mm, 1fr)); gap: 3.5mm; margin: 5mm 0 4mm; }
 .card, .score { border: 1px solid var(--line); border-top: 3px solid var(--accent); border-radius: 1.5mm; padding: 3mm 4mm; break-inside: avoid; }
 .card-label { font-size: 8.5pt; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); font-weight: 600; }
 .big { font-size: 28pt; font-weight: 700; color: var(--accent); line-height: 1.1; font-variant-numeric: tabular-nums; }
@@ -918,6 +1225,10 @@ table.prio .wordings { display: block; font-size: 8.5pt; color: var(--muted); }
 table.prio td.barcell { width: 22%; vertical-align: middle; }
 table.prio .bar { display: block; height: 3mm; background: var(--accent); border-radius: 0.8mm; }
 ul.roles, ul.baselines { margin: 0 0 4mm; padding-left: 5mm; }
+small.n { font-size: 7.5pt; color: var(--muted); font-weight: 400; }
+.delta { font-size: 8pt; font-weight: 600; }
+.delta.up { color: var(--up); } .delta.down { color: var(--down); } .delta.same { color: var(--muted); }
+table.history td:first-child, table.ranks td:first-child { width: 38%; }
 table.scale td { font-size: 9pt; }
 table.areas td:first-child { width: 40%; }
 @media screen and (max-width: 700px) {

@@ -4,9 +4,10 @@
 use std::fmt::Write;
 
 use super::escape::{markdown as md, markdown_inline as md_inline};
-use super::model::{AreaReport, Comparison, Points, Report, Text};
+use super::model::{AreaReport, BaselineInfo, Comparison, Points, Report, Text};
 use super::words;
 use crate::core::exact::format_points;
+use crate::core::lang::Lang;
 use crate::core::session::FindingKind;
 
 pub fn render(r: &Report) -> String {
@@ -88,7 +89,12 @@ pub fn render(r: &Report) -> String {
                max: &Points,
                bold: bool| {
         let mut cells = vec![label, points.display.clone()];
-        cells.extend(baselines.iter().map(comparison));
+        cells.extend(
+            baselines
+                .iter()
+                .zip(&r.baselines)
+                .map(|(c, info)| comparison(c, info, lang)),
+        );
         if r.last_evaluation.is_some() {
             cells.push(change.map_or("–".to_owned(), |c| c.display.clone()));
         }
@@ -118,6 +124,8 @@ pub fn render(r: &Report) -> String {
     if r.has_fictional_baselines() {
         let _ = writeln!(out, "*{}*\n", md(words::fictional_notice(lang)));
     }
+    standing(&mut out, r);
+    history(&mut out, r);
 
     for a in &r.areas {
         area(&mut out, r, a);
@@ -179,10 +187,114 @@ fn text(out: &mut String, r: &Report, text: &Text) {
     }
 }
 
-fn comparison(c: &Comparison) -> String {
-    c.points
+/// A baseline's figure, with its n when it differs from its column's.
+fn comparison(c: &Comparison, info: &BaselineInfo, lang: Lang) -> String {
+    let shown = c
+        .points
         .as_ref()
-        .map_or("–".to_owned(), |p| p.display.clone())
+        .map_or("–".to_owned(), |p| p.display.clone());
+    match c.own_n(info) {
+        Some(n) => format!("{shown} ({})", words::n_is(n, lang)),
+        None => shown,
+    }
+}
+
+/// The place among a benchmark's evaluations, with a table per area.
+fn standing(out: &mut String, r: &Report) {
+    let Some(bm) = &r.benchmark else {
+        return;
+    };
+    let lang = r.lang;
+    let _ = writeln!(
+        out,
+        "## {}\n\n{}\n",
+        lang.pick(
+            "Plassering blant evaluerte kommuner",
+            "Place among evaluated municipalities"
+        ),
+        md(&words::rank_sentence(r, bm))
+    );
+    table_head(
+        out,
+        &[
+            lang.pick("Fokusområde", "Focus area").to_owned(),
+            lang.pick("Poeng", "Points").to_owned(),
+            lang.pick("Plass", "Place").to_owned(),
+        ],
+        |i| i > 0,
+    );
+    for ar in &bm.rank.areas {
+        let points = r
+            .areas
+            .iter()
+            .find(|a| a.id == ar.id)
+            .map_or("–".to_owned(), |a| a.points.display.clone());
+        out.push_str(&table_row(
+            &[
+                format!("{} {}", ar.id, ar.title),
+                points,
+                words::rank_short(ar.rank, ar.n, lang),
+            ],
+            false,
+        ));
+    }
+    out.push_str(&table_row(
+        &[
+            lang.pick("Totalt", "Total").to_owned(),
+            r.total.points.display.clone(),
+            words::rank_short(bm.rank.total, bm.n, lang),
+        ],
+        true,
+    ));
+    let _ = writeln!(out, "\n{}\n", md(words::ties_note(lang)));
+    let totals: Vec<String> = bm
+        .points
+        .iter()
+        .map(|p| {
+            let mark = if p.current { "**" } else { "" };
+            format!("{mark}{}: {}{mark}", md(&p.label), md(&p.total.display))
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "{}: {}\n",
+        lang.pick("Totalpoeng per evaluering", "Total points per evaluation"),
+        totals.join(" · ")
+    );
+}
+
+/// The municipality's own evaluations over the years, with the changes.
+fn history(out: &mut String, r: &Report) {
+    let Some(h) = &r.history else {
+        return;
+    };
+    let lang = r.lang;
+    let _ = writeln!(
+        out,
+        "## {}\n\n{}\n",
+        lang.pick("Utvikling over tid", "Development over time"),
+        md(&words::history_sentence(r, h))
+    );
+    let mut header = vec![lang.pick("Fokusområde", "Focus area").to_owned()];
+    header.extend(h.columns.iter().map(|c| c.label.clone()));
+    table_head(out, &header, |i| i > 0);
+    for row in h.areas.iter().chain(std::iter::once(&h.total)) {
+        let sum = row.id == "total";
+        let mut cells = vec![if sum {
+            row.title.clone()
+        } else {
+            format!("{} {}", row.id, row.title)
+        }];
+        cells.extend(row.values.iter().zip(&row.changes).map(|(v, c)| {
+            let shown = v.as_ref().map_or("–".to_owned(), |p| p.display.clone());
+            match c {
+                Some(c) => format!("{shown} ({})", c.display),
+                None => shown,
+            }
+        }));
+        out.push_str(&table_row(&cells, sum));
+    }
+    out.push('\n');
 }
 
 /// A header row and the alignment row; numeric columns are right-aligned.

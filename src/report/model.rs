@@ -14,10 +14,12 @@ use serde::Serialize;
 
 use crate::core::assessment::{Assessment, Decision};
 use crate::core::bank::{Bank, DIMENSIONS};
-use crate::core::baseline::{Baseline, BaselineKind};
+use crate::core::baseline::{Baseline, BaselineKind, Country};
+use crate::core::benchmark;
 use crate::core::exact::{self, Exact, format_points, round_scaled};
 use crate::core::lang::Lang;
 use crate::core::session::FindingKind;
+use crate::core::slug::slug;
 use crate::core::text::one_line;
 
 pub const FORMAT: &str = "kompass.report";
@@ -109,18 +111,36 @@ impl Change {
 pub struct Comparison {
     pub baseline: String,
     pub points: Option<Points>,
+    /// Of an average: how many evaluations this figure stands on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub n: Option<u32>,
+}
+
+impl Comparison {
+    /// The n to print beside this figure: only where it differs from the
+    /// n its baseline's label already gives ("57 (n = 15)").
+    pub fn own_n(&self, info: &BaselineInfo) -> Option<u32> {
+        self.n
+            .filter(|&n| self.points.is_some() && Some(n) != info.n)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BaselineInfo {
     pub name: String,
-    /// The name as legends print it, "(fiktiv)" added to made-up figures.
+    /// The name as legends print it, "(fiktiv)" added to made-up figures,
+    /// an average's n after it ("Snitt Norge, 23 evalueringer").
     pub label: String,
     pub kind: BaselineKind,
     pub fictional: bool,
     pub year: Option<i32>,
     pub source: Option<String>,
     pub note: Option<String>,
+    /// Of an average: how many evaluations its total stands on.
+    pub n: Option<u32>,
+    pub country: Option<Country>,
+    /// Of an average: the evaluations it lists.
+    pub members: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -439,6 +459,11 @@ pub struct Report {
     /// The earlier evaluation changes are measured from.
     pub last_evaluation: Option<LastEvaluation>,
     pub areas: Vec<AreaReport>,
+    /// The place among the members of a benchmark (`--benchmark`, else the
+    /// one attached average that lists members).
+    pub benchmark: Option<BenchmarkReport>,
+    /// The municipality's own evaluations over the years, this one last.
+    pub history: Option<History>,
     pub priorities: Vec<Priority>,
     /// The evaluators' recommendations ("Veien videre").
     pub way_forward: Text,
@@ -446,6 +471,90 @@ pub struct Report {
     pub overrides: Vec<Override>,
     pub questions: Vec<QuestionDetail>,
 }
+
+/// A place among others: "nr. 5 av 23".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Rank {
+    pub rank: usize,
+    /// How many were ranked, this evaluation included.
+    pub n: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AreaRank {
+    pub id: String,
+    pub title: String,
+    pub rank: usize,
+    pub n: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Ranks {
+    /// By the total.
+    pub total: usize,
+    /// Per area, where members have area points.
+    pub areas: Vec<AreaRank>,
+}
+
+/// One evaluation in the chart of totals by year.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BenchmarkPoint {
+    /// "Røros 2017".
+    pub label: String,
+    pub year: Option<i32>,
+    pub total: Points,
+    /// One of this municipality's evaluations.
+    pub own: bool,
+    /// This evaluation.
+    pub current: bool,
+}
+
+/// Where the municipality stands among the evaluations of a benchmark.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BenchmarkReport {
+    /// The benchmark's label, with its n.
+    pub name: String,
+    /// Evaluations ranked by the total, this one included.
+    pub n: usize,
+    pub rank: Ranks,
+    pub fictional: bool,
+    /// Every evaluation with a total, oldest first; this one replaces the
+    /// member that is this evaluation, if any.
+    pub points: Vec<BenchmarkPoint>,
+}
+
+/// One evaluation in the municipality's history.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HistoryColumn {
+    pub label: String,
+    pub year: Option<i32>,
+    /// This evaluation (the last column).
+    pub current: bool,
+    pub fictional: bool,
+}
+
+/// The total or one area over the years; `changes[i]` is the change from
+/// the previous evaluation that has a value to column `i`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HistoryRow {
+    /// An area id, or `total`.
+    pub id: String,
+    pub title: String,
+    pub values: Vec<Option<Points>>,
+    pub changes: Vec<Option<Change>>,
+}
+
+/// The municipality's own evaluations, oldest first, this one last: the
+/// total and each area (a totals-only year has the total only).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct History {
+    pub columns: Vec<HistoryColumn>,
+    pub total: HistoryRow,
+    pub areas: Vec<HistoryRow>,
+}
+
+/// A baseline's figure somewhere (area, sub-area, total) and its n.
+type FigureOf<'a> = dyn Fn(&Baseline) -> (Option<Exact>, Option<u32>) + 'a;
 
 /// Text from a file, made safe to show anywhere: trimmed, on one line, with
 /// control characters and bidi overrides replaced by visible stand-ins, and
@@ -515,7 +624,7 @@ pub fn combine_baselines(stored: &[Baseline], extra: &[Baseline]) -> Vec<Baselin
     }
     // A stable sort keeps the given order among equals; no year sorts last.
     all.sort_by_key(|b| match b.kind {
-        BaselineKind::Earlier => (0, b.year.is_none(), b.year),
+        BaselineKind::Earlier => (0, b.evaluation_year().is_none(), b.evaluation_year()),
         BaselineKind::Average => (1, false, None),
     });
     all
@@ -544,17 +653,20 @@ impl Report {
             })
             .max_by_key(|(_, b)| (b.year.is_some(), b.year))
             .map(|(i, _)| i);
-        let compare =
-            |points_of: &dyn Fn(&Baseline) -> Option<Exact>, decimals: u32| -> Vec<Comparison> {
-                baselines
-                    .iter()
-                    .zip(&labels)
-                    .map(|(b, label)| Comparison {
+        let compare = |points_of: &FigureOf<'_>, decimals: u32| -> Vec<Comparison> {
+            baselines
+                .iter()
+                .zip(&labels)
+                .map(|(b, label)| {
+                    let (points, n) = points_of(b);
+                    Comparison {
                         baseline: label.clone(),
-                        points: points_of(b).map(|p| Points::new(p, decimals, lang)),
-                    })
-                    .collect()
-            };
+                        points: points.map(|p| Points::new(p, decimals, lang)),
+                        n: n.filter(|_| b.kind == BaselineKind::Average),
+                    }
+                })
+                .collect()
+        };
         let last_evaluation = last.map(|i| LastEvaluation {
             label: labels[i].clone(),
             since: baselines[i]
@@ -575,7 +687,10 @@ impl Report {
             .zip(&card.areas)
             .map(|(def, score)| {
                 let points = Points::new(score.points, AREA_DECIMALS, lang);
-                let comparisons = compare(&|b| b.area_points(&def.id), AREA_DECIMALS);
+                let comparisons = compare(
+                    &|b| (b.area_points(&def.id), b.area_n(&def.id)),
+                    AREA_DECIMALS,
+                );
                 let subareas = def
                     .subareas
                     .iter()
@@ -596,7 +711,10 @@ impl Report {
                             })
                             .map(|q| clean(&q.id))
                             .collect(),
-                        baselines: compare(&|b| b.subarea_points(&sdef.id), SUBAREA_DECIMALS),
+                        baselines: compare(
+                            &|b| (b.subarea_points(&sdef.id), b.subarea_n(&sdef.id)),
+                            SUBAREA_DECIMALS,
+                        ),
                         questions: s.questions,
                         asked: s.asked,
                         scored: s.scored,
@@ -634,7 +752,7 @@ impl Report {
             .collect();
 
         let total_points = Points::new(card.total, AREA_DECIMALS, lang);
-        let total_comparisons = compare(&|b| b.total_points(), AREA_DECIMALS);
+        let total_comparisons = compare(&|b| (b.total_points(), b.n), AREA_DECIMALS);
         let total = Total {
             change: change_of(&total_points, &total_comparisons),
             points: total_points,
@@ -646,6 +764,12 @@ impl Report {
         };
 
         let shown = interviews_shown(assessment, opts);
+        let benchmark = baselines
+            .iter()
+            .zip(&labels)
+            .rfind(|(b, _)| b.kind == BaselineKind::Average && !b.members.is_empty())
+            .map(|(b, label)| benchmark_of(b, label, assessment, &total.points, &areas, lang));
+        let history = history_of(&baselines, &labels, assessment, &total, &areas, lang);
         let date = assessment.updated_at.date_naive();
         let undecided = bank
             .questions()
@@ -689,10 +813,15 @@ impl Report {
                     year: b.year,
                     source: b.source.as_deref().map(clean),
                     note: b.note.as_deref().map(clean),
+                    n: b.n.filter(|_| b.kind == BaselineKind::Average),
+                    country: b.country,
+                    members: b.members.len(),
                 })
                 .collect(),
             last_evaluation,
             areas,
+            benchmark,
+            history,
             priorities: priorities_of(assessment),
             way_forward: Text::of(&assessment.texts.way_forward),
             method: method_of(bank, assessment, opts, &shown),
@@ -752,6 +881,163 @@ impl Report {
             None => self.title.municipality.clone(),
         }
     }
+}
+
+/// "Eksempelvik 2026": how this evaluation is named beside others.
+fn evaluation_label(assessment: &Assessment) -> String {
+    let name = clean(&assessment.municipality);
+    match assessment.year() {
+        Some(y) => format!("{name} {y}"),
+        None => name,
+    }
+}
+
+/// The place of this evaluation among a benchmark's members: the member
+/// that is this evaluation (same municipality and year) is replaced by it.
+fn benchmark_of(
+    b: &Baseline,
+    label: &str,
+    assessment: &Assessment,
+    total: &Points,
+    areas: &[AreaReport],
+    lang: Lang,
+) -> BenchmarkReport {
+    let year = assessment.year();
+    let others: Vec<_> = b
+        .members
+        .iter()
+        .filter(|m| !benchmark::is_evaluation_of(m, &assessment.municipality, year))
+        .collect();
+    let by_total = benchmark::place(total.value, others.iter().filter_map(|m| m.total));
+    let area_ranks = areas
+        .iter()
+        .filter_map(|a| {
+            let values: Vec<Exact> = others.iter().filter_map(|m| m.area_points(&a.id)).collect();
+            (!values.is_empty()).then(|| {
+                let p = benchmark::place(a.points.value, values.into_iter());
+                AreaRank {
+                    id: a.id.clone(),
+                    title: a.title.clone(),
+                    rank: p.rank,
+                    n: p.of,
+                }
+            })
+        })
+        .collect();
+    let own = slug(&assessment.municipality);
+    let mut points: Vec<BenchmarkPoint> = others
+        .iter()
+        .filter_map(|m| {
+            Some(BenchmarkPoint {
+                label: clean(&m.label()),
+                year: m.year,
+                total: Points::new(m.total?, AREA_DECIMALS, lang),
+                own: slug(&m.municipality) == own,
+                current: false,
+            })
+        })
+        .collect();
+    points.push(BenchmarkPoint {
+        label: evaluation_label(assessment),
+        year,
+        total: total.clone(),
+        own: true,
+        current: true,
+    });
+    points.sort_by_key(|p| p.year);
+    BenchmarkReport {
+        name: label.to_owned(),
+        n: by_total.of,
+        rank: Ranks {
+            total: by_total.rank,
+            areas: area_ranks,
+        },
+        fictional: b.fictional,
+        points,
+    }
+}
+
+/// The municipality's own history: its earlier evaluations (all attached
+/// ones of kind `earlier`, but one that names another municipality) oldest
+/// first, then this one; `None` without an earlier one.
+fn history_of(
+    baselines: &[Baseline],
+    labels: &[String],
+    assessment: &Assessment,
+    total: &Total,
+    areas: &[AreaReport],
+    lang: Lang,
+) -> Option<History> {
+    let own = slug(&assessment.municipality);
+    let earlier: Vec<usize> = (0..baselines.len())
+        .filter(|&i| {
+            let b = &baselines[i];
+            b.kind == BaselineKind::Earlier
+                && b.municipality.as_deref().is_none_or(|m| slug(m) == own)
+        })
+        .collect();
+    if earlier.is_empty() {
+        return None;
+    }
+    let mut columns: Vec<HistoryColumn> = earlier
+        .iter()
+        .map(|&i| HistoryColumn {
+            label: labels[i].clone(),
+            year: baselines[i].evaluation_year(),
+            current: false,
+            fictional: baselines[i].fictional,
+        })
+        .collect();
+    columns.push(HistoryColumn {
+        label: evaluation_label(assessment),
+        year: assessment.year(),
+        current: true,
+        fictional: false,
+    });
+    let row = |id: &str, title: &str, now: &Points, comparisons: &[Comparison]| {
+        let mut values: Vec<Option<Points>> = earlier
+            .iter()
+            .map(|&i| comparisons[i].points.clone())
+            .collect();
+        values.push(Some(now.clone()));
+        let mut changes = Vec::with_capacity(values.len());
+        let mut last: Option<usize> = None;
+        for (j, v) in values.iter().enumerate() {
+            let since = |k: usize| {
+                columns[k]
+                    .year
+                    .map_or_else(|| columns[k].label.clone(), |y| y.to_string())
+            };
+            changes.push(match (v, last) {
+                (Some(now), Some(k)) => values[k]
+                    .as_ref()
+                    .map(|then| Change::between(now, then, &since(k))),
+                _ => None,
+            });
+            if v.is_some() {
+                last = Some(j);
+            }
+        }
+        HistoryRow {
+            id: id.to_owned(),
+            title: title.to_owned(),
+            values,
+            changes,
+        }
+    };
+    Some(History {
+        total: row(
+            "total",
+            lang.pick("Totalt", "Total"),
+            &total.points,
+            &total.baselines,
+        ),
+        areas: areas
+            .iter()
+            .map(|a| row(&a.id, &a.title, &a.points, &a.baselines))
+            .collect(),
+        columns,
+    })
 }
 
 /// The curated findings of an area in the three columns; the same text
@@ -1107,6 +1393,7 @@ pub(crate) mod tests {
         b.areas.push(crate::core::baseline::AreaPoints {
             id: "1".into(),
             points: Some(int(area1)),
+            n: None,
             subareas: Vec::new(),
         });
         b

@@ -52,10 +52,15 @@ pub fn area_axis(r: &Report) -> Axis {
         .map(|a| a.max.value)
         .max()
         .unwrap_or(int(100));
+    quarters(max, r.lang)
+}
+
+/// 0 to `max` with a tick at every quarter.
+fn quarters(max: crate::core::exact::Exact, lang: crate::core::lang::Lang) -> Axis {
     let ticks = (0..=4)
         .map(|i| {
             let v = max * int(i) / int(4);
-            (crate::core::exact::to_f64(v), format_points(v, 0, r.lang))
+            (crate::core::exact::to_f64(v), format_points(v, 0, lang))
         })
         .collect();
     Axis {
@@ -64,18 +69,30 @@ pub fn area_axis(r: &Report) -> Axis {
     }
 }
 
-/// The chart series over the areas: earlier evaluations oldest first,
-/// this evaluation, then the averages.
+/// The axis of totals: 0 to the maximum total in quarters.
+pub fn total_axis(r: &Report) -> Axis {
+    quarters(r.total.max.value, r.lang)
+}
+
+/// The axis of totals in hundreds, for the chart of all evaluations.
+pub fn hundreds_axis(r: &Report) -> Axis {
+    let max = r.total.max.value;
+    let steps = (max / int(100)).ceil().to_integer();
+    Axis {
+        max: crate::core::exact::to_f64(max),
+        ticks: (0..=steps)
+            .map(|i| {
+                let v = int(i * 100).min(max);
+                (crate::core::exact::to_f64(v), format_points(v, 0, r.lang))
+            })
+            .collect(),
+    }
+}
+
+/// The chart series over the areas: the last earlier evaluation, this
+/// evaluation, then the averages.
 pub fn area_series(r: &Report) -> Vec<Series> {
-    let of_kind = |kind: BaselineKind| -> Vec<usize> {
-        (0..r.baselines.len())
-            .filter(|&i| r.baselines[i].kind == kind)
-            .collect()
-    };
-    let (earlier, averages) = (
-        of_kind(BaselineKind::Earlier),
-        of_kind(BaselineKind::Average),
-    );
+    let (earlier, averages) = area_series_baselines(r);
     let make =
         |label: String, color: &'static str, points: Vec<Option<&Points>>, emphasis, dash| Series {
             label,
@@ -118,6 +135,20 @@ pub fn area_series(r: &Report) -> Vec<Series> {
         ));
     }
     out
+}
+
+/// Which baselines the area charts show, as indices into `r.baselines`:
+/// of the earlier evaluations only the last one (the history shows them
+/// all, and more bars per area would be unreadable), then the averages.
+pub fn area_series_baselines(r: &Report) -> (Vec<usize>, Vec<usize>) {
+    let last = r
+        .last_evaluation
+        .as_ref()
+        .and_then(|l| r.baselines.iter().position(|b| b.label == l.label));
+    let averages = (0..r.baselines.len())
+        .filter(|&i| r.baselines[i].kind == BaselineKind::Average)
+        .collect();
+    (last.into_iter().collect(), averages)
 }
 
 /// A rough width of sans-serif text, generous enough for wide fonts.
@@ -491,6 +522,295 @@ pub fn radar(
     let legend_height = legend(&mut body, series, legend_top, 40.0, true);
     let mut out = String::new();
     open(&mut out, WIDTH, legend_top + legend_height, id, title, desc);
+    out.push_str(&body);
+    out.push_str("</svg>");
+    out
+}
+
+/// One evaluation in [`years_scatter`].
+#[derive(Debug, Clone)]
+pub struct Dot {
+    pub x: f64,
+    pub value: f64,
+    /// Printed beside a marked dot (this municipality's).
+    pub label: String,
+    pub kind: DotKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DotKind {
+    /// Another municipality's evaluation.
+    Other,
+    /// This municipality's earlier evaluation.
+    Own,
+    /// This evaluation.
+    Current,
+}
+
+/// A horizontal axis of years from `first` to `last`, one tick a year when
+/// there is room, else every second or fifth.
+fn year_axis(first: i32, last: i32) -> (f64, f64, i32) {
+    let (first, last) = (first as f64 - 0.5, last as f64 + 0.5);
+    let span = last - first;
+    let step = match span {
+        s if s <= 16.0 => 1,
+        s if s <= 32.0 => 2,
+        _ => 5,
+    };
+    (first, last, step)
+}
+
+const OTHER_DOT: &str = "#9aa6b5";
+const OWN_DOT: &str = "#7893b0";
+const CURRENT_DOT: &str = "#1f4e79";
+
+/// Every evaluation's total by year, this municipality marked: others as
+/// small grey dots, its earlier evaluations as outlined dots, this one as a
+/// large dot with its label. `legend` names the three kinds.
+pub fn years_scatter(
+    id: &str,
+    title: &str,
+    desc: &str,
+    dots: &[Dot],
+    axis: &Axis,
+    floor: f64,
+    legend_labels: [&str; 3],
+) -> String {
+    const HEIGHT: f64 = 300.0;
+    let (plot_left, plot_right, top) = (48.0, WIDTH - 20.0, 34.0);
+    let bottom = HEIGHT - 28.0;
+    let years = dots.iter().map(|d| d.x as i32);
+    let (first, last) = (
+        years.clone().min().unwrap_or(2000),
+        years.max().unwrap_or(2000),
+    );
+    let (x0, x1, step) = year_axis(first, last);
+    let sx = |x: f64| plot_left + (plot_right - plot_left) * (x - x0) / (x1 - x0);
+    let sy = |v: f64| bottom - (bottom - top) * ((v - floor) / (axis.max - floor)).clamp(0.0, 1.0);
+    let mut body = String::new();
+    // Legend on top.
+    let mut lx = plot_left;
+    for (kind, label) in [DotKind::Other, DotKind::Own, DotKind::Current]
+        .iter()
+        .zip(legend_labels)
+    {
+        body.push_str(&dot(lx + 6.0, 12.0, *kind));
+        let _ = write!(
+            body,
+            r#"<text x="{:.1}" y="12.5" dominant-baseline="middle" font-size="{FONT}" fill="{INK}">{}</text>"#,
+            lx + 16.0,
+            esc(label)
+        );
+        lx += 16.0 + text_width(label, FONT) + 24.0;
+    }
+    for (v, label) in axis.ticks.iter().filter(|(v, _)| *v >= floor) {
+        let y = sy(*v);
+        let _ = write!(
+            body,
+            r#"<line x1="{plot_left:.1}" y1="{y:.1}" x2="{plot_right:.1}" y2="{y:.1}" stroke="{GRID}"/><text x="{:.1}" y="{y:.1}" text-anchor="end" dominant-baseline="middle" font-size="11" fill="{MUTED}">{}</text>"#,
+            plot_left - 6.0,
+            esc(label)
+        );
+    }
+    let mut year = first;
+    while year <= last {
+        let x = sx(year as f64);
+        let _ = write!(
+            body,
+            r#"<line x1="{x:.1}" y1="{bottom:.1}" x2="{x:.1}" y2="{:.1}" stroke="{MUTED}"/><text x="{x:.1}" y="{:.1}" text-anchor="middle" font-size="11" fill="{MUTED}">{year}</text>"#,
+            bottom + 4.0,
+            bottom + 16.0
+        );
+        year += step;
+    }
+    // Evaluations of one year are spread a little so that none hides another.
+    let mut per_year: std::collections::BTreeMap<i32, usize> = Default::default();
+    let mut placed: Vec<(f64, f64, &Dot)> = Vec::new();
+    for d in dots {
+        let k = per_year.entry(d.x as i32).or_default();
+        let spread = [0.0, -0.18, 0.18, -0.09, 0.09, -0.27, 0.27][*k % 7];
+        *k += 1;
+        let x = if d.kind == DotKind::Current {
+            d.x
+        } else {
+            d.x + spread
+        };
+        placed.push((sx(x), sy(d.value), d));
+    }
+    // Others first, this municipality on top.
+    placed.sort_by_key(|(_, _, d)| d.kind as u8);
+    for (x, y, d) in &placed {
+        body.push_str(&dot(*x, *y, d.kind));
+    }
+    // This one's label above its dot, the earlier ones' below theirs, so
+    // that a rising municipality's labels do not meet.
+    for (x, y, d) in placed.iter().filter(|(_, _, d)| d.kind != DotKind::Other) {
+        let current = d.kind == DotKind::Current;
+        let anchor = if *x > plot_right - 110.0 {
+            "end"
+        } else {
+            "middle"
+        };
+        let _ = write!(
+            body,
+            r##"<text x="{:.1}" y="{:.1}" text-anchor="{anchor}" font-size="{}" font-weight="{}" fill="{INK}" stroke="#fff" stroke-width="3" paint-order="stroke">{}</text>"##,
+            if anchor == "end" { x + 6.0 } else { *x },
+            if current { y - 11.0 } else { y + 17.0 },
+            if current { 12 } else { 10 },
+            if current { 700 } else { 400 },
+            esc(&d.label)
+        );
+    }
+    let _ = write!(
+        body,
+        r#"<line x1="{plot_left:.1}" y1="{bottom:.1}" x2="{plot_right:.1}" y2="{bottom:.1}" stroke="{MUTED}"/>"#
+    );
+    let mut out = String::new();
+    open(&mut out, WIDTH, HEIGHT, id, title, desc);
+    out.push_str(&body);
+    out.push_str("</svg>");
+    out
+}
+
+fn dot(x: f64, y: f64, kind: DotKind) -> String {
+    match kind {
+        DotKind::Other => {
+            format!(r#"<circle cx="{x:.1}" cy="{y:.1}" r="3.5" fill="{OTHER_DOT}"/>"#)
+        }
+        DotKind::Own => format!(
+            r#"<circle cx="{x:.1}" cy="{y:.1}" r="4.5" fill="white" stroke="{OWN_DOT}" stroke-width="2.5"/>"#
+        ),
+        DotKind::Current => format!(
+            r#"<circle cx="{x:.1}" cy="{y:.1}" r="6.5" fill="{CURRENT_DOT}" stroke="white" stroke-width="1.5"/>"#
+        ),
+    }
+}
+
+/// Lines over evaluations (`columns`, equally spaced, oldest first), one
+/// per series, each value marked and the last one printed; a missing value
+/// is skipped and the line joins the values on either side.
+pub fn lines_over(
+    id: &str,
+    title: &str,
+    desc: &str,
+    columns: &[String],
+    series: &[Series],
+    axis: &Axis,
+    height: f64,
+) -> String {
+    let (plot_left, plot_right) = (48.0, WIDTH - 70.0);
+    let mut body = String::new();
+    let legend_height = if series.len() > 1 {
+        legend(&mut body, series, 0.0, plot_left, true)
+    } else {
+        0.0
+    };
+    let top = legend_height + 12.0;
+    let bottom = top + height;
+    let n = columns.len().max(1) as f64;
+    let sx = |i: usize| plot_left + (plot_right - plot_left) * (i as f64 + 0.5) / n;
+    let sy = |v: f64| bottom - height * (v / axis.max).clamp(0.0, 1.0);
+    for (v, label) in &axis.ticks {
+        let y = sy(*v);
+        let _ = write!(
+            body,
+            r#"<line x1="{plot_left:.1}" y1="{y:.1}" x2="{plot_right:.1}" y2="{y:.1}" stroke="{GRID}"/><text x="{:.1}" y="{y:.1}" text-anchor="end" dominant-baseline="middle" font-size="11" fill="{MUTED}">{}</text>"#,
+            plot_left - 6.0,
+            esc(label)
+        );
+    }
+    for (i, c) in columns.iter().enumerate() {
+        text_lines(
+            &mut body,
+            sx(i),
+            bottom + 16.0,
+            &wrap(c, 18),
+            "middle",
+            11.0,
+            400,
+        );
+    }
+    let mut order: Vec<&Series> = series.iter().filter(|s| !s.emphasis).collect();
+    order.extend(series.iter().filter(|s| s.emphasis));
+    for s in order {
+        let present: Vec<(usize, f64)> = s
+            .values
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| v.map(|v| (i, v)))
+            .collect();
+        let path: Vec<String> = present
+            .iter()
+            .enumerate()
+            .map(|(k, &(i, v))| {
+                format!(
+                    "{}{:.1},{:.1}",
+                    if k == 0 { "M" } else { "L" },
+                    sx(i),
+                    sy(v)
+                )
+            })
+            .collect();
+        let width = if s.emphasis { 3.0 } else { 2.0 };
+        let _ = write!(
+            body,
+            r#"<path d="{}" fill="none" stroke="{}" stroke-width="{width}" stroke-linejoin="round"/>"#,
+            path.join(" "),
+            s.color
+        );
+        for &(i, v) in &present {
+            let _ = write!(
+                body,
+                r#"<circle cx="{:.1}" cy="{:.1}" r="{}" fill="{}"/>"#,
+                sx(i),
+                sy(v),
+                if s.emphasis { 4.5 } else { 3.0 },
+                s.color
+            );
+        }
+        // A lone line has every value printed above it; several have their
+        // last values at the right end, spread apart.
+        if series.len() == 1 {
+            for &(i, v) in &present {
+                let _ = write!(
+                    body,
+                    r##"<text x="{:.1}" y="{:.1}" text-anchor="middle" font-size="11" font-weight="700" fill="{}" stroke="#fff" stroke-width="3" paint-order="stroke">{}</text>"##,
+                    sx(i),
+                    sy(v) - 9.0,
+                    s.color,
+                    esc(&s.displays[i])
+                );
+            }
+        }
+    }
+    if series.len() > 1 {
+        let mut ends: Vec<(f64, f64, &Series, &str)> = series
+            .iter()
+            .filter_map(|s| {
+                let i = s.values.iter().rposition(Option::is_some)?;
+                Some((sy(s.values[i]?), sx(i), s, s.displays[i].as_str()))
+            })
+            .collect();
+        ends.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut last = f64::NEG_INFINITY;
+        for (y, x, s, text) in ends {
+            let y = y.max(last + 11.0);
+            last = y;
+            let _ = write!(
+                body,
+                r#"<text x="{:.1}" y="{y:.1}" dominant-baseline="middle" font-size="11" fill="{}">{}</text>"#,
+                x + 8.0,
+                s.color,
+                esc(text)
+            );
+        }
+    }
+    let _ = write!(
+        body,
+        r#"<line x1="{plot_left:.1}" y1="{bottom:.1}" x2="{plot_right:.1}" y2="{bottom:.1}" stroke="{MUTED}"/>"#
+    );
+    let mut out = String::new();
+    open(&mut out, WIDTH, bottom + 40.0, id, title, desc);
     out.push_str(&body);
     out.push_str("</svg>");
     out

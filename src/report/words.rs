@@ -1,7 +1,9 @@
 //! Sentences the report formats share, in bokmål and English, built from
 //! the model so that HTML and Markdown say the same thing.
 
-use super::model::{AreaReport, OverrideChange, Report, RoleCount};
+use super::model::{
+    AreaReport, BaselineInfo, BenchmarkReport, History, OverrideChange, Report, RoleCount,
+};
 use crate::core::baseline::BaselineKind;
 use crate::core::lang::Lang;
 
@@ -381,4 +383,134 @@ pub fn override_note(a: &super::model::AreaReport, lang: Lang) -> Option<String>
             )
         )
     })
+}
+
+/// A summary card's heading for an average: "Snitt Norge" when its country
+/// is known, so that the Norwegian and Swedish averages stand side by side.
+pub fn average_heading(b: &BaselineInfo, lang: Lang) -> String {
+    match (b.country, lang) {
+        (Some(c), Lang::Nb) => format!("Snitt {}", c.name(lang)),
+        (Some(c), Lang::En) => format!("Average, {}", c.name(lang)),
+        (None, _) => lang.pick("Snitt", "Average").to_owned(),
+    }
+}
+
+/// "n = 15".
+pub fn n_is(n: u32, _lang: Lang) -> String {
+    format!("n = {n}")
+}
+
+/// "5 av 23".
+pub fn rank_short(rank: usize, n: usize, lang: Lang) -> String {
+    format!("{rank} {} {n}", lang.pick("av", "of"))
+}
+
+/// "Med 512 poeng er Eksempelvik 2026 nr. 5 av 23 evalueringer i
+/// Nasjonalt snitt (2012–2026)."
+pub fn rank_sentence(r: &Report, bm: &BenchmarkReport) -> String {
+    let years: Vec<i32> = bm.points.iter().filter_map(|p| p.year).collect();
+    let span = match (years.iter().min(), years.iter().max()) {
+        (Some(a), Some(z)) if a != z => format!(" ({a}–{z})"),
+        (Some(a), _) => format!(" ({a})"),
+        _ => String::new(),
+    };
+    let evaluations = r.lang.count(
+        bm.n,
+        ["evaluering", "evalueringer"],
+        ["evaluation", "evaluations"],
+    );
+    match r.lang {
+        Lang::Nb => format!(
+            "Med {} poeng er {} nr. {} av {evaluations} i {}{span}.",
+            r.total.points.display,
+            r.current_label(),
+            bm.rank.total,
+            bm.name
+        ),
+        Lang::En => format!(
+            "With {} points, {} is number {} of {evaluations} in {}{span}.",
+            r.total.points.display,
+            r.current_label(),
+            bm.rank.total,
+            bm.name
+        ),
+    }
+}
+
+/// What the chart of totals by year shows.
+pub fn standing_caption(undated: usize, floor: &str, lang: Lang) -> String {
+    let mut text = lang
+        .pick(
+            "Hver prikk er én evaluering, med totalpoeng (av 800) etter år; kommunens egne evalueringer er markert.",
+            "Each dot is one evaluation, its total points by year; the municipality's own evaluations are marked.",
+        )
+        .to_owned();
+    if floor != "0" {
+        text += &match lang {
+            Lang::Nb => format!(" Aksen begynner på {floor}."),
+            Lang::En => format!(" The axis starts at {floor}."),
+        };
+    }
+    if undated > 0 {
+        text += &match lang {
+            Lang::Nb => format!(" {undated} uten år er ikke vist, men rangert."),
+            Lang::En => format!(" {undated} without a year are not shown, but ranked."),
+        };
+    }
+    text
+}
+
+pub fn ties_note(lang: Lang) -> &'static str {
+    lang.pick(
+        "Plass etter de viste (avrundede) poengene, høyest først; like poeng deler plass. Et område rangeres blant evalueringene som har poeng for det.",
+        "Place by the points shown (rounded), highest first; equal points share a place. An area is ranked among the evaluations that have points for it.",
+    )
+}
+
+/// "Eksempelvik er evaluert 4 ganger (2014, 2018, 2022, 2026). Totalen har
+/// gått fra 412 til 512 (+100)."
+pub fn history_sentence(r: &Report, h: &History) -> String {
+    let when: Vec<String> = h
+        .columns
+        .iter()
+        .map(|c| c.year.map_or_else(|| c.label.clone(), |y| y.to_string()))
+        .collect();
+    let first = h.total.values.iter().flatten().next();
+    let last = h.total.values.last().and_then(Option::as_ref);
+    let change = match (first, last) {
+        (Some(a), Some(b)) => {
+            let diff = crate::core::exact::round_scaled(b.value, b.decimals)
+                - crate::core::exact::round_scaled(a.value, a.decimals);
+            let sign = match diff {
+                d if d > 0 => format!("+{d}"),
+                d if d < 0 => format!("\u{2212}{}", -d),
+                _ => "0".to_owned(),
+            };
+            match r.lang {
+                Lang::Nb => format!(
+                    " Totalen har gått fra {} til {} ({sign}).",
+                    a.display, b.display
+                ),
+                Lang::En => format!(
+                    " The total went from {} to {} ({sign}).",
+                    a.display, b.display
+                ),
+            }
+        }
+        _ => String::new(),
+    };
+    match r.lang {
+        Lang::Nb => format!(
+            "{} er evaluert {} ganger ({}).{change}",
+            r.title.municipality,
+            h.columns.len(),
+            when.join(", ")
+        ),
+        Lang::En => format!(
+            "{} has been evaluated {} times ({}).{change}",
+            r.title.municipality,
+            h.columns.len(),
+            when.join(", ")
+        ),
+    }
 }

@@ -1,5 +1,7 @@
 //! The sample data of `kompass demo`: the interviews of the fictional
-//! Eksempelvik and two fictional baselines, embedded in the binary (the list
+//! Eksempelvik, its fictional earlier evaluations (2014, 2018 as a total
+//! only, 2022) and the fictional national average computed from them and
+//! 24 other fictional evaluations, embedded in the binary (the list
 //! is made by `build.rs` from `sessions/`), written into a fresh directory.
 
 use std::io;
@@ -89,7 +91,7 @@ mod tests {
 
         let dir = tempfile::tempdir().unwrap();
         let demo = write_demo(dir.path()).unwrap();
-        assert_eq!(demo.baselines.len(), 2);
+        assert_eq!(demo.baselines.len(), 4, "2014, 2018, 2022 and the average");
         let bank = Bank::builtin();
         for (name, bytes) in DEMO_FILES {
             let path = dir.path().join(name);

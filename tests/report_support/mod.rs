@@ -1,6 +1,7 @@
 //! What the report tests share: the sample assessment of Eksempelvik (the
 //! sample interviews in `sessions/eksempelvik/`, merged as `kompass merge`
-//! does, with a reviewer's touches) and its two fictional baselines.
+//! does, with a reviewer's touches), its fictional earlier evaluations and
+//! the fictional national average.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
@@ -22,31 +23,36 @@ pub fn baseline_path(name: &str) -> PathBuf {
     root().join("sessions/baselines").join(name)
 }
 
+/// A sample baseline, checked against the built-in bank.
+pub fn sample_baseline(name: &str) -> Baseline {
+    let (baseline, warnings) =
+        storage::load_baseline(&baseline_path(name), &Bank::builtin(), Lang::En)
+            .expect("the sample baseline loads");
+    assert!(warnings.is_empty(), "{name}: {warnings:?}");
+    baseline
+}
+
 pub fn earlier() -> Baseline {
-    storage::load_baseline(
-        &baseline_path("eksempelvik-2022.json"),
-        &kompass::core::bank::Bank::builtin(),
-        kompass::core::lang::Lang::En,
-    )
-    .expect("the sample baseline loads")
-    .0
+    sample_baseline("eksempelvik-2022.json")
+}
+
+/// The fictional 2014 (in full) and 2018 (a total only) evaluations.
+pub fn older() -> Vec<Baseline> {
+    ["eksempelvik-2014.json", "eksempelvik-2018.json"]
+        .iter()
+        .map(|n| sample_baseline(n))
+        .collect()
 }
 
 pub fn national() -> Baseline {
-    storage::load_baseline(
-        &baseline_path("nasjonalt-snitt-2026.json"),
-        &kompass::core::bank::Bank::builtin(),
-        kompass::core::lang::Lang::En,
-    )
-    .expect("the sample baseline loads")
-    .0
+    sample_baseline("nasjonalt-snitt-2026.json")
 }
 
 /// The question the reviewer overrides in the sample.
 pub const OVERRIDDEN: &str = "5.1.1";
 
-/// The sample assessment: every sample interview merged, the 2022
-/// evaluation attached, one score overridden with a reason and the first
+/// The sample assessment: every sample interview merged, the 2014, 2018
+/// and 2022 evaluations attached, one score overridden with a reason and the first
 /// strength of areas 3 and 8 starred as best practice.
 pub fn sample_assessment(bank: &Bank) -> Assessment {
     let dir = root().join("sessions/eksempelvik");
@@ -97,11 +103,13 @@ pub fn sample_assessment(bank: &Bank) -> Assessment {
             f.best_practice = true;
         }
     }
+    a.baselines.extend(older());
     a.baselines.push(earlier());
     a
 }
 
-/// The sample report, with the national average added as `--baseline` does.
+/// The sample report, with the national average (a benchmark with
+/// members, so the report ranks among them) added as `--baseline` does.
 pub fn sample_report(lang: Lang) -> Report {
     let bank = Bank::builtin();
     let a = sample_assessment(&bank);

@@ -477,6 +477,10 @@ pub fn collect_baselines(list: Vec<(PathBuf, Baseline)>) -> Result<Vec<Baseline>
             None => out.push((path, b)),
         }
     }
+    // Averages first, each kind in the order given: a narrow dashboard's
+    // legend then shows the national average with its n before earlier
+    // evaluations it has no room for (the report orders them itself).
+    out.sort_by_key(|(_, b)| b.kind != crate::core::baseline::BaselineKind::Average);
     Ok(out.into_iter().map(|(_, b)| b).collect())
 }
 

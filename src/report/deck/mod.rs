@@ -29,7 +29,6 @@ use self::chart::{BarChart, ChartSeries};
 use self::shapes::{Align, Bullet, Cell, Color, Fit, GOLD, MUTED, Para, Rect, Run, Shapes};
 use super::model::{AreaReport, FindingItem, Points, Report, Text};
 use super::words;
-use crate::core::baseline::BaselineKind;
 use crate::core::lang::Lang;
 use crate::core::session::FindingKind;
 
@@ -450,9 +449,9 @@ impl Deck {
     /// averages the third and on.
     fn series_colors(r: &Report) -> Vec<(Option<usize>, Color)> {
         let mut out = vec![(None, Color::Scheme("accent1"))];
-        let earlier: Vec<usize> = (0..r.baselines.len())
-            .filter(|&i| r.baselines[i].kind == BaselineKind::Earlier)
-            .collect();
+        // The same baselines as the report's area chart (the last earlier
+        // evaluation; the history slide shows them all).
+        let (earlier, averages) = super::svg::area_series_baselines(r);
         // The most recent earlier evaluation darkest.
         const SHADES: [(u32, u32); 4] =
             [(100000, 0), (75000, 25000), (50000, 50000), (40000, 60000)];
@@ -461,9 +460,7 @@ impl Deck {
             out.push((Some(i), Color::Tint("accent2", m, o)));
         }
         const AVERAGES: [&str; 3] = ["accent3", "accent4", "accent5"];
-        let averages =
-            (0..r.baselines.len()).filter(|&i| r.baselines[i].kind == BaselineKind::Average);
-        for (k, i) in averages.enumerate() {
+        for (k, i) in averages.into_iter().enumerate() {
             out.push((Some(i), Color::Scheme(AVERAGES[k % AVERAGES.len()])));
         }
         out

@@ -561,7 +561,7 @@ impl<'b, B: Backend> Runtime<'b, B> {
                     review::Effect::Save => r.save(),
                     review::Effect::LoadBaseline(path) => {
                         let loaded = storage::load_baseline(&path, &self.ctx.bank, self.ctx.lang)
-                            .map(|(baseline, _)| baseline)
+                            .map(|(baseline, _)| Box::new(baseline))
                             .map_err(|e| one_line(&e.lines().join("; ")));
                         more.extend(r.state.update(review::Msg::Baseline(loaded)));
                     }

@@ -55,7 +55,9 @@ pub enum Msg {
     Saved(SaveReport),
     /// A baseline file the runtime read for [`Effect::LoadBaseline`]: the
     /// baseline, or the message why it could not be read.
-    Baseline(Result<Baseline, String>),
+    /// Boxed: a baseline (with an average's members) is large beside the
+    /// other messages.
+    Baseline(Result<Box<Baseline>, String>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -312,7 +312,7 @@ fn a_baseline_read_by_the_runtime_is_attached() {
     let dir = tempfile::tempdir().unwrap();
     let bank = Bank::builtin();
     let mut r = Review::new(&bank, Lang::En, demo_session(dir.path()));
-    assert_eq!(r.bases.len(), 2);
+    assert_eq!(r.bases.len(), 4);
     r.update(Msg::Key(KeyEvent::new(
         KeyCode::Char('b'),
         KeyModifiers::CONTROL,
@@ -324,8 +324,8 @@ fn a_baseline_read_by_the_runtime_is_attached() {
     );
     let mut b = Baseline::new("Midtre Gauldal 2023", BaselineKind::Earlier);
     b.total = Some(int(555));
-    assert_eq!(r.update(Msg::Baseline(Ok(b))), vec![Effect::Save]);
-    assert_eq!(r.bases.len(), 3);
+    assert_eq!(r.update(Msg::Baseline(Ok(Box::new(b)))), vec![Effect::Save]);
+    assert_eq!(r.bases.len(), 5);
     assert!(
         r.update(Msg::Baseline(Err("/x/y.json: no such file".into())))
             .is_empty()

@@ -600,7 +600,7 @@ impl Review<'_> {
         self.decided()
     }
 
-    pub(super) fn baseline_loaded(&mut self, result: Result<Baseline, String>) -> Vec<Effect> {
+    pub(super) fn baseline_loaded(&mut self, result: Result<Box<Baseline>, String>) -> Vec<Effect> {
         match result {
             Err(reason) => {
                 self.say(reason, true);
@@ -608,7 +608,7 @@ impl Review<'_> {
             }
             Ok(b) => {
                 let name = b.label(self.lang);
-                let notes = open::attach_baselines(&mut self.rs.assessment, vec![b], self.lang);
+                let notes = open::attach_baselines(&mut self.rs.assessment, vec![*b], self.lang);
                 let text = notes.into_iter().next().unwrap_or_else(|| {
                     format!(
                         "{} «{}»",
