@@ -10,6 +10,7 @@
 //! and words longer than a row break between characters.
 
 use std::cell::{Cell, RefCell};
+use std::time::{Duration, Instant};
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -167,7 +168,13 @@ pub struct Editor {
     /// The column Up and Down aim for: kept across rows too short to reach
     /// it, forgotten by any other key.
     goal_x: Option<usize>,
+    /// The character typed last, and when (if the caller said): typing
+    /// joins it in one undo step until a new word starts or a pause.
+    last_typed: Option<(char, Option<Instant>)>,
 }
+
+/// A pause this long in typing ends an undo step.
+pub const UNDO_PAUSE: Duration = Duration::from_secs(1);
 
 impl Editor {
     /// An editor holding `text` with the cursor at its end. Control
@@ -185,6 +192,7 @@ impl Editor {
             placeholder: placeholder.to_owned(),
             cursor_shown: true,
             goal_x: None,
+            last_typed: None,
         }
     }
 
@@ -214,12 +222,14 @@ impl Editor {
 
     pub fn undo(&mut self) -> bool {
         self.goal_x = None;
+        self.last_typed = None;
         self.note_change(Changed::Unknown);
         self.ta.undo()
     }
 
     pub fn redo(&mut self) -> bool {
         self.goal_x = None;
+        self.last_typed = None;
         self.note_change(Changed::Unknown);
         self.ta.redo()
     }
@@ -227,6 +237,7 @@ impl Editor {
     /// Inserts text as one edit (one undo step).
     pub fn insert_str(&mut self, text: &str) -> bool {
         self.goal_x = None;
+        self.last_typed = None;
         self.note_change(Changed::Unknown);
         self.ta.insert_str(text)
     }
@@ -236,9 +247,41 @@ impl Editor {
         wrap.changed = wrap.changed.and(changed);
     }
 
+    /// [`Editor::input`] of a key typed at `now`: a pause in typing also
+    /// ends an undo step.
+    pub fn input_at(&mut self, ev: KeyEvent, now: Instant) -> bool {
+        self.typed(ev, Some(now))
+    }
+
     /// Handles a key; returns whether the text changed. Up and Down move by
-    /// rows on screen, not by lines of text.
+    /// rows on screen, not by lines of text. Undo takes back a word at a
+    /// time (with the spaces after it), not a character.
     pub fn input(&mut self, ev: KeyEvent) -> bool {
+        self.typed(ev, None)
+    }
+
+    /// Whether a character typed at `now` joins the undo step of the one
+    /// before: not at the start of a word, nor after a pause.
+    fn joins_step(&self, c: char, now: Option<Instant>) -> bool {
+        let Some((before, then)) = self.last_typed else {
+            return false;
+        };
+        let new_word = before.is_whitespace() && !c.is_whitespace();
+        let paused = match (then, now) {
+            (Some(then), Some(now)) => now.saturating_duration_since(then) >= UNDO_PAUSE,
+            _ => false,
+        };
+        !new_word && !paused
+    }
+
+    fn typed(&mut self, ev: KeyEvent, now: Option<Instant>) -> bool {
+        // Ctrl-Delete: the twin of Alt-Delete (delete the word after) for
+        // keyboards where Alt makes characters (macOS).
+        let ev = if ev.code == KeyCode::Delete && ev.modifiers == KeyModifiers::CONTROL {
+            KeyEvent::new(KeyCode::Delete, KeyModifiers::ALT)
+        } else {
+            ev
+        };
         let plain = !ev
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
@@ -246,6 +289,7 @@ impl Editor {
             KeyCode::Up | KeyCode::Down if plain && self.view.get().0 > 0 => {
                 let step = if ev.code == KeyCode::Up { -1 } else { 1 };
                 let shift = ev.modifiers.contains(KeyModifiers::SHIFT);
+                self.last_typed = None;
                 self.move_row(step, shift);
                 false
             }
@@ -260,6 +304,17 @@ impl Editor {
                         ev.code,
                         KeyCode::Char(_) | KeyCode::Backspace | KeyCode::Delete
                     );
+                let typed = match ev.code {
+                    KeyCode::Char(c) if in_line => Some(c),
+                    _ => None,
+                };
+                if let Some(c) = typed
+                    && self.joins_step(c, now)
+                {
+                    // A typed character always makes an edit, which takes the join.
+                    self.ta.join_next_edit();
+                }
+                self.last_typed = typed.map(|c| (c, now));
                 let changed = self.ta.input(ev);
                 if changed {
                     let same_line = self.ta.cursor().0 == row && self.ta.lines().len() == lines;
@@ -445,6 +500,50 @@ mod tests {
                 chars[s..e].iter().collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn undo_takes_back_a_word_or_what_was_typed_before_a_pause() {
+        let t0 = Instant::now();
+        let mut ed = Editor::new("", "");
+        let sentence = "Hun sa 4 ting";
+        for (k, c) in sentence.chars().enumerate() {
+            ed.input_at(
+                KeyEvent::from(KeyCode::Char(c)),
+                t0 + Duration::from_millis(k as u64 * 150),
+            );
+        }
+        let mut seen = vec![ed.text()];
+        while ed.undo() {
+            seen.push(ed.text());
+        }
+        assert_eq!(seen, [sentence, "Hun sa 4 ", "Hun sa ", "Hun ", ""]);
+        while ed.redo() {}
+        assert_eq!(ed.text(), sentence);
+
+        // A pause in the middle of a word ends the step too.
+        let mut ed = Editor::new("", "");
+        let later = t0 + UNDO_PAUSE;
+        for (c, at) in [('a', t0), ('b', t0), ('c', later), ('d', later)] {
+            ed.input_at(KeyEvent::from(KeyCode::Char(c)), at);
+        }
+        ed.undo();
+        assert_eq!(ed.text(), "ab");
+        // Moving the cursor ends a step as well.
+        ed.input(KeyEvent::from(KeyCode::Left));
+        ed.input(KeyEvent::from(KeyCode::Char('x')));
+        ed.input(KeyEvent::from(KeyCode::Char('y')));
+        assert_eq!(ed.text(), "axyb");
+        ed.undo();
+        assert_eq!(ed.text(), "ab");
+    }
+
+    #[test]
+    fn ctrl_delete_deletes_the_word_after_as_alt_delete_does() {
+        let mut ed = Editor::new("ett to tre", "");
+        ed.input(KeyEvent::from(KeyCode::Home));
+        ed.input(KeyEvent::new(KeyCode::Delete, KeyModifiers::CONTROL));
+        assert_eq!(ed.text(), " to tre");
     }
 
     #[test]

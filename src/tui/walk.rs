@@ -168,8 +168,11 @@ impl Walk {
     /// The page a question id, sub-area id or area id points to: the
     /// question itself, or the first question of the sub-area or area
     /// (preferring questions in the walk).
+    /// An id as typed: `7,3,1` (the number pad's comma), `7 3 1` and
+    /// `7.3.1.` mean `7.3.1` ([`Bank::typed_id`]).
     pub fn resolve(&self, bank: &Bank, id: &str) -> Option<usize> {
-        let id = id.trim().trim_end_matches('.');
+        let id = Bank::typed_id(id);
+        let id = id.as_str();
         if let Some(pos) = bank.position(id) {
             return self.positions.iter().position(|&p| p == pos);
         }

@@ -605,7 +605,7 @@ impl<'b, B: Backend> Runtime<'b, B> {
             Err(reason) => {
                 e.quit_refused = true;
                 let lang = e.state.lang;
-                e.state.set_sticky_notice(format!(
+                e.state.set_save_warning(format!(
                     "{} ({reason}). {}",
                     lang.pick("Kan ikke lagre", "Cannot save"),
                     lang.pick(

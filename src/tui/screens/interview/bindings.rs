@@ -33,6 +33,7 @@ pub enum Act {
     Lower,
     Raise,
     Score,
+    HalfStep,
     Clear,
     Back,
     Edit,
@@ -152,7 +153,12 @@ pub const GLOBAL: &[Binding<Act>] = &[
 ];
 
 pub const NOTES: &[Binding<Act>] = &[
-    bind(&[ctrl('z'), ctrl('u')], Act::Undo, "Angre", "Undo"),
+    bind(
+        &[ctrl('z'), ctrl('u')],
+        Act::Undo,
+        "Angre: ett ord, eller det som ble skrevet før en pause",
+        "Undo: a word, or what was typed before a pause",
+    ),
     bind(&[ctrl('y'), ctrl('r')], Act::Redo, "Gjør om", "Redo"),
     bind(&[key(Enter)], Act::Editor, "Ny linje", "New line"),
     bind(
@@ -174,7 +180,11 @@ pub const NOTES: &[Binding<Act>] = &[
         "Delete the word before",
     ),
     bind(
-        &[keys::alt('d'), keys::alt_key(Delete)],
+        &[
+            keys::ctrl_key(Delete),
+            keys::alt('d'),
+            keys::alt_key(Delete),
+        ],
         Act::Editor,
         "Slett ordet etter",
         "Delete the word after",
@@ -201,6 +211,12 @@ pub const SCORES: &[Binding<Act>] = &[
         "Set the value and go to the next dimension",
     )
     .footer("Verdi", "Value"),
+    bind(
+        &[ch(','), ch('.')],
+        Act::HalfStep,
+        "Halve poeng settes i gjennomgangen, ikke i intervjuet",
+        "Half steps are set in the review, not in the interview",
+    ),
     bind(
         &[key(Delete), key(Backspace)],
         Act::Clear,

@@ -103,6 +103,8 @@ pub struct Notice {
     pub warning: bool,
     /// Stays until the interviewer leaves the question (recovery notices).
     pub sticky: bool,
+    /// Says that saving fails: gone as soon as a save works again.
+    pub until_saved: bool,
 }
 
 /// The state of the interview screen.
@@ -249,7 +251,16 @@ impl<'b> Interview<'b> {
             text: crate::core::text::one_line(&text),
             warning: true,
             sticky: true,
+            until_saved: false,
         });
+    }
+
+    /// A warning that saving fails, shown until a save works again.
+    pub fn set_save_warning(&mut self, text: String) {
+        self.set_sticky_notice(text);
+        if let Some(n) = &mut self.notice {
+            n.until_saved = true;
+        }
     }
 
     /// A message in the footer until the next key; it may quote a file, so
@@ -259,6 +270,7 @@ impl<'b> Interview<'b> {
             text: crate::core::text::one_line(&text.into()),
             warning,
             sticky: false,
+            until_saved: false,
         });
     }
 
@@ -409,6 +421,9 @@ impl<'b> Interview<'b> {
             Msg::Saved(SaveReport::Saved { updated_at }) => {
                 self.saved_at = Some(updated_at);
                 self.save_failure = None;
+                if self.notice.as_ref().is_some_and(|n| n.until_saved) {
+                    self.notice = None;
+                }
                 vec![]
             }
             Msg::Saved(SaveReport::Failed { kind, reason }) => {

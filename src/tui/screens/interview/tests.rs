@@ -149,6 +149,10 @@ fn scores_take_one_key_each_and_clearing_differs_from_zero() {
     assert_eq!(t.s.card.scored(), 0);
     t.typ("9");
     assert!(t.s.notice.as_ref().unwrap().text.contains("0–4"));
+    t.typ(",5"); // a half step: said, and the 5 is out of the scale
+    assert!(t.s.notice.as_ref().unwrap().text.contains("0–4"));
+    assert_eq!(t.s.session.answers[&id].scores.extent, None);
+    assert_eq!(t.s.focus, Focus::Scores);
     t.plain(Right);
     assert_eq!(t.s.session.answers[&id].scores.extent, Some(int(0)));
     t.plain(Esc);
@@ -195,6 +199,10 @@ fn jump_by_id_next_unanswered_and_next_flagged() {
     assert_eq!(t.current(), "6.3.1");
     t.ctrl('t');
     assert!(t.s.notice.as_ref().unwrap().text.contains("Ingen andre"));
+    t.ctrl('g');
+    t.typ("6,3,1"); // the number pad's comma
+    t.plain(Enter);
+    assert_eq!(t.current(), "6.3.1");
     t.ctrl('g');
     t.typ("9.9");
     t.plain(Enter);
@@ -348,9 +356,14 @@ fn save_reports_set_and_clear_the_warning() {
         t.s.save_failure.is_some(),
         "a key does not hide the warning"
     );
+    t.s.set_save_warning("Kan ikke lagre (disken er full). Ctrl-Q igjen …".into());
     let updated_at = t.s.session.updated_at;
     t.s.update(Msg::Saved(SaveReport::Saved { updated_at }), at);
     assert_eq!(t.s.save_failure, None);
+    assert_eq!(
+        t.s.notice, None,
+        "no stale \"cannot save\" once saving works"
+    );
 }
 
 #[test]

@@ -170,14 +170,14 @@ impl Interview<'_> {
                 let Some(ed) = self.editors.get_mut(&i) else {
                     return;
                 };
-                let modified = ed.input(ev);
+                let modified = ed.input_at(ev, now);
                 if modified {
                     self.touched.insert(i);
                 }
                 modified
             }
             (Focus::Priorities, _) => {
-                let modified = self.priorities.input(ev);
+                let modified = self.priorities.input_at(ev, now);
                 self.priorities_touched |= modified;
                 modified
             }
@@ -285,6 +285,13 @@ impl Interview<'_> {
                 self.set_score(d, Some(v), now);
             }
             Act::Clear => self.set_score(d, None, now),
+            Act::HalfStep => self.say(
+                self.t(
+                    "Intervjuet setter hele poeng; halve poeng settes i gjennomgangen",
+                    "The interview sets whole steps; half steps are set in the review",
+                ),
+                true,
+            ),
             Act::Back => self.focus = Focus::Notes,
             _ => {}
         }
