@@ -543,7 +543,11 @@ impl<'b, B: Backend> Runtime<'b, B> {
                 people,
             } => match session::create(ctx, ctx.data_dir(), &municipality, &interviewer, people) {
                 Ok(editing) => self.show(Screen::Interview(Box::new(editing))),
-                Err(failure) => self.show_start(Some(failure.lines)),
+                Err(failure) => {
+                    if let Screen::Form(form) = &mut self.screen {
+                        form.refused(failure.lines);
+                    }
+                }
             },
         }
         Flow::Continue

@@ -34,13 +34,35 @@ pub enum Opened<'b> {
     Locked(LockHolder),
 }
 
-fn io_failure(what: &str, path: &Path, e: &std::io::Error) -> Failure {
-    Failure::new(format!(
-        "{what} {}: {}",
+/// What could not be done to which file, in the user's language, and what
+/// to do when the directory cannot be written to.
+fn io_failure(lang: Lang, (nb, en): (&str, &str), path: &Path, e: &std::io::Error) -> Failure {
+    use std::io::ErrorKind;
+    let mut lines = vec![format!(
+        "{} {}: {}",
+        lang.pick(nb, en),
         path.display(),
         storage::describe_io(e)
-    ))
+    )];
+    let unwritable = matches!(
+        e.kind(),
+        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem
+    ) || crate::platform::durable::is_read_only_refusal(e);
+    if unwritable {
+        lines.push(
+            lang.pick(
+                "Mappen kan ikke skrives til. Se på intervjuene uten å endre dem med o på startskjermen (eller --read-only), eller velg en mappe du kan skrive i med --dir.",
+                "The directory cannot be written to. Look at the interviews without changing them with o on the start screen (or --read-only), or choose a directory you can write to with --dir.",
+            )
+            .to_owned(),
+        );
+    }
+    Failure { lines }
 }
+
+const CANNOT_LOCK: (&str, &str) = ("Kan ikke låse", "Cannot lock");
+const CANNOT_CREATE: (&str, &str) = ("Kan ikke lage", "Cannot create");
+const CANNOT_MARK: (&str, &str) = ("Kan ikke merke som åpen", "Cannot mark as open");
 
 /// Creates a new session file in `dir` and opens it for editing.
 pub fn create<'b>(
@@ -70,12 +92,12 @@ pub fn create<'b>(
                 holder.describe(ctx.lang)
             )));
         }
-        Err(e) => return Err(io_failure("cannot lock", &path, &e)),
+        Err(e) => return Err(io_failure(ctx.lang, CANNOT_LOCK, &path, &e)),
     };
     storage::write_atomic(&path, &session.to_json())
-        .map_err(|e| io_failure("cannot create", &path, &e))?;
+        .map_err(|e| io_failure(ctx.lang, CANNOT_CREATE, &path, &e))?;
     let (marker, _) =
-        EditMarker::create(&path).map_err(|e| io_failure("cannot mark open", &path, &e))?;
+        EditMarker::create(&path).map_err(|e| io_failure(ctx.lang, CANNOT_MARK, &path, &e))?;
     let state = Interview::new(&ctx.bank, ctx.lang, session, path, false, Instant::now());
     Ok(Editing::new(state, Some(lock), Some(marker)))
 }
@@ -103,14 +125,14 @@ pub fn open<'b>(ctx: &'b Context, path: &Path, read_only: bool) -> Result<Opened
     let lock = match SessionLock::acquire(path) {
         Ok(Ok(lock)) => lock,
         Ok(Err(holder)) => return Ok(Opened::Locked(holder)),
-        Err(e) => return Err(io_failure("cannot lock", path, &e)),
+        Err(e) => return Err(io_failure(lang, CANNOT_LOCK, path, &e)),
     };
     let loaded = storage::load_session(path, &ctx.bank)?;
     // A session of an older bank version is written back migrated, its
     // original kept beside it, before anything else is written.
     let backup = storage::save_migrated(&loaded)?;
     let (marker, unclean) =
-        EditMarker::create(path).map_err(|e| io_failure("cannot mark open", path, &e))?;
+        EditMarker::create(path).map_err(|e| io_failure(lang, CANNOT_MARK, path, &e))?;
     let saved = loaded.session.updated_at;
     let mut notices = Vec::new();
     if unclean {
@@ -374,3 +396,31 @@ impl<'b> Editing<'b> {
 
 /// What is kept here, for messages.
 const NOUN: (&str, &str) = ("Intervjuet", "The interview");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unwritable_directory_is_told_in_the_users_language_with_what_to_do() {
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let path = Path::new("/data/eksempelvik/x.json");
+        let nb = io_failure(Lang::Nb, CANNOT_LOCK, path, &denied).lines;
+        assert!(
+            nb[0].starts_with("Kan ikke låse /data/eksempelvik/x.json: "),
+            "{nb:?}"
+        );
+        assert!(
+            nb[1].contains("med o på startskjermen") && nb[1].contains("--dir"),
+            "{nb:?}"
+        );
+        let en = io_failure(Lang::En, CANNOT_CREATE, path, &denied).lines;
+        assert!(en[0].starts_with("Cannot create "), "{en:?}");
+        assert!(en[1].contains("with o on the start screen"), "{en:?}");
+        let gone = std::io::Error::from(std::io::ErrorKind::NotFound);
+        assert_eq!(
+            io_failure(Lang::En, CANNOT_LOCK, path, &gone).lines.len(),
+            1
+        );
+    }
+}

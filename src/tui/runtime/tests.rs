@@ -215,3 +215,30 @@ fn a_new_interview_from_the_form_returns_to_the_start_screen() {
     );
     assert_eq!(all_notes(&only_session(dir.path())), "Notes");
 }
+
+#[test]
+fn a_form_that_cannot_become_an_interview_is_kept_with_the_reason() {
+    // A data directory that cannot be made (under a file) stands in for
+    // one without write access, which root (CI) would not feel.
+    let base = tempfile::tempdir().unwrap();
+    std::fs::write(base.path().join("fil"), b"").unwrap();
+    let ctx = context(&base.path().join("fil").join("data"));
+    let mut events = text("Eksempelvik");
+    events.push(key(KeyCode::Tab));
+    events.extend(text("Kari"));
+    events.push(key(KeyCode::Tab));
+    events.extend(text("Ola"));
+    events.push(key(KeyCode::Tab));
+    events.extend(text("mayor"));
+    events.push(ctrl('s'));
+    let form = Form::new(&ctx.bank, ctx.lang, vec![], None);
+    let (_, mut runtime) = run(&ctx, Screen::Form(Box::new(form)), events);
+    runtime.draw().unwrap();
+    let shown = screen_text(&runtime);
+    assert!(matches!(runtime.screen(), Screen::Form(_)), "{shown}");
+    assert!(shown.contains("Cannot lock"), "{shown}");
+    assert!(
+        shown.contains("Eksempelvik") && shown.contains("Ola"),
+        "{shown}"
+    );
+}

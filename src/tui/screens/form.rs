@@ -233,6 +233,12 @@ impl<'b> Form<'b> {
         None
     }
 
+    /// The interview could not be created (a directory that cannot be
+    /// written to): the form stays as typed, with the reasons under it.
+    pub fn refused(&mut self, lines: Vec<String>) {
+        self.errors = lines;
+    }
+
     fn submit(&mut self) -> Option<Effect> {
         self.errors.clear();
         let municipality = ui::line_text(&self.municipality).trim().to_owned();
