@@ -258,3 +258,22 @@ fn the_evaluators_texts_in_their_editor_and_on_the_overview() {
     key(&mut r, KeyCode::Esc);
     snap("overview_texts", &r);
 }
+
+#[test]
+fn suggested_groups_of_an_area_and_the_bulk_accept_confirmation() {
+    let bank = Bank::builtin();
+    let mut r = Review::new(&bank, Lang::Nb, review(Lang::Nb, vec![]));
+    r.view = View::Findings;
+    key(&mut r, KeyCode::Right);
+    typ(&mut r, "g");
+    key(&mut r, KeyCode::Down);
+    snap("suggestions", &r);
+    typ(&mut r, "m");
+    snap_at("suggestions_merged", &r, 80, 24);
+    key(&mut r, KeyCode::Tab);
+    key(&mut r, KeyCode::Tab);
+    key(&mut r, KeyCode::Tab);
+    assert_eq!(r.view, View::List);
+    typ(&mut r, "g");
+    snap("bulk_accept", &r);
+}

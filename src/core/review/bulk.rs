@@ -5,7 +5,8 @@
 //! another. A question fewer than two interviews scored has no spread and is
 //! left for the reviewer: one voice is not agreement. Each question is
 //! accepted with [`question::accept`], exactly as a single accept records
-//! it; [`undo`] puts back the decision each had before.
+//! it; the review's undo history (`core::review::undo`, every decision)
+//! takes the whole batch back.
 
 use super::ReviewError;
 use super::question::{self, Filter};
@@ -27,8 +28,7 @@ pub fn agreeing(bank: &Bank, assessment: &Assessment, max_spread: Exact) -> Vec<
         .collect()
 }
 
-/// A bulk accept, as [`undo`] takes it back: each question with the
-/// decision it had before.
+/// A bulk accept: each question accepted, with the decision it had before.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BulkAccept {
     pub before: Vec<(String, Option<Decision>)>,
@@ -60,24 +60,12 @@ pub fn accept_agreeing(
     Ok(BulkAccept { before })
 }
 
-/// Takes a bulk accept back: every question it accepted has its earlier
-/// decision again (for an undecided one, none).
-pub fn undo(assessment: &mut Assessment, bulk: &BulkAccept) -> Result<(), ReviewError> {
-    for (id, was) in &bulk.before {
-        assessment
-            .questions
-            .get_mut(id)
-            .ok_or_else(|| ReviewError::UnknownQuestion(id.clone()))?
-            .decision = was.clone();
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::assessment::tests::source;
     use crate::core::exact::int;
+    use crate::core::review::undo::{History, Scope};
     use crate::core::session::{Answer, Scores, tests::sample};
 
     fn scores(system: Exact, extent: Exact, results: Exact) -> Scores {
@@ -162,7 +150,12 @@ mod tests {
         assert_eq!(agreeing(&bank, &a, Exact::new(1, 2)), ["1.2.2"]);
         assert!(agreeing(&bank, &a, Exact::new(-1, 1)).is_empty());
 
-        let bulk = accept_agreeing(&bank, &mut a, DEFAULT_MAX_SPREAD).unwrap();
+        let mut history = History::new();
+        let bulk = history
+            .apply(&mut a, "bulk", &[Scope::AllDecisions], |a| {
+                accept_agreeing(&bank, a, DEFAULT_MAX_SPREAD)
+            })
+            .unwrap();
         assert_eq!(bulk.len(), 2);
         let mut single = before.clone();
         for q in &list {
@@ -170,7 +163,7 @@ mod tests {
         }
         assert_eq!(a, single, "each as a single accept records it");
         assert!(agreeing(&bank, &a, DEFAULT_MAX_SPREAD).is_empty());
-        undo(&mut a, &bulk).unwrap();
-        assert_eq!(a, before);
+        history.undo(&mut a).unwrap();
+        assert_eq!(a, before, "one undo takes the batch back");
     }
 }

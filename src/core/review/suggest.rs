@@ -13,8 +13,9 @@
 //! in one dismissed suggestion is not shown again; a new interview's finding
 //! joining them makes a new suggestion.
 //!
-//! Merging and dismissing return what [`undo_merge`] and [`undo_dismiss`]
-//! need to take them back exactly.
+//! Merging and dismissing are undone by the review's undo history
+//! (`core::review::undo`, scope: the area), which restores the area's
+//! findings and dismissals exactly.
 
 use serde::Serialize;
 
@@ -195,15 +196,12 @@ fn current_places(assessment: &Assessment, s: &Suggestion) -> Result<Vec<usize>,
         .collect()
 }
 
-/// A merge of a suggested group, as [`undo_merge`] takes it back.
+/// A merge of a suggested group: where the merged finding is, and what it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GroupMerge {
     pub area: String,
-    /// Where the merged finding is.
     pub index: usize,
     pub merged: CuratedFinding,
-    /// The findings it replaced, with their places, in order.
-    pub replaced: Vec<(usize, CuratedFinding)>,
 }
 
 /// Merges a whole suggested group into one finding at the place of its
@@ -216,35 +214,13 @@ pub fn merge_group(
     text: Option<&str>,
 ) -> Result<GroupMerge, ReviewError> {
     let places = current_places(assessment, suggestion)?;
-    let list = &assessment.findings[&suggestion.area];
-    let replaced: Vec<(usize, CuratedFinding)> =
-        places.iter().map(|&i| (i, list[i].clone())).collect();
     let text = text.unwrap_or(&suggestion.representative);
     let index = findings::merge(assessment, &suggestion.area, &places, Some(text))?;
     Ok(GroupMerge {
         area: suggestion.area.clone(),
         index,
         merged: assessment.findings[&suggestion.area][index].clone(),
-        replaced,
     })
-}
-
-/// Takes a [`merge_group`] back: the merged finding gives way to the
-/// findings it replaced, each at its place. Refused when the merged finding
-/// is no longer where the merge put it, as it was.
-pub fn undo_merge(assessment: &mut Assessment, merge: &GroupMerge) -> Result<(), ReviewError> {
-    let list = assessment
-        .findings
-        .get_mut(&merge.area)
-        .ok_or_else(|| ReviewError::UnknownArea(merge.area.clone()))?;
-    if list.get(merge.index) != Some(&merge.merged) {
-        return Err(ReviewError::StaleSuggestion);
-    }
-    list.remove(merge.index);
-    for (i, f) in &merge.replaced {
-        list.insert(*i, f.clone());
-    }
-    Ok(())
 }
 
 /// Records that a suggested group is not one point: it is not proposed again.
@@ -264,35 +240,11 @@ pub fn dismiss(assessment: &mut Assessment, suggestion: &Suggestion) -> Result<(
     Ok(())
 }
 
-/// Takes a [`dismiss`] back: the suggestion may be proposed again.
-pub fn undo_dismiss(
-    assessment: &mut Assessment,
-    suggestion: &Suggestion,
-) -> Result<(), ReviewError> {
-    let sources: Vec<FindingSource> = suggestion
-        .members
-        .iter()
-        .map(|m| m.source.clone())
-        .collect();
-    let list = assessment
-        .dismissed_suggestions
-        .get_mut(&suggestion.area)
-        .ok_or(ReviewError::StaleSuggestion)?;
-    let at = list
-        .iter()
-        .rposition(|d| d.sources == sources)
-        .ok_or(ReviewError::StaleSuggestion)?;
-    list.remove(at);
-    if list.is_empty() {
-        assessment.dismissed_suggestions.remove(&suggestion.area);
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::assessment::tests::source;
+    use crate::core::review::undo::{History, Scope};
     use crate::core::session::{Answer, Finding, tests::sample};
 
     /// Area 7 as three interviews wrote it: a sickness-absence point said
@@ -404,11 +356,17 @@ mod tests {
     #[test]
     fn merging_a_group_keeps_every_source_and_undo_restores_the_list() {
         let (bank, mut a) = assessment();
+        let mut history = History::new();
+        let area = [Scope::Area("7".into())];
         let before = a.clone();
         let s = suggest(&bank, &a, None);
         crate::core::review::findings::toggle_best_practice(&mut a, "7", 5).unwrap();
         let starred = a.clone();
-        let merge = merge_group(&mut a, &s.groups[0], None).unwrap();
+        let merge = history
+            .apply(&mut a, "merge", &area, |a| {
+                merge_group(a, &s.groups[0], None)
+            })
+            .unwrap();
         assert_eq!(merge.index, 0);
         let merged = &a.findings["7"][0];
         assert_eq!(
@@ -428,23 +386,18 @@ mod tests {
             merge_group(&mut a, &s.groups[1], None),
             Err(ReviewError::StaleSuggestion)
         );
-        let second = merge_group(
-            &mut a,
-            &again.groups[0],
-            Some("  Rekruttering av sykepleiere "),
-        )
-        .unwrap();
+        let second = history
+            .apply(&mut a, "merge", &area, |a| {
+                merge_group(a, &again.groups[0], Some("  Rekruttering av sykepleiere "))
+            })
+            .unwrap();
         assert_eq!(
             a.findings["7"][second.index].text,
             "Rekruttering av sykepleiere"
         );
-        undo_merge(&mut a, &second).unwrap();
-        undo_merge(&mut a, &merge).unwrap();
-        assert_eq!(a, starred);
-        assert_eq!(
-            undo_merge(&mut a, &merge),
-            Err(ReviewError::StaleSuggestion)
-        );
+        history.undo(&mut a).unwrap();
+        history.undo(&mut a).unwrap();
+        assert_eq!(a, starred, "the findings are back at their places");
         assert_eq!(
             merge_group(&mut before.clone(), &s.groups[0], Some(" ")),
             Err(ReviewError::EmptyText)
@@ -454,20 +407,21 @@ mod tests {
     #[test]
     fn a_dismissed_suggestion_is_recorded_saved_and_not_proposed_again() {
         let (bank, mut a) = assessment();
+        let mut history = History::new();
         let s = suggest(&bank, &a, None);
-        dismiss(&mut a, &s.groups[1]).unwrap();
+        history
+            .apply(&mut a, "dismiss", &[Scope::Area("7".into())], |a| {
+                dismiss(a, &s.groups[1])
+            })
+            .unwrap();
         let saved = Assessment::parse(&a.to_json()).unwrap();
         assert_eq!(saved, a);
         assert_eq!(a.check(&bank), vec![]);
         let now = suggest(&bank, &saved, None);
         assert_eq!(now.groups, s.groups[..1]);
-        undo_dismiss(&mut a, &s.groups[1]).unwrap();
+        history.undo(&mut a).unwrap();
         assert!(a.dismissed_suggestions.is_empty());
         assert_eq!(suggest(&bank, &a, None), s);
-        assert_eq!(
-            undo_dismiss(&mut a, &s.groups[1]),
-            Err(ReviewError::StaleSuggestion)
-        );
         // Rewritten findings count as curated.
         crate::core::review::findings::edit_text(&mut a, "7", 1, "Rekruttering").unwrap();
         assert_eq!(suggest(&bank, &a, None).groups.len(), 1);

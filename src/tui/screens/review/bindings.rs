@@ -58,6 +58,10 @@ pub enum Act {
     WayForward,
     /// A key the text editor handles itself (listed for the help).
     Editor,
+    /// Show the suggested groups of the area's findings.
+    Suggestions,
+    /// Accept every undecided question where the interviews agree.
+    BulkAccept,
 }
 
 use KeyCode::{
@@ -202,6 +206,13 @@ pub const LIST: &[Binding<Act>] = &[
         "Filter: all / only undecided",
     )
     .footer("Filter", "Filter"),
+    bind(
+        &[ch('g')],
+        Act::BulkAccept,
+        "Godta alle uavgjorte der intervjuene er enige (spredning ≤ 1, kan endres), etter en bekreftelse",
+        "Accept every undecided question where the interviews agree (spread ≤ 1, can be changed), after a confirmation",
+    )
+    .footer("Godta enige", "Accept agreeing"),
 ];
 
 pub const QUESTION: &[Binding<Act>] = &[
@@ -372,6 +383,13 @@ pub const FINDINGS: &[Binding<Act>] = &[
         "Skriv vurderingen av området",
         "Write the assessment of the area",
     ),
+    bind(
+        &[ch('g')],
+        Act::Suggestions,
+        "Foreslåtte grupper: funn som sier det samme",
+        "Suggested groups: findings that say the same",
+    )
+    .footer("Forslag", "Suggestions"),
 ];
 
 pub const PRIORITIES: &[Binding<Act>] = &[
@@ -521,6 +539,7 @@ impl Review<'_> {
             Some(Overlay::Conflict { .. }) => return vec![CONFLICT],
             Some(Overlay::Confirm { .. }) => return vec![CONFIRM],
             Some(Overlay::Text(_)) => return vec![TEXT],
+            Some(Overlay::Bulk { .. }) => return vec![BULK],
             None => {}
         }
         vec![self.view_table(), GLOBAL]
@@ -533,6 +552,7 @@ impl Review<'_> {
             View::List => LIST,
             View::Question => QUESTION,
             View::Roles => ROLES,
+            View::Findings if self.suggestions.is_some() => SUGGESTIONS,
             View::Findings => FINDINGS,
             View::Priorities => PRIORITIES,
         }
@@ -547,6 +567,9 @@ impl Review<'_> {
                 View::List => ("Uenighetslisten", "Disagreement list"),
                 View::Question => ("Spørsmål", "Question"),
                 View::Roles => ("Roller og samstemthet", "Roles and agreement"),
+                View::Findings if self.suggestions.is_some() => {
+                    ("Foreslåtte grupper", "Suggested groups")
+                }
                 View::Findings => ("Funn", "Findings"),
                 View::Priorities => ("Prioriteringer", "Priorities"),
             },
@@ -562,6 +585,14 @@ impl Review<'_> {
             (("Overstyring: begrunnelse", "Override: reason"), REASON),
             (("Roller og samstemthet", "Roles and agreement"), ROLES),
             (("Funn", "Findings"), FINDINGS),
+            (("Foreslåtte grupper", "Suggested groups"), SUGGESTIONS),
+            (
+                (
+                    "Godta der intervjuene er enige",
+                    "Accept where the interviews agree",
+                ),
+                BULK,
+            ),
             (("Prioriteringer", "Priorities"), PRIORITIES),
             (
                 ("Erstatte en overstyring", "Replacing an override"),

@@ -27,6 +27,7 @@ use crate::core::review::agreement::{self, Agreement};
 use crate::core::review::question::{self, Disagreement, Filter};
 use crate::core::review::refresh::RefreshReport;
 use crate::core::review::roles::{self, RoleView};
+use crate::core::review::suggest::Suggestion;
 use crate::core::review::texts::TextSlot;
 use crate::core::review::undo::History;
 use crate::core::review::{ReviewError, ReviewSession};
@@ -38,6 +39,7 @@ use crate::tui::ui;
 
 mod bindings;
 mod picker;
+mod suggestions;
 #[cfg(test)]
 pub(crate) mod tests;
 mod texts;
@@ -46,6 +48,7 @@ pub mod view;
 
 pub use bindings::*;
 pub use picker::*;
+pub use suggestions::{BULK, SUGGESTIONS, SuggestionsView};
 pub use texts::{TEXT, TextEditors};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -112,9 +115,21 @@ impl View {
 pub enum PromptFor {
     Jump,
     Baseline,
-    EditFinding { area: String, index: usize },
-    MergeFindings { area: String, indices: Vec<usize> },
-    Rename { group: usize },
+    EditFinding {
+        area: String,
+        index: usize,
+    },
+    MergeFindings {
+        area: String,
+        indices: Vec<usize>,
+    },
+    Rename {
+        group: usize,
+    },
+    /// The representative of a suggested group, edited before the merge.
+    MergeSuggestion {
+        group: Suggestion,
+    },
 }
 
 /// A change that throws away an override (its values and reason), asked
@@ -164,6 +179,10 @@ pub enum Overlay {
     },
     /// Writing one of the evaluators' texts (its editor is in `texts`).
     Text(TextSlot),
+    /// "Godta 23 spørsmål med spredning ≤ 1?"
+    Bulk {
+        max_spread: Exact,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -225,6 +244,8 @@ pub struct Review<'b> {
     pub history: History,
     /// The editors of the evaluators' texts.
     pub texts: TextEditors,
+    /// The suggested groups, while the findings screen shows them.
+    pub suggestions: Option<SuggestionsView>,
 }
 
 /// Shows a score value: `2`, `2,5`, `2,25` (a median of halves), `–`.
@@ -285,6 +306,7 @@ impl<'b> Review<'b> {
             save_failure: None,
             history: History::new(),
             texts: TextEditors::default(),
+            suggestions: None,
         };
         r.bases = r.dashboard_baselines();
         // Warnings (files skipped, other bank bytes) are said at once; the
@@ -447,11 +469,16 @@ impl<'b> Review<'b> {
             }
             Msg::Key(ev) => {
                 self.notice = None;
-                if self.overlay.is_some() {
+                let effects = if self.overlay.is_some() {
                     self.overlay_key(ev)
                 } else {
                     self.key(ev)
+                };
+                // Whatever changed the assessment may change the suggestions.
+                if effects.contains(&Effect::Save) {
+                    self.refresh_suggestions();
                 }
+                effects
             }
         }
     }

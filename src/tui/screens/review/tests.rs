@@ -392,7 +392,7 @@ fn help_lists_every_table_with_the_current_one_first() {
     r.view = View::Findings;
     let sections = r.help_sections();
     assert_eq!(sections[0].title, "Funn");
-    assert_eq!(sections.len(), 14);
+    assert_eq!(sections.len(), 16);
     assert!(
         sections
             .iter()

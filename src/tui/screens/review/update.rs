@@ -56,6 +56,7 @@ impl Review<'_> {
                     View::List => self.list_key(act),
                     View::Question => self.question_key(act, ev),
                     View::Roles => self.roles_key(act),
+                    View::Findings if self.suggestions.is_some() => self.suggestions_key(act, ev),
                     View::Findings => self.findings_key(act, ev),
                     View::Priorities => self.priorities_key(act),
                 };
@@ -105,6 +106,7 @@ impl Review<'_> {
             Act::PageDown => self.list_cursor = (self.list_cursor + 10).min(last),
             Act::Home => self.list_cursor = 0,
             Act::End => self.list_cursor = last,
+            Act::BulkAccept => self.start_bulk_accept(),
             Act::Filter => {
                 self.filter = match self.filter {
                     Filter::All => Filter::Undecided,
@@ -277,7 +279,7 @@ impl Review<'_> {
 
     /// What a key that may have changed the curation leads to: saved when
     /// it changed something (`Ok(true)`), the reason when it was refused.
-    fn outcome(&mut self, result: Result<bool, ReviewError>) -> Vec<Effect> {
+    pub(super) fn outcome(&mut self, result: Result<bool, ReviewError>) -> Vec<Effect> {
         match result {
             Ok(true) => {
                 self.clamp_cursors();
@@ -404,6 +406,10 @@ impl Review<'_> {
             (Act::Down, _) => {
                 self.finding_cursor =
                     (self.finding_cursor + 1).min((live + dropped).saturating_sub(1));
+                Ok(false)
+            }
+            (Act::Suggestions, _) => {
+                self.open_suggestions();
                 Ok(false)
             }
             (Act::NextArea, _) => {
@@ -666,6 +672,7 @@ impl Review<'_> {
                 }
             },
             Overlay::Text(slot) => self.text_key(slot, act, ev),
+            Overlay::Bulk { max_spread } => self.bulk_key(max_spread, act),
         }
     }
 
@@ -827,6 +834,15 @@ impl Review<'_> {
                     self.finding_cursor = at;
                     self.marked.clear();
                 })
+            }
+            PromptFor::MergeSuggestion { group } => {
+                if text.trim().is_empty() {
+                    self.fail(ReviewError::EmptyText);
+                    self.prompt(what.clone(), &text);
+                    return vec![];
+                }
+                let group = group.clone();
+                return self.merge_suggestion(&group, Some(&text));
             }
             PromptFor::Rename { group } => {
                 let did = self.t("gruppe omdøpt", "group renamed");

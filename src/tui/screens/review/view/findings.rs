@@ -159,23 +159,27 @@ pub(super) fn draw_findings(frame: &mut Frame, area: Rect, s: &Review) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
+/// Who said it: "Randi Hovland +2 (Ordfører)".
+pub(super) fn source_who(s: &Review, src: &crate::core::assessment::FindingSource) -> String {
+    origin(s.assessment(), src).map_or_else(
+        || src.session.clone(),
+        |r| {
+            let role = r
+                .interviewees
+                .first()
+                .map(|p| short_role(s.bank, &p.role, s.lang))
+                .unwrap_or_default();
+            format!("{} ({role})", people(r))
+        },
+    )
+}
+
 pub(super) fn sources_text(
     s: &Review,
     sources: &[crate::core::assessment::FindingSource],
 ) -> String {
     let one = |src: &crate::core::assessment::FindingSource| {
-        let who = origin(s.assessment(), src).map_or_else(
-            || src.session.clone(),
-            |r| {
-                let role = r
-                    .interviewees
-                    .first()
-                    .map(|p| short_role(s.bank, &p.role, s.lang))
-                    .unwrap_or_default();
-                format!("{} ({role})", people(r))
-            },
-        );
-        format!("{who} {}", src.question)
+        format!("{} {}", source_who(s, src), src.question)
     };
     match sources {
         [] => s

@@ -31,12 +31,14 @@ mod findings;
 mod overview;
 mod questions;
 mod roles;
+mod suggestions;
 mod texts;
 
 use findings::*;
 use overview::*;
 use questions::*;
 use roles::*;
+use suggestions::*;
 use texts::*;
 
 pub(super) const BAR_BG: Style = Style::new().bg(Color::Indexed(236));
@@ -112,7 +114,10 @@ pub fn draw(frame: &mut Frame, s: &Review) {
         View::List => draw_list(frame, body, s),
         View::Question => draw_question(frame, body, s),
         View::Roles => draw_roles(frame, body, s),
-        View::Findings => draw_findings(frame, body, s),
+        View::Findings => match &s.suggestions {
+            Some(view) => draw_suggestions(frame, body, s, view),
+            None => draw_findings(frame, body, s),
+        },
         View::Priorities => draw_priorities(frame, body, s),
     }
     let line = match &s.notice {
@@ -155,6 +160,7 @@ pub fn draw(frame: &mut Frame, s: &Review) {
             draw_confirm(frame, body, s, question, *change)
         }
         Some(Overlay::Text(slot)) => draw_text_editor(frame, body, s, slot),
+        Some(Overlay::Bulk { max_spread }) => draw_bulk(frame, body, s, *max_spread),
         None => {}
     }
 }
@@ -250,6 +256,18 @@ fn prompt_texts(s: &Review, what: &PromptFor) -> (String, String) {
         ),
         PromptFor::MergeFindings { indices, .. } => (
             format!("{} {}", s.t("Slå sammen", "Merge"), indices.len()),
+            t(
+                "Teksten til det sammenslåtte funnet (alle kilder beholdes)",
+                "The text of the merged finding (every source is kept)",
+            ),
+        ),
+        PromptFor::MergeSuggestion { group } => (
+            format!(
+                "{} {} {}",
+                s.t("Slå sammen", "Merge"),
+                group.members.len(),
+                s.t("funn til", "findings into")
+            ),
             t(
                 "Teksten til det sammenslåtte funnet (alle kilder beholdes)",
                 "The text of the merged finding (every source is kept)",
