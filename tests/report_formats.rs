@@ -190,6 +190,35 @@ fn xlsx_stores_the_model_numbers_as_numbers() {
         .find(|&i| summary.text(i, 1) == "Totalt")
         .unwrap();
     assert_eq!(summary.number(total, 2), Some(r.total.points.as_f64()));
+    // An average's column is followed by the n of each of its figures.
+    let head = (0..summary.rows.len())
+        .find(|&i| summary.text(i, 1) == "Fokusområde")
+        .unwrap();
+    let (k, national) = r
+        .baselines
+        .iter()
+        .enumerate()
+        .find(|(_, b)| b.n.is_some())
+        .expect("the sample has an average with n");
+    let column = (0..summary.rows[head].len())
+        .find(|&c| summary.text(head, c) == national.label)
+        .unwrap();
+    assert_eq!(summary.text(head, column + 1), "n");
+    for a in &r.areas {
+        let i = row_of(summary, &a.id).unwrap();
+        let c = &a.baselines[k];
+        assert_eq!(
+            summary.number(i, column),
+            c.points.as_ref().map(|p| p.as_f64())
+        );
+        assert_eq!(
+            summary.number(i, column + 1),
+            c.n.map(f64::from),
+            "area {}",
+            a.id
+        );
+    }
+    assert_eq!(summary.number(total, column + 1), national.n.map(f64::from));
 }
 
 #[test]

@@ -118,6 +118,18 @@ fn slides(parts: &BTreeMap<String, Vec<u8>>) -> Vec<(String, String)> {
     out
 }
 
+/// A baseline's figure as the tables print it: "58 (n = 18)" when the
+/// figure's n is not the one its baseline's label gives.
+fn shown_with_n(c: &serde_json::Value, info: &serde_json::Value) -> String {
+    let shown = c["points"]["display"].as_str().unwrap_or("–").to_owned();
+    match c["n"].as_u64() {
+        Some(n) if !c["points"].is_null() && Some(n) != info["n"].as_u64() => {
+            format!("{shown} (n = {n})")
+        }
+        _ => shown,
+    }
+}
+
 fn sample() -> Report {
     report_support::sample_report(Lang::Nb)
 }
@@ -253,12 +265,15 @@ fn the_deck_and_the_word_report_hold_the_numbers_of_score_and_the_json_report() 
             "{}",
             table.0
         );
-        // The sum row: this evaluation, every baseline, the maximum.
-        let baselines: Vec<&str> = area["baselines"]
+        // The sum row: this evaluation, every baseline (an average's figure
+        // with its n where it stands on fewer evaluations than the
+        // average's label says), the maximum.
+        let baselines: Vec<String> = area["baselines"]
             .as_array()
             .unwrap()
             .iter()
-            .map(|b| b["points"]["display"].as_str().unwrap_or("–"))
+            .zip(json["baselines"].as_array().unwrap())
+            .map(|(b, info)| shown_with_n(b, info))
             .collect();
         let sum_row = format!(
             "{id}. | {title} | {points} | {} | {}",
@@ -647,4 +662,166 @@ fn the_evaluators_texts_appear_in_every_format_and_a_draft_says_what_is_missing(
         assert!(!text.contains("Ikke skrevet ennå."), "{format:?}");
         assert!(!text.contains("Vurdering"), "{format:?}");
     }
+}
+
+/// The slide parts (ppt/slides/slideN.xml) whose text contains `text`.
+fn slide_parts_with<'a>(parts: &'a BTreeMap<String, Vec<u8>>, text: &str) -> Vec<&'a str> {
+    parts
+        .iter()
+        .filter(|(name, data)| {
+            name.starts_with("ppt/slides/slide") && texts(data, "a:t").join(" | ").contains(text)
+        })
+        .map(|(name, _)| name.as_str())
+        .collect()
+}
+
+#[test]
+fn the_place_among_all_and_the_own_history_are_in_the_deck_and_the_word_report() {
+    let r = sample();
+    let json: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
+    let (bm, h) = (&json["benchmark"], &json["history"]);
+    assert!(
+        bm.is_object() && h.is_object(),
+        "the sample ranks and has a history"
+    );
+    let deck = unzip(&render(&r, Format::Pptx).unwrap());
+    assert_well_formed(&deck);
+    let slides = slides(&deck);
+    let docx = unzip(&render(&r, Format::Docx).unwrap());
+    assert_well_formed(&docx);
+    let body = texts(&docx["word/document.xml"], "w:t").join(" | ");
+
+    // The place: the sentence, every area's place and the total's, on one
+    // slide beside the picture of every evaluation's total by year.
+    let (standing, standing_notes) = slides
+        .iter()
+        .find(|(t, _)| t.starts_with("Plassering blant evaluerte kommuner"))
+        .expect("a slide of the place among all");
+    let place = format!(
+        "nr. {} av {}",
+        bm["rank"]["total"].as_u64().unwrap(),
+        bm["n"].as_u64().unwrap()
+    );
+    assert!(standing.contains(&place), "{standing}");
+    assert!(body.contains(&place));
+    assert!(standing_notes.contains(&place));
+    let area_points = |id: &str| -> String {
+        json["areas"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == id)
+            .map(|a| a["points"]["display"].as_str().unwrap().to_owned())
+            .unwrap()
+    };
+    let ranked = bm["rank"]["areas"].as_array().unwrap();
+    assert_eq!(ranked.len(), 8);
+    for ar in ranked {
+        let id = ar["id"].as_str().unwrap();
+        let row = format!(
+            "{id} {} | {} | {} | {}",
+            ar["title"].as_str().unwrap(),
+            area_points(id),
+            ar["rank"],
+            ar["n"]
+        );
+        assert!(standing.contains(&row), "slide: {row}");
+        assert!(body.contains(&row), "docx: {row}");
+    }
+    let total_row = format!(
+        "Totalt | {} | {} | {}",
+        json["total"]["points"]["display"].as_str().unwrap(),
+        bm["rank"]["total"],
+        bm["n"]
+    );
+    assert!(standing.contains(&total_row), "{standing}");
+    assert!(body.contains(&total_row), "docx: {total_row}");
+
+    // The history: every evaluation oldest first, every figure with its
+    // change, beside the two line charts.
+    let (history, _) = slides
+        .iter()
+        .find(|(t, _)| t.starts_with("Utvikling over tid"))
+        .expect("a history slide");
+    let labels: Vec<&str> = h["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels.len(), 4, "2014, 2018, 2022 and 2026");
+    let head = format!("Fokusområde | {}", labels.join(" | "));
+    assert!(history.contains(&head), "{history}");
+    assert!(body.contains(&head), "docx: {head}");
+    let rows = h["areas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(std::iter::once(&h["total"]));
+    for row in rows {
+        let label = match row["id"].as_str().unwrap() {
+            "total" => row["title"].as_str().unwrap().to_owned(),
+            id => format!("{id} {}", row["title"].as_str().unwrap()),
+        };
+        let cells: Vec<String> = row["values"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip(row["changes"].as_array().unwrap())
+            .map(|(v, c)| {
+                let shown = v["display"].as_str().unwrap_or("–");
+                match c["display"].as_str() {
+                    Some(change) => format!("{shown} ({change})"),
+                    None => shown.to_owned(),
+                }
+            })
+            .collect();
+        let line = format!("{label} | {}", cells.join(" | "));
+        assert!(history.contains(&line), "slide: {line}\n{history}");
+        assert!(body.contains(&line), "docx: {line}");
+    }
+    // A totals-only year shows in the total only.
+    assert!(h["areas"][0]["values"][1].is_null());
+    assert!(!h["total"]["values"][1].is_null());
+
+    // The charts are pictures on their slides, and figures in Word.
+    for title in ["Plassering blant evaluerte kommuner", "Utvikling over tid"] {
+        let parts_with = slide_parts_with(&deck, title);
+        assert_eq!(parts_with.len(), 1, "{title}");
+        let slide = parts_with[0];
+        let xml = String::from_utf8_lossy(&deck[slide]);
+        assert!(xml.contains("<p:pic>"), "{title}: a picture");
+        let file = slide.rsplit('/').next().unwrap();
+        let rels =
+            String::from_utf8_lossy(&deck[&format!("ppt/slides/_rels/{file}.rels")]).into_owned();
+        for rel in rels
+            .split("<Relationship ")
+            .filter(|r| r.contains("relationships/image\""))
+        {
+            let at = rel.find("Target=\"").unwrap() + 8;
+            let target = &rel[at..at + rel[at..].find('"').unwrap()];
+            let media = format!("ppt/media/{}", target.rsplit('/').next().unwrap());
+            assert!(deck[&media].starts_with(b"\x89PNG"), "{media}");
+        }
+    }
+    assert!(body.contains("Totalpoeng over tid."));
+
+    // Every average's figure with its n, where it differs from the label's.
+    let national = json["baselines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|b| b["kind"] == "average")
+        .unwrap();
+    let info = &json["baselines"][national];
+    assert!(info["label"].as_str().unwrap().ends_with("27 evalueringer"));
+    let area = &json["areas"][0];
+    let with_n = shown_with_n(&area["baselines"][national], info);
+    assert!(with_n.contains("(n = 18)"), "{with_n}");
+    let points_slide = slides
+        .iter()
+        .find(|(t, _)| t.starts_with("Poengfordeling område 1:"))
+        .unwrap();
+    assert!(points_slide.0.contains(&with_n), "{}", points_slide.0);
+    assert!(body.contains(&with_n));
 }

@@ -370,67 +370,15 @@ impl Page<'_> {
         let _ = write!(
             self.out,
             "<section class=\"sheet page standing\">\n<h2>{}</h2>\n<p class=\"lead\">{}</p>\n",
-            self.pick(
-                "Plassering blant evaluerte kommuner",
-                "Place among evaluated municipalities"
-            ),
+            words::standing_heading(self.lang),
             esc(&words::rank_sentence(r, bm))
         );
-        let dots: Vec<svg::Dot> = bm
-            .points
-            .iter()
-            .filter_map(|p| {
-                Some(svg::Dot {
-                    x: f64::from(p.year?),
-                    value: p.total.as_f64(),
-                    label: format!("{}: {}", p.label, p.total.display),
-                    kind: match (p.current, p.own) {
-                        (true, _) => svg::DotKind::Current,
-                        (false, true) => svg::DotKind::Own,
-                        _ => svg::DotKind::Other,
-                    },
-                })
-            })
-            .collect();
-        if !dots.is_empty() {
-            let own_earlier = format!(
-                "{} {}",
-                r.title.municipality,
-                self.pick("tidligere", "earlier")
-            );
-            // From the hundred below the lowest total: the differences are
-            // what the chart is for.
-            let lowest = dots.iter().map(|d| d.value).fold(f64::INFINITY, f64::min);
-            let floor = ((lowest / 100.0).floor() * 100.0).max(0.0);
-            let chart = svg::years_scatter(
-                "standing",
-                self.pick(
-                    "Totalpoeng per evaluering og år",
-                    "Total points by evaluation and year",
-                ),
-                &bm.points
-                    .iter()
-                    .map(|p| format!("{} {}", p.label, p.total.display))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-                &dots,
-                &svg::hundreds_axis(self.report),
-                floor,
-                [
-                    self.pick("Andre evalueringer", "Other evaluations"),
-                    &own_earlier,
-                    &r.current_label(),
-                ],
-            );
-            let undated = bm.points.iter().filter(|p| p.year.is_none()).count();
+        if let Some(chart) = svg::standing_chart(r, bm) {
             let _ = write!(
                 self.out,
-                "<figure>\n{chart}\n<figcaption>{}",
-                esc(&words::standing_caption(
-                    undated,
-                    &format!("{floor}"),
-                    self.lang
-                ))
+                "<figure>\n{}\n<figcaption>{}",
+                chart.svg,
+                esc(&chart.caption)
             );
             if bm.fictional {
                 let _ = write!(
@@ -493,74 +441,14 @@ impl Page<'_> {
         let _ = write!(
             self.out,
             "<section class=\"sheet page history\">\n<h2>{}</h2>\n<p class=\"lead\">{}</p>\n",
-            self.pick("Utvikling over tid", "Development over time"),
+            words::history_heading(self.lang),
             esc(&words::history_sentence(r, h))
         );
-        let columns: Vec<String> = h.columns.iter().map(|c| c.label.clone()).collect();
-        let line =
-            |label: String, color: &'static str, row: &super::model::HistoryRow, emphasis| Series {
-                label,
-                color,
-                values: row
-                    .values
-                    .iter()
-                    .map(|v| v.as_ref().map(Points::as_f64))
-                    .collect(),
-                displays: row
-                    .values
-                    .iter()
-                    .map(|v| v.as_ref().map_or("–".to_owned(), |p| p.display.clone()))
-                    .collect(),
-                emphasis,
-                dash: None,
-            };
-        let total_chart = svg::lines_over(
-            "history-total",
-            self.pick("Totalpoeng over tid", "Total points over time"),
-            &describe_row(&h.total, &columns),
-            &columns,
-            &[line(
-                self.pick("Totalt", "Total").to_owned(),
-                svg::CURRENT,
-                &h.total,
-                true,
-            )],
-            &svg::total_axis(self.report),
-            150.0,
-        );
-        let area_series: Vec<Series> = h
-            .areas
-            .iter()
-            .enumerate()
-            .map(|(k, row)| {
-                line(
-                    format!("{} {}", row.id, row.title),
-                    AREA_LINES[k % AREA_LINES.len()],
-                    row,
-                    false,
-                )
-            })
-            .collect();
-        let areas_chart = svg::lines_over(
-            "history-areas",
-            self.pick("Fokusområdene over tid", "The focus areas over time"),
-            &h.areas
-                .iter()
-                .map(|row| format!("{} {}: {}", row.id, row.title, describe_row(row, &columns)))
-                .collect::<Vec<_>>()
-                .join("; "),
-            &columns,
-            &area_series,
-            &svg::area_axis(self.report),
-            190.0,
-        );
+        let [total_chart, areas_chart] = svg::history_charts(r, h);
         let _ = write!(
             self.out,
             "<figure>\n{total_chart}\n{areas_chart}\n<figcaption>{}",
-            esc(self.pick(
-                "Totalpoeng og poeng per fokusområde ved hver evaluering. Et år med bare totalen (publisert uten områdepoeng) vises bare i totalen.",
-                "Total points and points per focus area at each evaluation. A year with the total only (published without area points) shows in the total only."
-            ))
+            esc(words::history_caption(self.lang))
         );
         if h.columns.iter().any(|c| c.fictional) {
             let _ = write!(
@@ -585,16 +473,15 @@ impl Page<'_> {
         }
         self.out.push_str("</tr></thead>\n<tbody>\n");
         for row in h.areas.iter().chain(std::iter::once(&h.total)) {
-            let sum = row.id == "total";
             let _ = write!(
                 self.out,
                 "<tr{}><td>{}</td>",
-                if sum { " class=\"sum\"" } else { "" },
-                esc(&if sum {
-                    row.title.clone()
+                if row.id == "total" {
+                    " class=\"sum\""
                 } else {
-                    format!("{} {}", row.id, row.title)
-                })
+                    ""
+                },
+                esc(&words::history_row_label(row))
             );
             for (v, ch) in row.values.iter().zip(&row.changes) {
                 let change = ch.as_ref().map_or(String::new(), |c| {
@@ -615,10 +502,7 @@ impl Page<'_> {
         let _ = writeln!(
             self.out,
             "</tbody>\n</table>\n<p class=\"note\">{}</p>\n</section>",
-            esc(self.pick(
-                "Endringen står etter hvert tall: forskjellen fra forrige evaluering med et tall, regnet av de viste (avrundede) tallene.",
-                "The change follows each number: the difference from the previous evaluation with a number, computed from the numbers shown (rounded)."
-            ))
+            esc(words::history_changes_note(self.lang))
         );
     }
 
@@ -1101,21 +985,6 @@ fn nearly_fits(a: &AreaReport) -> bool {
         + 6.0; // the list's padding
     let room = PAGE - FIXED - rows as f64 * ROW;
     tallest > room && tallest * DENSE <= room
-}
-
-/// Eight distinct colours for the areas' lines.
-const AREA_LINES: [&str; 8] = [
-    "#1f4e79", "#c8702a", "#5b8a3c", "#8b5a9e", "#b03a48", "#2a8a8a", "#8f7a1f", "#5b6675",
-];
-
-/// "2014 412, 2018 437, 2026 512" for a chart's description.
-fn describe_row(row: &super::model::HistoryRow, columns: &[String]) -> String {
-    columns
-        .iter()
-        .zip(&row.values)
-        .map(|(c, v)| format!("{c} {}", v.as_ref().map_or("–", |p| p.display.as_str())))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// " <small>(n = 15)</small>" after an average's figure that stands on

@@ -4,10 +4,9 @@
 use std::fmt::Write;
 
 use super::escape::{markdown as md, markdown_inline as md_inline};
-use super::model::{AreaReport, BaselineInfo, Comparison, Points, Report, Text};
+use super::model::{AreaReport, Comparison, Points, Report, Text};
 use super::words;
 use crate::core::exact::format_points;
-use crate::core::lang::Lang;
 use crate::core::session::FindingKind;
 
 pub fn render(r: &Report) -> String {
@@ -93,7 +92,7 @@ pub fn render(r: &Report) -> String {
             baselines
                 .iter()
                 .zip(&r.baselines)
-                .map(|(c, info)| comparison(c, info, lang)),
+                .map(|(c, info)| words::comparison(c, info, lang)),
         );
         if r.last_evaluation.is_some() {
             cells.push(change.map_or("–".to_owned(), |c| c.display.clone()));
@@ -187,18 +186,6 @@ fn text(out: &mut String, r: &Report, text: &Text) {
     }
 }
 
-/// A baseline's figure, with its n when it differs from its column's.
-fn comparison(c: &Comparison, info: &BaselineInfo, lang: Lang) -> String {
-    let shown = c
-        .points
-        .as_ref()
-        .map_or("–".to_owned(), |p| p.display.clone());
-    match c.own_n(info) {
-        Some(n) => format!("{shown} ({})", words::n_is(n, lang)),
-        None => shown,
-    }
-}
-
 /// The place among a benchmark's evaluations, with a table per area.
 fn standing(out: &mut String, r: &Report) {
     let Some(bm) = &r.benchmark else {
@@ -208,10 +195,7 @@ fn standing(out: &mut String, r: &Report) {
     let _ = writeln!(
         out,
         "## {}\n\n{}\n",
-        lang.pick(
-            "Plassering blant evaluerte kommuner",
-            "Place among evaluated municipalities"
-        ),
+        words::standing_heading(lang),
         md(&words::rank_sentence(r, bm))
     );
     table_head(
@@ -272,27 +256,21 @@ fn history(out: &mut String, r: &Report) {
     let _ = writeln!(
         out,
         "## {}\n\n{}\n",
-        lang.pick("Utvikling over tid", "Development over time"),
+        words::history_heading(lang),
         md(&words::history_sentence(r, h))
     );
     let mut header = vec![lang.pick("Fokusområde", "Focus area").to_owned()];
     header.extend(h.columns.iter().map(|c| c.label.clone()));
     table_head(out, &header, |i| i > 0);
     for row in h.areas.iter().chain(std::iter::once(&h.total)) {
-        let sum = row.id == "total";
-        let mut cells = vec![if sum {
-            row.title.clone()
-        } else {
-            format!("{} {}", row.id, row.title)
-        }];
-        cells.extend(row.values.iter().zip(&row.changes).map(|(v, c)| {
-            let shown = v.as_ref().map_or("–".to_owned(), |p| p.display.clone());
-            match c {
-                Some(c) => format!("{shown} ({})", c.display),
-                None => shown,
-            }
-        }));
-        out.push_str(&table_row(&cells, sum));
+        let mut cells = vec![words::history_row_label(row)];
+        cells.extend(
+            row.values
+                .iter()
+                .zip(&row.changes)
+                .map(|(v, c)| words::history_cell(v.as_ref(), c.as_ref())),
+        );
+        out.push_str(&table_row(&cells, row.id == "total"));
     }
     out.push('\n');
 }
@@ -358,11 +336,9 @@ fn area(out: &mut String, r: &Report, a: &AreaReport) {
     let others: Vec<String> = a
         .baselines
         .iter()
-        .filter_map(|c| {
-            c.points
-                .as_ref()
-                .map(|p| format!("{}: {}", c.baseline, p.display))
-        })
+        .zip(&r.baselines)
+        .filter(|(c, _)| c.points.is_some())
+        .map(|(c, info)| format!("{}: {}", c.baseline, words::comparison(c, info, lang)))
         .collect();
     if !others.is_empty() {
         let _ = writeln!(

@@ -237,6 +237,9 @@ fn summary(sheet: &mut Worksheet, r: &Report, st: &Styles) -> Result<(), XlsxErr
     head(sheet, &r.current_label(), true)?;
     for b in &r.baselines {
         head(sheet, &b.label, true)?;
+        if shows_n(b) {
+            head(sheet, "n", true)?;
+        }
     }
     if let Some(last) = &r.last_evaluation {
         head(
@@ -262,9 +265,17 @@ fn summary(sheet: &mut Worksheet, r: &Report, st: &Styles) -> Result<(), XlsxErr
         write_text(sheet, row, 1, label, text_format)?;
         write_points(sheet, row, 2, Some(points), st, bold)?;
         let mut col = 3;
-        for c in baselines {
+        for (c, info) in baselines.iter().zip(&r.baselines) {
             write_points(sheet, row, col, c.points.as_ref(), st, false)?;
             col += 1;
+            if shows_n(info) {
+                // How many evaluations this figure of the average stands on.
+                match c.n.filter(|_| c.points.is_some()) {
+                    Some(n) => sheet.write_number_with_format(row, col, f64::from(n), &st.muted)?,
+                    None => sheet.write_string_with_format(row, col, "–", &st.muted)?,
+                };
+                col += 1;
+            }
         }
         if r.last_evaluation.is_some() {
             match change {
@@ -495,6 +506,12 @@ fn area(sheet: &mut Worksheet, r: &Report, a: &AreaReport, st: &Styles) -> Resul
     }
     sheet.set_column_width(after + 3, 50)?;
     Ok(())
+}
+
+/// Whether a baseline's figures get a column with their n: an average that
+/// says how many evaluations it stands on.
+fn shows_n(b: &super::model::BaselineInfo) -> bool {
+    b.kind == crate::core::baseline::BaselineKind::Average && b.n.is_some()
 }
 
 #[cfg(test)]

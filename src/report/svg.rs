@@ -5,7 +5,8 @@
 use std::fmt::Write;
 
 use super::escape::html as esc;
-use super::model::{Points, Report};
+use super::model::{BenchmarkReport, History, HistoryRow, Points, Report};
+use super::words;
 use crate::core::baseline::BaselineKind;
 use crate::core::exact::{format_points, int};
 
@@ -814,6 +815,150 @@ pub fn lines_over(
     out.push_str(&body);
     out.push_str("</svg>");
     out
+}
+
+/// A chart with the text that goes under it.
+pub struct Figure {
+    pub svg: String,
+    pub caption: String,
+}
+
+/// Every benchmark member's total by year with this municipality's
+/// evaluations marked (the deck's "Norge 2012–2023"); `None` when no
+/// member has a year.
+pub fn standing_chart(r: &Report, bm: &BenchmarkReport) -> Option<Figure> {
+    let lang = r.lang;
+    let dots: Vec<Dot> = bm
+        .points
+        .iter()
+        .filter_map(|p| {
+            Some(Dot {
+                x: f64::from(p.year?),
+                value: p.total.as_f64(),
+                label: format!("{}: {}", p.label, p.total.display),
+                kind: match (p.current, p.own) {
+                    (true, _) => DotKind::Current,
+                    (false, true) => DotKind::Own,
+                    _ => DotKind::Other,
+                },
+            })
+        })
+        .collect();
+    if dots.is_empty() {
+        return None;
+    }
+    let own_earlier = format!(
+        "{} {}",
+        r.title.municipality,
+        lang.pick("tidligere", "earlier")
+    );
+    // From the hundred below the lowest total: the differences are what
+    // the chart is for.
+    let lowest = dots.iter().map(|d| d.value).fold(f64::INFINITY, f64::min);
+    let floor = ((lowest / 100.0).floor() * 100.0).max(0.0);
+    let svg = years_scatter(
+        "standing",
+        lang.pick(
+            "Totalpoeng per evaluering og år",
+            "Total points by evaluation and year",
+        ),
+        &bm.points
+            .iter()
+            .map(|p| format!("{} {}", p.label, p.total.display))
+            .collect::<Vec<_>>()
+            .join("; "),
+        &dots,
+        &hundreds_axis(r),
+        floor,
+        [
+            lang.pick("Andre evalueringer", "Other evaluations"),
+            &own_earlier,
+            &r.current_label(),
+        ],
+    );
+    let undated = bm.points.iter().filter(|p| p.year.is_none()).count();
+    Some(Figure {
+        svg,
+        caption: words::standing_caption(undated, &format!("{floor}"), lang),
+    })
+}
+
+/// Eight distinct colours for the areas' lines.
+pub const AREA_LINES: [&str; 8] = [
+    "#1f4e79", "#c8702a", "#5b8a3c", "#8b5a9e", "#b03a48", "#2a8a8a", "#8f7a1f", "#5b6675",
+];
+
+/// "2014 412, 2018 437, 2026 512" for a chart's description.
+fn describe_row(row: &HistoryRow, columns: &[String]) -> String {
+    columns
+        .iter()
+        .zip(&row.values)
+        .map(|(c, v)| format!("{c} {}", v.as_ref().map_or("–", |p| p.display.as_str())))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The municipality's history as two line charts: the total, and the areas.
+pub fn history_charts(r: &Report, h: &History) -> [String; 2] {
+    let lang = r.lang;
+    let columns: Vec<String> = h.columns.iter().map(|c| c.label.clone()).collect();
+    let line = |label: String, color: &'static str, row: &HistoryRow, emphasis| Series {
+        label,
+        color,
+        values: row
+            .values
+            .iter()
+            .map(|v| v.as_ref().map(Points::as_f64))
+            .collect(),
+        displays: row
+            .values
+            .iter()
+            .map(|v| v.as_ref().map_or("–".to_owned(), |p| p.display.clone()))
+            .collect(),
+        emphasis,
+        dash: None,
+    };
+    let total = lines_over(
+        "history-total",
+        lang.pick("Totalpoeng over tid", "Total points over time"),
+        &describe_row(&h.total, &columns),
+        &columns,
+        &[line(
+            lang.pick("Totalt", "Total").to_owned(),
+            CURRENT,
+            &h.total,
+            true,
+        )],
+        &total_axis(r),
+        150.0,
+    );
+    let area_series: Vec<Series> = h
+        .areas
+        .iter()
+        .enumerate()
+        .map(|(k, row)| {
+            line(
+                format!("{} {}", row.id, row.title),
+                AREA_LINES[k % AREA_LINES.len()],
+                row,
+                false,
+            )
+        })
+        .collect();
+    let areas = lines_over(
+        "history-areas",
+        lang.pick("Fokusområdene over tid", "The focus areas over time"),
+        &h.areas
+            .iter()
+            .map(|row| format!("{} {}: {}", row.id, row.title, describe_row(row, &columns)))
+            .collect::<Vec<_>>()
+            .join("; "),
+        &columns,
+        &area_series,
+        &area_axis(r),
+        190.0,
+    );
+    [total, areas]
 }
 
 #[cfg(test)]

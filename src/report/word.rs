@@ -24,6 +24,7 @@ use docx_rs::{
 };
 
 use super::model::{AreaReport, Comparison, Points, Report, Text};
+use super::picture::{Painter, Png};
 use super::svg;
 use super::words;
 use crate::core::exact::format_points;
@@ -71,7 +72,7 @@ pub fn render(r: &Report, template: Option<&[u8]>) -> Result<Vec<u8>, String> {
         doc,
         lang: r.lang,
         figures: 0,
-        fonts: svg_fonts(),
+        painter: Painter::new(),
     };
     w.report(r)?;
     let doc = w.doc;
@@ -236,18 +237,11 @@ fn add_missing_styles(mut doc: Docx) -> Docx {
     doc
 }
 
-/// Fonts for the charts' text, loaded once per report.
-fn svg_fonts() -> std::sync::Arc<resvg::usvg::fontdb::Database> {
-    let mut db = resvg::usvg::fontdb::Database::new();
-    db.load_system_fonts();
-    std::sync::Arc::new(db)
-}
-
 struct Writer {
     doc: Docx,
     lang: Lang,
     figures: usize,
-    fonts: std::sync::Arc<resvg::usvg::fontdb::Database>,
+    painter: Painter,
 }
 
 /// A table cell's content and look.
@@ -270,14 +264,6 @@ fn num(text: impl Into<String>) -> Cell {
         numeric: true,
         ..cell(text)
     }
-}
-
-fn display(p: Option<&Points>) -> String {
-    p.map_or("–".to_owned(), |p| p.display.clone())
-}
-
-fn comparison(c: &Comparison) -> String {
-    display(c.points.as_ref())
 }
 
 impl Writer {
@@ -381,46 +367,11 @@ impl Writer {
     /// A chart as a picture at the text's width, and its numbered caption.
     fn figure(&mut self, svg: &str, caption: &str) -> Result<(), String> {
         self.figures += 1;
-        let mut opts = resvg::usvg::Options {
-            fontdb: self.fonts.clone(),
-            ..Default::default()
-        };
-        if let Some(family) = [
-            "Calibri",
-            "Carlito",
-            "Arial",
-            "Liberation Sans",
-            "DejaVu Sans",
-            "Helvetica",
-            "Segoe UI",
-        ]
-        .iter()
-        .find(|f| {
-            self.fonts
-                .faces()
-                .any(|face| face.families.iter().any(|(name, _)| name == *f))
-        }) {
-            opts.font_family = (*family).to_owned();
-        }
-        let tree = resvg::usvg::Tree::from_str(svg, &opts)
-            .map_err(|e| format!("cannot draw a chart: {e}"))?;
-        let scale = 2.0;
-        let size = tree.size();
-        let (w, h) = (
-            (size.width() * scale).ceil() as u32,
-            (size.height() * scale).ceil() as u32,
-        );
-        let mut pixmap = resvg::tiny_skia::Pixmap::new(w.max(1), h.max(1))
-            .ok_or("cannot draw a chart of no size")?;
-        pixmap.fill(resvg::tiny_skia::Color::WHITE);
-        resvg::render(
-            &tree,
-            resvg::tiny_skia::Transform::from_scale(scale, scale),
-            &mut pixmap.as_mut(),
-        );
-        let png = pixmap
-            .encode_png()
-            .map_err(|e| format!("cannot encode a chart: {e}"))?;
+        let Png {
+            bytes: png,
+            width: w,
+            height: h,
+        } = self.painter.png(svg)?;
         // The text width in EMU (635 to the twip), the height in proportion.
         let width_emu = (TEXT_WIDTH * 635) as u32;
         let height_emu = (f64::from(width_emu) * f64::from(h) / f64::from(w)) as u32;
@@ -444,6 +395,8 @@ impl Writer {
         self.cover(r);
         self.contents();
         self.summary(r)?;
+        self.standing(r)?;
+        self.history(r)?;
         for a in &r.areas {
             self.area(r, a)?;
         }
@@ -567,7 +520,12 @@ impl Writer {
                    max: &Points,
                    bold: bool| {
             let mut cells = vec![cell(label), num(points.display.clone())];
-            cells.extend(baselines.iter().map(|c| num(comparison(c))));
+            cells.extend(
+                baselines
+                    .iter()
+                    .zip(&r.baselines)
+                    .map(|(c, info)| num(words::comparison(c, info, r.lang))),
+            );
             if r.last_evaluation.is_some() {
                 cells.push(num(change.map_or("–".to_owned(), |c| c.display.clone())));
             }
@@ -627,6 +585,86 @@ impl Writer {
             caption.push_str(words::fictional_notice(self.lang));
         }
         self.figure(&chart, &caption)
+    }
+
+    /// The place among a benchmark's evaluations: the chart of every
+    /// evaluation's total by year, the places by area and in total.
+    fn standing(&mut self, r: &Report) -> Result<(), String> {
+        let Some(bm) = &r.benchmark else {
+            return Ok(());
+        };
+        self.heading(1, words::standing_heading(self.lang), true);
+        self.para(&words::rank_sentence(r, bm));
+        if let Some(chart) = svg::standing_chart(r, bm) {
+            let mut caption = chart.caption;
+            if bm.fictional {
+                caption = format!("{caption} {}", words::fictional_notice(self.lang));
+            }
+            self.figure(&chart.svg, &caption)?;
+        }
+        let table = words::rank_table(r, bm);
+        let last = table.len() - 1;
+        let rows = table
+            .into_iter()
+            .enumerate()
+            .map(|(i, [area, points, place, of])| {
+                let mut row = vec![cell(area), num(points), num(place), num(of)];
+                for c in &mut row {
+                    c.bold = i == last;
+                }
+                row
+            })
+            .collect();
+        let first = TEXT_WIDTH / 2;
+        let rest = (TEXT_WIDTH - first) / 3;
+        self.table(&[first, rest, rest, rest], rows);
+        self.muted(words::ties_note(self.lang));
+        Ok(())
+    }
+
+    /// The municipality's own evaluations, oldest first: the total and the
+    /// areas as line charts and a table with the changes.
+    fn history(&mut self, r: &Report) -> Result<(), String> {
+        let Some(h) = &r.history else {
+            return Ok(());
+        };
+        self.heading(1, words::history_heading(self.lang), true);
+        self.para(&words::history_sentence(r, h));
+        let [total, areas] = svg::history_charts(r, h);
+        let mut caption = words::history_caption(self.lang).to_owned();
+        if h.columns.iter().any(|c| c.fictional) {
+            caption = format!("{caption} {}", words::fictional_notice(self.lang));
+        }
+        self.figure(
+            &total,
+            self.pick("Totalpoeng over tid.", "Total points over time."),
+        )?;
+        self.figure(&areas, &caption)?;
+        let mut head = vec![cell(self.pick("Fokusområde", "Focus area"))];
+        head.extend(h.columns.iter().map(|c| num(c.label.clone())));
+        let mut rows = vec![head];
+        for row in h.areas.iter().chain(std::iter::once(&h.total)) {
+            let mut cells = vec![cell(words::history_row_label(row))];
+            cells.extend(
+                row.values
+                    .iter()
+                    .zip(&row.changes)
+                    .map(|(v, c)| num(words::history_cell(v.as_ref(), c.as_ref()))),
+            );
+            if row.id == "total" {
+                for c in &mut cells {
+                    c.bold = true;
+                }
+            }
+            rows.push(cells);
+        }
+        let first = TEXT_WIDTH * 2 / 5;
+        let rest = (TEXT_WIDTH - first) / h.columns.len().max(1);
+        let mut widths = vec![first];
+        widths.extend(std::iter::repeat_n(rest, h.columns.len()));
+        self.table(&widths, rows);
+        self.muted(words::history_changes_note(self.lang));
+        Ok(())
     }
 
     fn area(&mut self, r: &Report, a: &AreaReport) -> Result<(), String> {
@@ -699,7 +737,12 @@ impl Writer {
             cell(a.title.clone()),
             num(a.points.display.clone()),
         ];
-        sum.extend(a.baselines.iter().map(|c| num(comparison(c))));
+        sum.extend(
+            a.baselines
+                .iter()
+                .zip(&r.baselines)
+                .map(|(c, info)| num(words::comparison(c, info, r.lang))),
+        );
         sum.push(num(a.max.display.clone()));
         for c in &mut sum {
             c.bold = true;
@@ -711,7 +754,12 @@ impl Writer {
                 cell(s.title.clone()),
                 num(s.points.display.clone()),
             ];
-            row.extend(s.baselines.iter().map(|c| num(comparison(c))));
+            row.extend(
+                s.baselines
+                    .iter()
+                    .zip(&r.baselines)
+                    .map(|(c, info)| num(words::comparison(c, info, r.lang))),
+            );
             row.push(num(format_points(s.max.value, 0, self.lang)));
             rows.push(row);
         }

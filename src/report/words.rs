@@ -514,3 +514,98 @@ pub fn history_sentence(r: &Report, h: &History) -> String {
         ),
     }
 }
+
+/// Under the history's charts.
+pub fn history_caption(lang: Lang) -> &'static str {
+    lang.pick(
+        "Totalpoeng og poeng per fokusområde ved hver evaluering. Et år med bare totalen (publisert uten områdepoeng) vises bare i totalen.",
+        "Total points and points per focus area at each evaluation. A year with the total only (published without area points) shows in the total only.",
+    )
+}
+
+/// Under the history's table.
+pub fn history_changes_note(lang: Lang) -> &'static str {
+    lang.pick(
+        "Endringen står etter hvert tall: forskjellen fra forrige evaluering med et tall, regnet av de viste (avrundede) tallene.",
+        "The change follows each number: the difference from the previous evaluation with a number, computed from the numbers shown (rounded).",
+    )
+}
+
+/// The heading of the place among a benchmark's evaluations.
+pub fn standing_heading(lang: Lang) -> &'static str {
+    lang.pick(
+        "Plassering blant evaluerte kommuner",
+        "Place among evaluated municipalities",
+    )
+}
+
+/// The heading of the municipality's own history.
+pub fn history_heading(lang: Lang) -> &'static str {
+    lang.pick("Utvikling over tid", "Development over time")
+}
+
+/// A history table's row label: "3 Styring og kontroll", or "Totalt".
+pub fn history_row_label(row: &super::model::HistoryRow) -> String {
+    if row.id == "total" {
+        row.title.clone()
+    } else {
+        format!("{} {}", row.id, row.title)
+    }
+}
+
+/// A history cell: "512 (+75)", or "–".
+pub fn history_cell(
+    value: Option<&super::model::Points>,
+    change: Option<&super::model::Change>,
+) -> String {
+    let shown = value.map_or("–", |p| p.display.as_str());
+    match change {
+        Some(c) => format!("{shown} ({})", c.display),
+        None => shown.to_owned(),
+    }
+}
+
+/// A baseline's figure as the tables print it, with its n when it differs
+/// from the one its column's label gives: "57 (n = 18)"; "–" when missing.
+pub fn comparison(c: &super::model::Comparison, info: &BaselineInfo, lang: Lang) -> String {
+    let shown = c
+        .points
+        .as_ref()
+        .map_or("–".to_owned(), |p| p.display.clone());
+    match c.own_n(info) {
+        Some(n) => format!("{shown} ({})", n_is(n, lang)),
+        None => shown,
+    }
+}
+
+/// The table of places among a benchmark's evaluations: a header, a row per
+/// area that has one, the total last (area, points, place, of).
+pub fn rank_table(r: &Report, bm: &BenchmarkReport) -> Vec<[String; 4]> {
+    let lang = r.lang;
+    let mut rows = vec![[
+        lang.pick("Fokusområde", "Focus area").to_owned(),
+        lang.pick("Poeng", "Points").to_owned(),
+        lang.pick("Plass", "Place").to_owned(),
+        lang.pick("Av", "Of").to_owned(),
+    ]];
+    for ar in &bm.rank.areas {
+        let points = r
+            .areas
+            .iter()
+            .find(|a| a.id == ar.id)
+            .map_or("–", |a| a.points.display.as_str());
+        rows.push([
+            format!("{} {}", ar.id, ar.title),
+            points.to_owned(),
+            ar.rank.to_string(),
+            ar.n.to_string(),
+        ]);
+    }
+    rows.push([
+        lang.pick("Totalt", "Total").to_owned(),
+        r.total.points.display.clone(),
+        bm.rank.total.to_string(),
+        bm.n.to_string(),
+    ]);
+    rows
+}

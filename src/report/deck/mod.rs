@@ -28,6 +28,8 @@ use pptx::slide::SlideRef;
 use self::chart::{BarChart, ChartSeries};
 use self::shapes::{Align, Bullet, Cell, Color, Fit, GOLD, MUTED, Para, Rect, Run, Shapes};
 use super::model::{AreaReport, FindingItem, Points, Report, Text};
+use super::picture::{Painter, Png};
+use super::svg;
 use super::words;
 use crate::core::lang::Lang;
 use crate::core::session::FindingKind;
@@ -38,6 +40,7 @@ pub const BUILTIN_TEMPLATE: &[u8] = include_bytes!("../../../assets/report/deck.
 const CT_CHART: &str = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 const CT_XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const RT_CHART: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart";
+const RT_IMAGE: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
 const RT_PACKAGE: &str =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/package";
 const RT_NOTES_SLIDE: &str =
@@ -82,6 +85,31 @@ struct Deck {
     height: i64,
     lang: Lang,
     xml_lang: &'static str,
+    /// Loads the fonts for pictures of charts when the first is drawn.
+    painter: Option<Painter>,
+}
+
+/// What a slide holds besides its shapes: a native chart, or a picture of
+/// one of the report's SVG charts (a scatter or line chart the native chart
+/// writer does not draw) with its description.
+enum Graphic {
+    Chart(BarChart),
+    Picture(Png, String),
+}
+
+/// The largest rectangle of the picture's proportions inside `rect`, at its
+/// top left.
+fn fit_picture(rect: Rect, width: u32, height: u32) -> Rect {
+    let ratio = f64::from(height) / f64::from(width.max(1));
+    let h = (rect.w as f64 * ratio) as i64;
+    if h <= rect.h {
+        Rect { h, ..rect }
+    } else {
+        Rect {
+            w: (rect.h as f64 / ratio) as i64,
+            ..rect
+        }
+    }
 }
 
 fn failed(what: &str) -> impl Fn(pptx::PptxError) -> String + '_ {
@@ -120,6 +148,7 @@ impl Deck {
                 Lang::Nb => "nb-NO",
                 Lang::En => "en-GB",
             },
+            painter: None,
         })
     }
 
@@ -137,21 +166,31 @@ impl Deck {
         }
     }
 
-    /// Adds a slide of `layout` with `shapes`, its charts and its notes.
+    /// Adds a slide of `layout` with `shapes`, its charts and pictures and
+    /// its notes.
     fn add(
         &mut self,
         layout: &pptx::slide::SlideLayoutRef,
         mut shapes: Shapes,
-        charts: Vec<(Rect, BarChart)>,
+        graphics: Vec<(Rect, Graphic)>,
         notes: &[String],
     ) -> Result<(), String> {
         let slide = self
             .prs
             .add_slide(layout)
             .map_err(failed("cannot add a slide"))?;
-        for (i, (rect, chart)) in charts.into_iter().enumerate() {
-            let r_id = self.add_chart(&slide, &chart)?;
-            shapes.chart(&format!("Chart {}", i + 1), rect, &r_id);
+        for (i, (rect, graphic)) in graphics.into_iter().enumerate() {
+            match graphic {
+                Graphic::Chart(chart) => {
+                    let r_id = self.add_chart(&slide, &chart)?;
+                    shapes.chart(&format!("Chart {}", i + 1), rect, &r_id);
+                }
+                Graphic::Picture(png, description) => {
+                    let r_id = self.add_image(&slide, png.bytes)?;
+                    let rect = fit_picture(rect, png.width, png.height);
+                    shapes.picture(&format!("Picture {}", i + 1), rect, &r_id, &description);
+                }
+            }
         }
         let xml = self
             .prs
@@ -196,6 +235,23 @@ impl Deck {
         Ok(slide_part.rels.add_relationship(
             RT_CHART,
             chart_name.relative_ref(slide.partname.base_uri()),
+            false,
+        ))
+    }
+
+    /// A PNG image part related to the slide; returns the relationship id.
+    fn add_image(&mut self, slide: &SlideRef, png: Vec<u8>) -> Result<String, String> {
+        let package = self.prs.package_mut();
+        let name = package
+            .next_partname("/ppt/media/image{}.png")
+            .map_err(failed("cannot name a picture"))?;
+        package.put_part(Part::new(name.clone(), "image/png", png));
+        let slide_part = package
+            .part_mut(&slide.partname)
+            .ok_or("a new slide is missing")?;
+        Ok(slide_part.rels.add_relationship(
+            RT_IMAGE,
+            name.relative_ref(slide.partname.base_uri()),
             false,
         ))
     }
@@ -276,6 +332,8 @@ impl Deck {
         }
         self.total_slide(r)?;
         self.areas_slide(r)?;
+        self.standing_slide(r)?;
+        self.history_slide(r)?;
         let mut perspective = None;
         for a in &r.areas {
             if perspective != Some(&a.perspective) {
@@ -491,7 +549,7 @@ impl Deck {
         for (b, c) in r.baselines.iter().zip(&t.baselines) {
             rows.push(vec![
                 Cell::text(b.label.clone(), size),
-                Cell::number(display(c.points.as_ref()), size),
+                Cell::number(words::comparison(c, b, self.lang), size),
             ]);
             if let Some(p) = &c.points {
                 categories.push(b.label.clone());
@@ -570,9 +628,145 @@ impl Deck {
         self.add(
             &layout,
             s,
-            vec![(self.at(0.45, 0.2, 0.5, 0.66), chart)],
+            vec![(self.at(0.45, 0.2, 0.5, 0.66), Graphic::Chart(chart))],
             &notes,
         )
+    }
+
+    /// A picture of one of the report's SVG charts.
+    fn picture(&mut self, svg: &str, description: &str) -> Result<Graphic, String> {
+        let png = self.painter.get_or_insert_with(Painter::new).png(svg)?;
+        Ok(Graphic::Picture(png, description.to_owned()))
+    }
+
+    /// A small note at the foot of a slide.
+    fn foot_note(&self, s: &mut Shapes, text: &str) {
+        s.text_box(
+            "Note",
+            self.at(0.04, 0.88, 0.92, 0.08),
+            &[Para::new(vec![Run::new(text).size(11).color(MUTED)])],
+            None,
+            "b",
+            Fit::Shrink,
+        );
+    }
+
+    /// The place among a benchmark's evaluations (the seed deck's "Norge
+    /// 2012–2023"): every evaluation's total by year with this
+    /// municipality's marked, and the places by area and in total beside it.
+    fn standing_slide(&mut self, r: &Report) -> Result<(), String> {
+        let Some(bm) = &r.benchmark else {
+            return Ok(());
+        };
+        let mut s = self.title_shapes(words::standing_heading(self.lang));
+        let sentence = words::rank_sentence(r, bm);
+        s.text_box(
+            "Place",
+            self.at(0.04, 0.17, 0.92, 0.07),
+            &[Para::new(vec![Run::new(sentence.clone()).bold().size(16)]).bullet(Bullet::None)],
+            None,
+            "t",
+            Fit::Shrink,
+        );
+        let mut notes = vec![sentence];
+        let mut graphics = Vec::new();
+        if let Some(chart) = svg::standing_chart(r, bm) {
+            let mut caption = chart.caption;
+            if bm.fictional {
+                caption = format!("{caption} {}", words::fictional_notice(self.lang));
+            }
+            self.foot_note(&mut s, &caption);
+            graphics.push((
+                self.at(0.04, 0.25, 0.56, 0.62),
+                self.picture(&chart.svg, &caption)?,
+            ));
+            notes.push(caption);
+        }
+        let size = 12;
+        let rows: Vec<Vec<Cell>> = words::rank_table(r, bm)
+            .into_iter()
+            .enumerate()
+            .map(|(i, [area, points, place, of])| {
+                let total = i > 0 && i == bm.rank.areas.len() + 1;
+                let mut row = vec![
+                    Cell::text(area, size),
+                    Cell::number(points, size),
+                    Cell::number(place, size).bold(),
+                    Cell::number(of, size),
+                ];
+                if total {
+                    row = row.into_iter().map(Cell::sum).collect();
+                }
+                row
+            })
+            .collect();
+        let table = self.at(0.62, 0.25, 0.35, 0.055 * rows.len() as f64);
+        let first = table.w * 55 / 100;
+        let rest = (table.w - first) / 3;
+        s.table("Places", table, &[first, rest, rest, rest], &rows);
+        notes.push(words::ties_note(self.lang).to_owned());
+        let layout = self.layouts.title_only.clone();
+        self.add(&layout, s, graphics, &notes)
+    }
+
+    /// The municipality's own evaluations, oldest first: the total and the
+    /// areas as line charts, and a table of every figure with its change.
+    fn history_slide(&mut self, r: &Report) -> Result<(), String> {
+        let Some(h) = &r.history else {
+            return Ok(());
+        };
+        let mut s = self.title_shapes(words::history_heading(self.lang));
+        let sentence = words::history_sentence(r, h);
+        let mut caption = words::history_caption(self.lang).to_owned();
+        if h.columns.iter().any(|c| c.fictional) {
+            caption = format!("{caption} {}", words::fictional_notice(self.lang));
+        }
+        self.foot_note(&mut s, &caption);
+        let [total, areas] = svg::history_charts(r, h);
+        let graphics = vec![
+            (
+                self.at(0.03, 0.17, 0.5, 0.27),
+                self.picture(&total, &sentence)?,
+            ),
+            (
+                self.at(0.03, 0.45, 0.5, 0.43),
+                self.picture(&areas, &caption)?,
+            ),
+        ];
+        let size = 10;
+        let mut head = vec![Cell::text(self.pick("Fokusområde", "Focus area"), size)];
+        head.extend(
+            h.columns
+                .iter()
+                .map(|c| Cell::number(c.label.clone(), size)),
+        );
+        let mut rows = vec![head];
+        for row in h.areas.iter().chain(std::iter::once(&h.total)) {
+            let mut cells = vec![Cell::text(words::history_row_label(row), size)];
+            cells.extend(
+                row.values
+                    .iter()
+                    .zip(&row.changes)
+                    .map(|(v, c)| Cell::number(words::history_cell(v.as_ref(), c.as_ref()), size)),
+            );
+            if row.id == "total" {
+                cells = cells.into_iter().map(Cell::sum).collect();
+            }
+            rows.push(cells);
+        }
+        let table = self.at(0.55, 0.17, 0.43, 0.06 * rows.len() as f64);
+        let first = table.w * 2 / 5;
+        let rest = (table.w - first) / h.columns.len().max(1) as i64;
+        let mut widths = vec![first];
+        widths.extend(std::iter::repeat_n(rest, h.columns.len()));
+        s.table("History", table, &widths, &rows);
+        let notes = vec![
+            sentence,
+            caption,
+            words::history_changes_note(self.lang).to_owned(),
+        ];
+        let layout = self.layouts.title_only.clone();
+        self.add(&layout, s, graphics, &notes)
     }
 
     /// The areas as a chart of every evaluation and a table beside it.
@@ -645,7 +839,8 @@ impl Deck {
             row.extend(
                 a.baselines
                     .iter()
-                    .map(|c| Cell::number(display(c.points.as_ref()), size)),
+                    .zip(&r.baselines)
+                    .map(|(c, info)| Cell::number(words::comparison(c, info, self.lang), size)),
             );
             rows.push(row);
         }
@@ -657,7 +852,8 @@ impl Deck {
             r.total
                 .baselines
                 .iter()
-                .map(|c| Cell::number(display(c.points.as_ref()), size).sum()),
+                .zip(&r.baselines)
+                .map(|(c, info)| Cell::number(words::comparison(c, info, self.lang), size).sum()),
         );
         rows.push(total);
         let table = self.at(0.5, 0.2, 0.46, 0.062 * rows.len() as f64);
@@ -672,7 +868,7 @@ impl Deck {
         self.add(
             &layout,
             s,
-            vec![(self.at(0.03, 0.2, 0.46, 0.72), chart)],
+            vec![(self.at(0.03, 0.2, 0.46, 0.72), Graphic::Chart(chart))],
             &notes,
         )
     }
@@ -736,7 +932,8 @@ impl Deck {
         sum.extend(
             a.baselines
                 .iter()
-                .map(|c| Cell::number(display(c.points.as_ref()), size).sum()),
+                .zip(&r.baselines)
+                .map(|(c, info)| Cell::number(words::comparison(c, info, self.lang), size).sum()),
         );
         sum.push(Cell::number(a.max.display.clone(), size).sum());
         rows.push(sum);
@@ -749,7 +946,8 @@ impl Deck {
             row.extend(
                 sub.baselines
                     .iter()
-                    .map(|c| Cell::number(display(c.points.as_ref()), size)),
+                    .zip(&r.baselines)
+                    .map(|(c, info)| Cell::number(words::comparison(c, info, self.lang), size)),
             );
             row.push(Cell::number(
                 crate::core::exact::format_points(sub.max.value, 0, self.lang),
@@ -1046,10 +1244,6 @@ fn count_perspectives(r: &Report) -> usize {
         }
     }
     seen.len()
-}
-
-fn display(p: Option<&Points>) -> String {
-    p.map_or("–".to_owned(), |p| p.display.clone())
 }
 
 /// A gridline step of 1, 2 or 5 times a power of ten giving four to ten

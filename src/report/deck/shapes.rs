@@ -367,6 +367,20 @@ impl Shapes {
         );
     }
 
+    /// A picture whose image part the slide relates to as `r_id`, with
+    /// its description for screen readers.
+    pub fn picture(&mut self, name: &str, rect: Rect, r_id: &str, description: &str) {
+        let id = self.id();
+        let _ = write!(
+            self.xml,
+            "<p:pic><p:nvPicPr><p:cNvPr id=\"{id}\" name=\"{}\" descr=\"{}\"/><p:cNvPicPr><a:picLocks noChangeAspect=\"1\"/></p:cNvPicPr><p:nvPr/></p:nvPicPr><p:blipFill><a:blip r:embed=\"{}\"/><a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr>{}<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></p:spPr></p:pic>",
+            xml(name),
+            xml(description),
+            xml(r_id),
+            xfrm("a", rect)
+        );
+    }
+
     /// The frame of a chart whose part the slide relates to as `r_id`.
     pub fn chart(&mut self, name: &str, rect: Rect, r_id: &str) {
         let id = self.id();
