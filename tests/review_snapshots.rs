@@ -277,3 +277,77 @@ fn suggested_groups_of_an_area_and_the_bulk_accept_confirmation() {
     typ(&mut r, "g");
     snap("bulk_accept", &r);
 }
+
+/// Issue 13, item 2: an accept the suggestion moved away from is listed as
+/// "endret siden godtatt" with the values, and counted, until accepted again.
+#[test]
+fn an_accept_the_suggestion_moved_away_from_is_pointed_out() {
+    use kompass::core::review::refresh;
+    let bank = Bank::builtin();
+    let mut r = Review::new(&bank, Lang::Nb, review(Lang::Nb, vec![]));
+    let q = r.order[0].question.clone();
+    r.open_question(&q);
+    typ(&mut r, "a");
+    // Three late interviews that give 4 everywhere move the median.
+    for i in 0..3 {
+        let mut late = r.rs.sessions[i].clone();
+        late.session.id = format!("01LATE{i}");
+        late.sha256 = format!("late{i}");
+        late.path = format!("eksempelvik/late{i}.json");
+        let answer = late.session.answers.entry(q.clone()).or_default();
+        answer.scores = kompass::core::session::Scores {
+            system: Some(int(4)),
+            extent: Some(int(4)),
+            results: Some(int(4)),
+        };
+        r.rs.sessions.push(late);
+    }
+    r.rs.stale = refresh::staleness(&r.rs.assessment, &refresh::hashes(&r.rs.sessions));
+    r.update(Msg::Key(KeyEvent::new(
+        KeyCode::Char('r'),
+        KeyModifiers::CONTROL,
+    )));
+    assert!(
+        r.assessment().questions[&q]
+            .changed_since_accepted()
+            .is_some()
+    );
+    snap_at("question_changed_since_accepted", &r, 80, 24);
+    key(&mut r, KeyCode::Esc);
+    snap("list_changed_since_accepted", &r);
+    r.view = View::Overview;
+    snap_at("overview_changed_since_accepted", &r, 80, 24);
+}
+
+/// Issue 13, items 1 and 12: the question before an override is replaced,
+/// and the unreadable file listed on the overview.
+#[test]
+fn replacing_an_override_asks_and_a_bad_file_stays_listed() {
+    use kompass::core::parse::Problem;
+    use kompass::core::review::open::BadFile;
+    let bank = Bank::builtin();
+    let mut r = Review::new(&bank, Lang::Nb, review(Lang::Nb, vec![]));
+    r.open_question("4.4.2");
+    typ(&mut r, "231");
+    key(&mut r, KeyCode::Enter);
+    typ(&mut r, "Systemet er kjøpt, men ikke tatt i bruk");
+    key(&mut r, KeyCode::Enter);
+    typ(&mut r, "a");
+    snap("question_replace_override", &r);
+    key(&mut r, KeyCode::Esc);
+    r.rs.bad_files = vec![BadFile {
+        file: PathBuf::from("/data/eksempelvik/01M4T0Z6C0H4QMEQ6Q944YN005.json"),
+        problems: vec![Problem {
+            line: Some(12),
+            column: Some(3),
+            at: None,
+            message: "filen slutter midt i en verdi".into(),
+            warning: false,
+        }],
+        backup: Some(PathBuf::from(
+            "/data/eksempelvik/01M4T0Z6C0H4QMEQ6Q944YN005.json.bak",
+        )),
+    }];
+    r.view = View::Overview;
+    snap("overview_bad_file", &r);
+}

@@ -35,7 +35,6 @@ use crate::app::{CmdResult, Context, Failure, InterviewRequest, ReviewRequest};
 use crate::core::lang::Lang;
 use crate::core::review::OpenError;
 use crate::core::session::Status;
-use crate::core::text::one_line;
 use crate::platform::Termination;
 use crate::storage::{self, Document};
 
@@ -564,9 +563,13 @@ impl<'b, B: Backend> Runtime<'b, B> {
                 match effect {
                     review::Effect::Save => r.save(),
                     review::Effect::LoadBaseline(path) => {
+                        let file = path.display().to_string();
                         let loaded = storage::load_baseline(&path, &self.ctx.bank, self.ctx.lang)
-                            .map(|(baseline, _)| Box::new(baseline))
-                            .map_err(|e| one_line(&e.lines().join("; ")));
+                            .map(|(baseline, warnings)| {
+                                let warnings = warnings.iter().map(|w| w.render(&file)).collect();
+                                (Box::new(baseline), warnings)
+                            })
+                            .map_err(|e| e.lines());
                         more.extend(r.state.update(review::Msg::Baseline(loaded)));
                     }
                     review::Effect::Start => {

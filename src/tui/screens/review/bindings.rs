@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::tui::help;
-use crate::tui::keys::{self, Binding, Chord, HelpSection, alt_key, bind, ch, ctrl, key};
+use crate::tui::keys::{self, Binding, Chord, HelpSection, alt_key, bind, ch, ctrl, ctrl_key, key};
 use ratatui::crossterm::event::KeyCode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,6 +147,18 @@ pub const OVERVIEW: &[Binding<Act>] = &[
     bind(&[key(Up)], Act::Up, "Forrige område", "Previous area"),
     bind(&[key(Down)], Act::Down, "Neste område", "Next area"),
     bind(
+        &[key(Home), key(PageUp)],
+        Act::Home,
+        "Første område",
+        "First area",
+    ),
+    bind(
+        &[key(End), key(PageDown)],
+        Act::End,
+        "Siste område",
+        "Last area",
+    ),
+    bind(
         &[key(Enter), key(Right)],
         Act::Open,
         "Vis / skjul delområdene",
@@ -274,6 +286,13 @@ pub const QUESTION: &[Binding<Act>] = &[
         "Next interview (notes below)",
     ),
     bind(
+        &[key(Home)],
+        Act::Home,
+        "Første intervju",
+        "First interview",
+    ),
+    bind(&[key(End)], Act::End, "Siste intervju", "Last interview"),
+    bind(
         &[key(Esc), ch('l')],
         Act::Back,
         "Tilbake til uenighetslisten",
@@ -295,6 +314,18 @@ pub const ROLES: &[Binding<Act>] = &[
         "Next area (column)",
     ),
     bind(
+        &[key(Home), key(PageUp)],
+        Act::Home,
+        "Første område",
+        "First area",
+    ),
+    bind(
+        &[key(End), key(PageDown)],
+        Act::End,
+        "Siste område",
+        "Last area",
+    ),
+    bind(
         &[key(Enter)],
         Act::Open,
         "Funnene i området",
@@ -306,6 +337,15 @@ pub const ROLES: &[Binding<Act>] = &[
 pub const FINDINGS: &[Binding<Act>] = &[
     bind(&[key(Up)], Act::Up, "Forrige funn", "Previous finding"),
     bind(&[key(Down)], Act::Down, "Neste funn", "Next finding"),
+    bind(&[key(PageUp)], Act::PageUp, "En side opp", "A page up"),
+    bind(
+        &[key(PageDown)],
+        Act::PageDown,
+        "En side ned",
+        "A page down",
+    ),
+    bind(&[key(Home)], Act::Home, "Til toppen", "To the top"),
+    bind(&[key(End)], Act::End, "Til bunnen", "To the bottom"),
     bind(
         &[key(Left), key(Right)],
         Act::NextArea,
@@ -365,14 +405,16 @@ pub const FINDINGS: &[Binding<Act>] = &[
         "Gjenopprett et forkastet funn",
         "Restore a dropped finding",
     ),
+    // Alt-↑ does not reach the program in macOS Terminal.app by default,
+    // and Ctrl-↑ may be taken by Mission Control: `<` and `>` always work.
     bind(
-        &[alt_key(Up)],
+        &[alt_key(Up), ctrl_key(Up), ch('<')],
         Act::MoveUp,
         "Flytt funnet opp (rekkefølgen i rapporten)",
         "Move the finding up (the report's order)",
     ),
     bind(
-        &[alt_key(Down)],
+        &[alt_key(Down), ctrl_key(Down), ch('>')],
         Act::MoveDown,
         "Flytt funnet ned",
         "Move the finding down",
@@ -395,6 +437,15 @@ pub const FINDINGS: &[Binding<Act>] = &[
 pub const PRIORITIES: &[Binding<Act>] = &[
     bind(&[key(Up)], Act::Up, "Forrige linje", "Previous line"),
     bind(&[key(Down)], Act::Down, "Neste linje", "Next line"),
+    bind(&[key(PageUp)], Act::PageUp, "En side opp", "A page up"),
+    bind(
+        &[key(PageDown)],
+        Act::PageDown,
+        "En side ned",
+        "A page down",
+    ),
+    bind(&[key(Home)], Act::Home, "Til toppen", "To the top"),
+    bind(&[key(End)], Act::End, "Til bunnen", "To the bottom"),
     bind(
         &[key(Enter), ch('e')],
         Act::Edit,
@@ -510,7 +561,9 @@ pub const CONFIRM: &[Binding<Act>] = &[
 
 pub const CONFLICT: &[Binding<Act>] = &[
     bind(&[key(Up)], Act::Up, "Forrige versjon", "Previous version"),
-    bind(&[key(Down)], Act::Down, "Neste version", "Next version"),
+    bind(&[key(Down)], Act::Down, "Neste versjon", "Next version"),
+    bind(&[key(Home)], Act::Home, "Første versjon", "First version"),
+    bind(&[key(End)], Act::End, "Siste versjon", "Last version"),
     bind(
         &[key(Enter)],
         Act::Confirm,
@@ -540,6 +593,7 @@ impl Review<'_> {
             Some(Overlay::Confirm { .. }) => return vec![CONFIRM],
             Some(Overlay::Text(_)) => return vec![TEXT],
             Some(Overlay::Bulk { .. }) => return vec![BULK],
+            Some(Overlay::Message { .. }) => return vec![],
             None => {}
         }
         vec![self.view_table(), GLOBAL]
@@ -619,6 +673,10 @@ impl Review<'_> {
     pub fn footer(&self) -> Vec<(String, String)> {
         match self.overlay {
             Some(Overlay::Help { .. }) => keys::footer(&[help::KEYS], self.lang),
+            Some(Overlay::Message { .. }) => vec![(
+                self.t("Enter, Esc", "Enter, Esc").to_owned(),
+                self.t("Lukk", "Close").to_owned(),
+            )],
             _ => keys::footer(&self.tables(), self.lang),
         }
     }

@@ -57,10 +57,11 @@ pub enum Msg {
     Paste(String),
     Saved(SaveReport),
     /// A baseline file the runtime read for [`Effect::LoadBaseline`]: the
-    /// baseline, or the message why it could not be read.
-    /// Boxed: a baseline (with an average's members) is large beside the
-    /// other messages.
-    Baseline(Result<Box<Baseline>, String>),
+    /// baseline with the warnings its check gave, or the lines saying why it
+    /// was refused (each naming the file, and the field or id). Boxed: a
+    /// baseline (with an average's members) is large beside the other
+    /// messages.
+    Baseline(Result<(Box<Baseline>, Vec<String>), Vec<String>>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -171,6 +172,12 @@ pub enum Overlay {
     /// Choosing the version of the first unresolved conflict.
     Conflict {
         cursor: usize,
+    },
+    /// Lines to read (a baseline refused or attached with warnings); any
+    /// key closes it.
+    Message {
+        title: String,
+        lines: Vec<String>,
     },
     /// "4.4.2 er overstyrt …: godta forslaget i stedet?"
     Confirm {
@@ -482,6 +489,24 @@ impl<'b> Review<'b> {
             }
         }
     }
+}
+
+/// Rows a page key moves in a list.
+const PAGE: usize = 10;
+
+/// Where a list's cursor goes for a movement key (↑ ↓, PgUp PgDn, Home
+/// End), or `None` for any other key: every list moves the same way.
+pub(super) fn moved(act: Act, cursor: usize, len: usize) -> Option<usize> {
+    let last = len.saturating_sub(1);
+    Some(match act {
+        Act::Up => cursor.saturating_sub(1),
+        Act::Down => (cursor + 1).min(last),
+        Act::PageUp => cursor.saturating_sub(PAGE),
+        Act::PageDown => (cursor + PAGE).min(last),
+        Act::Home => 0,
+        Act::End => last,
+        _ => return None,
+    })
 }
 
 /// The row index of group `g` among the priority rows.

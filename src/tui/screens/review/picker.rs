@@ -1,7 +1,7 @@
 //! The municipality picker, shown when the files of a review hold several.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::KeyCode::{Down, Enter, Esc, Up};
+use ratatui::crossterm::event::KeyCode::{Down, End, Enter, Esc, Home, PageDown, PageUp, Up};
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
@@ -42,6 +42,15 @@ pub const PICKER: &[Binding<Act>] = &[
         "Neste kommune",
         "Next municipality",
     ),
+    bind(&[key(PageUp)], Act::PageUp, "En side opp", "A page up"),
+    bind(
+        &[key(PageDown)],
+        Act::PageDown,
+        "En side ned",
+        "A page down",
+    ),
+    bind(&[key(Home)], Act::Home, "Til toppen", "To the top"),
+    bind(&[key(End)], Act::End, "Til bunnen", "To the bottom"),
     bind(
         &[key(Enter)],
         Act::Confirm,
@@ -68,9 +77,12 @@ impl Picker {
     }
 
     pub fn update(&mut self, ev: KeyEvent) -> Option<PickerEffect> {
-        match keys::lookup(PICKER, &ev)? {
-            Act::Up => self.cursor = self.cursor.saturating_sub(1),
-            Act::Down => self.cursor = (self.cursor + 1).min(self.groups.len().saturating_sub(1)),
+        let act = keys::lookup(PICKER, &ev)?;
+        if let Some(to) = super::moved(act, self.cursor, self.groups.len()) {
+            self.cursor = to;
+            return None;
+        }
+        match act {
             Act::Confirm => {
                 return self
                     .groups

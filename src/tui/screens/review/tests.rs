@@ -324,13 +324,33 @@ fn a_baseline_read_by_the_runtime_is_attached() {
     );
     let mut b = Baseline::new("Midtre Gauldal 2023", BaselineKind::Earlier);
     b.total = Some(int(555));
-    assert_eq!(r.update(Msg::Baseline(Ok(Box::new(b)))), vec![Effect::Save]);
+    assert_eq!(
+        r.update(Msg::Baseline(Ok((Box::new(b), vec![])))),
+        vec![Effect::Save]
+    );
     assert_eq!(r.bases.len(), 5);
     assert!(
-        r.update(Msg::Baseline(Err("/x/y.json: no such file".into())))
+        r.update(Msg::Baseline(Err(vec!["/x/y.json: no such file".into()])))
             .is_empty()
     );
     assert_eq!(r.notice.as_ref().map(|n| n.warning), Some(true));
+    // Every reason for a refusal is shown, not only the first.
+    let Some(Overlay::Message { lines, .. }) = &r.overlay else {
+        panic!("a refused baseline says why: {:?}", r.overlay)
+    };
+    assert_eq!(lines, &["/x/y.json: no such file"]);
+    press(&mut r, KeyCode::Esc);
+    assert!(r.overlay.is_none());
+    // A baseline attached with warnings shows them too.
+    let mut b = Baseline::new("Midtre Gauldal 2019", BaselineKind::Earlier);
+    b.total = Some(int(500));
+    let warning = "/x/mg.json: area 2: 40 + 30 = 70, but the file says 75".to_owned();
+    r.update(Msg::Baseline(Ok((Box::new(b), vec![warning.clone()]))));
+    assert_eq!(r.bases.len(), 6);
+    let Some(Overlay::Message { lines, .. }) = &r.overlay else {
+        panic!("warnings are shown")
+    };
+    assert_eq!(lines, &[warning]);
 }
 
 #[test]
@@ -403,4 +423,76 @@ fn help_lists_every_table_with_the_current_one_first() {
     press(&mut r, KeyCode::Esc);
     assert!(r.overlay.is_none());
     assert_eq!(typ(&mut r, "q"), vec![Effect::Quit]);
+}
+
+/// Issue 13: End/Home/PgDn/PgUp in every list of the review.
+#[test]
+fn home_end_and_page_keys_move_in_every_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = Bank::builtin();
+    let mut r = Review::new(&bank, Lang::Nb, demo_session(dir.path()));
+    press(&mut r, KeyCode::End);
+    assert_eq!(r.area, 7, "overview");
+    press(&mut r, KeyCode::Home);
+    assert_eq!(r.area, 0);
+    r.view = View::List;
+    press(&mut r, KeyCode::End);
+    assert_eq!(r.list_cursor, 74);
+    press(&mut r, KeyCode::PageUp);
+    assert_eq!(r.list_cursor, 64);
+    r.open_question(&r.order[0].question.clone());
+    press(&mut r, KeyCode::End);
+    assert!(r.row > 5, "the last interview: {}", r.row);
+    press(&mut r, KeyCode::Home);
+    assert_eq!(r.row, 0);
+    r.view = View::Roles;
+    press(&mut r, KeyCode::End);
+    assert_eq!(r.area, 7, "roles");
+    r.view = View::Findings;
+    r.findings_area = 6;
+    let n = r.assessment().findings["7"].len();
+    press(&mut r, KeyCode::End);
+    assert_eq!(r.finding_cursor, n - 1);
+    press(&mut r, KeyCode::PageUp);
+    assert_eq!(r.finding_cursor, n - 11);
+    press(&mut r, KeyCode::PageDown);
+    press(&mut r, KeyCode::Home);
+    assert_eq!(r.finding_cursor, 0);
+    r.view = View::Priorities;
+    press(&mut r, KeyCode::End);
+    assert_eq!(r.prio_cursor, r.priority_rows().len() - 1);
+}
+
+/// Issue 14: moving a finding has twins of Alt-↑/↓ that reach the program
+/// in macOS Terminal.app.
+#[test]
+fn a_finding_moves_with_alt_ctrl_or_the_angle_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = Bank::builtin();
+    let mut r = Review::new(&bank, Lang::Nb, demo_session(dir.path()));
+    r.view = View::Findings;
+    r.findings_area = 6;
+    let texts = |r: &Review| -> Vec<String> {
+        r.assessment().findings["7"]
+            .iter()
+            .map(|f| f.text.clone())
+            .collect()
+    };
+    let first = texts(&r)[0].clone();
+    for (code, mods) in [
+        (KeyCode::Char('>'), KeyModifiers::SHIFT),
+        (KeyCode::Down, KeyModifiers::CONTROL),
+        (KeyCode::Down, KeyModifiers::ALT),
+    ] {
+        assert_eq!(
+            r.update(Msg::Key(KeyEvent::new(code, mods))),
+            vec![Effect::Save]
+        );
+    }
+    assert_eq!(texts(&r)[3], first);
+    assert_eq!(r.finding_cursor, 3);
+    typ(&mut r, "<");
+    r.update(Msg::Key(KeyEvent::new(KeyCode::Up, KeyModifiers::CONTROL)));
+    r.update(Msg::Key(KeyEvent::new(KeyCode::Up, KeyModifiers::ALT)));
+    assert_eq!(texts(&r)[0], first);
 }

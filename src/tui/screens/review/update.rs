@@ -85,10 +85,11 @@ impl Review<'_> {
     }
 
     pub(super) fn overview_key(&mut self, act: Act) -> Vec<Effect> {
-        let n = self.card.areas.len();
+        if let Some(to) = moved(act, self.area, self.card.areas.len()) {
+            self.area = to;
+            return vec![];
+        }
         match act {
-            Act::Up => self.area = self.area.saturating_sub(1),
-            Act::Down => self.area = (self.area + 1).min(n.saturating_sub(1)),
             Act::Open => self.drill = !self.drill,
             Act::Back => self.drill = false,
             _ => {}
@@ -97,15 +98,11 @@ impl Review<'_> {
     }
 
     pub(super) fn list_key(&mut self, act: Act) -> Vec<Effect> {
-        let n = self.list_rows().len();
-        let last = n.saturating_sub(1);
+        if let Some(to) = moved(act, self.list_cursor, self.list_rows().len()) {
+            self.list_cursor = to;
+            return vec![];
+        }
         match act {
-            Act::Up => self.list_cursor = self.list_cursor.saturating_sub(1),
-            Act::Down => self.list_cursor = (self.list_cursor + 1).min(last),
-            Act::PageUp => self.list_cursor = self.list_cursor.saturating_sub(10),
-            Act::PageDown => self.list_cursor = (self.list_cursor + 10).min(last),
-            Act::Home => self.list_cursor = 0,
-            Act::End => self.list_cursor = last,
             Act::BulkAccept => self.start_bulk_accept(),
             Act::Filter => {
                 self.filter = match self.filter {
@@ -198,11 +195,10 @@ impl Review<'_> {
                     ),
                 }
             }
-            Act::Up => self.row = self.row.saturating_sub(1),
-            Act::Down => {
+            Act::Up | Act::Down | Act::Home | Act::End => {
                 let rows = question::view(&self.rs.assessment, &self.rs.sessions, &id)
                     .map_or(0, |v| v.rows.len());
-                self.row = (self.row + 1).min(rows.saturating_sub(1));
+                self.row = moved(act, self.row, rows).unwrap_or(self.row);
             }
             Act::Back => self.show(View::List),
             _ => {}
@@ -365,10 +361,11 @@ impl Review<'_> {
     }
 
     pub(super) fn roles_key(&mut self, act: Act) -> Vec<Effect> {
-        let n = self.bank.areas().len();
+        if let Some(to) = moved(act, self.area, self.bank.areas().len()) {
+            self.area = to;
+            return vec![];
+        }
         match act {
-            Act::Up => self.area = self.area.saturating_sub(1),
-            Act::Down => self.area = (self.area + 1).min(n.saturating_sub(1)),
             Act::Open => {
                 self.findings_area = self.area;
                 self.finding_cursor = 0;
@@ -398,16 +395,11 @@ impl Review<'_> {
         let area = self.area_id(self.findings_area).to_owned();
         let (live, dropped) = self.findings_len();
         let selected = self.selected_finding();
+        if let Some(to) = moved(act, self.finding_cursor, live + dropped) {
+            self.finding_cursor = to;
+            return vec![];
+        }
         let result: Result<bool, ReviewError> = match (act, selected) {
-            (Act::Up, _) => {
-                self.finding_cursor = self.finding_cursor.saturating_sub(1);
-                Ok(false)
-            }
-            (Act::Down, _) => {
-                self.finding_cursor =
-                    (self.finding_cursor + 1).min((live + dropped).saturating_sub(1));
-                Ok(false)
-            }
             (Act::Suggestions, _) => {
                 self.open_suggestions();
                 Ok(false)
@@ -533,15 +525,11 @@ impl Review<'_> {
             Some(PriorityRow::Group(g) | PriorityRow::Item(g, _)) => Some(g),
             None => None,
         };
+        if let Some(to) = moved(act, self.prio_cursor, rows.len()) {
+            self.prio_cursor = to;
+            return vec![];
+        }
         let result = match (act, row, group) {
-            (Act::Up, ..) => {
-                self.prio_cursor = self.prio_cursor.saturating_sub(1);
-                Ok(false)
-            }
-            (Act::Down, ..) => {
-                self.prio_cursor = (self.prio_cursor + 1).min(rows.len().saturating_sub(1));
-                Ok(false)
-            }
             (Act::Edit, _, Some(g)) => {
                 let theme = one_line(&self.rs.assessment.priorities[g].theme);
                 self.prompt(PromptFor::Rename { group: g }, &theme);
@@ -606,13 +594,31 @@ impl Review<'_> {
         self.decided()
     }
 
-    pub(super) fn baseline_loaded(&mut self, result: Result<Box<Baseline>, String>) -> Vec<Effect> {
+    pub(super) fn baseline_loaded(
+        &mut self,
+        result: Result<(Box<Baseline>, Vec<String>), Vec<String>>,
+    ) -> Vec<Effect> {
         match result {
-            Err(reason) => {
-                self.say(reason, true);
+            Err(lines) => {
+                self.say(
+                    self.t(
+                        "Sammenligningsgrunnlaget ble ikke lagt til",
+                        "The baseline was not attached",
+                    ),
+                    true,
+                );
+                self.overlay = Some(Overlay::Message {
+                    title: self
+                        .t(
+                            "Sammenligningsgrunnlaget kan ikke brukes",
+                            "The baseline cannot be used",
+                        )
+                        .to_owned(),
+                    lines,
+                });
                 vec![]
             }
-            Ok(b) => {
+            Ok((b, warnings)) => {
                 let name = b.label(self.lang);
                 let notes = open::attach_baselines(&mut self.rs.assessment, vec![*b], self.lang);
                 let text = notes.into_iter().next().unwrap_or_else(|| {
@@ -622,6 +628,17 @@ impl Review<'_> {
                         one_line(&name)
                     )
                 });
+                if !warnings.is_empty() {
+                    self.overlay = Some(Overlay::Message {
+                        title: format!(
+                            "{} «{}»: {}",
+                            self.t("Lagt til", "Attached"),
+                            one_line(&name),
+                            self.t("se over tallene", "check the figures")
+                        ),
+                        lines: warnings,
+                    });
+                }
                 self.say(text, false);
                 self.bases = self.dashboard_baselines();
                 vec![Effect::Save]
@@ -654,6 +671,8 @@ impl Review<'_> {
                 }
             },
             Overlay::Conflict { cursor } => self.conflict_key(cursor, act),
+            // Read; any key closes it.
+            Overlay::Message { .. } => vec![],
             Overlay::Confirm { question, change } => match act {
                 Some(Act::Confirm) => self.replace_decision(&question, change),
                 Some(Act::Cancel) => {
@@ -871,17 +890,11 @@ impl Review<'_> {
         };
         let n = conflict.candidates.len();
         let id = conflict.id.clone();
+        if let Some(to) = act.and_then(|act| moved(act, cursor, n)) {
+            self.overlay = Some(Overlay::Conflict { cursor: to });
+            return vec![];
+        }
         match act {
-            Some(Act::Up) => {
-                self.overlay = Some(Overlay::Conflict {
-                    cursor: cursor.saturating_sub(1),
-                })
-            }
-            Some(Act::Down) => {
-                self.overlay = Some(Overlay::Conflict {
-                    cursor: (cursor + 1).min(n.saturating_sub(1)),
-                })
-            }
             Some(Act::Confirm) => {
                 if let Err(e) = self.rs.resolve_conflict(&id, cursor) {
                     self.fail(e);

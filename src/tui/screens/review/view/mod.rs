@@ -156,6 +156,7 @@ pub fn draw(frame: &mut Frame, s: &Review) {
             );
         }
         Some(Overlay::Conflict { cursor }) => draw_conflict(frame, body, s, *cursor),
+        Some(Overlay::Message { title, lines }) => draw_message(frame, body, title, lines),
         Some(Overlay::Confirm { question, change }) => {
             draw_confirm(frame, body, s, question, *change)
         }
@@ -163,6 +164,29 @@ pub fn draw(frame: &mut Frame, s: &Review) {
         Some(Overlay::Bulk { max_spread }) => draw_bulk(frame, body, s, *max_spread),
         None => {}
     }
+}
+
+/// Lines to read in a box, wrapped, as many as fit.
+fn draw_message(frame: &mut Frame, body: Rect, title: &str, lines: &[String]) {
+    let w = ui::prompt_rect(body, 1, 110, 2).width.saturating_sub(2) as usize;
+    let mut wrapped: Vec<Line> = Vec::new();
+    for l in lines {
+        for (i, part) in ui::wrap(&one_line(l), w.saturating_sub(2))
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if i == 0 { "• " } else { "  " };
+            wrapped.push(Line::raw(format!("{lead}{part}")));
+        }
+    }
+    let room = body.height.saturating_sub(4);
+    let rect = ui::prompt_rect(body, (wrapped.len() as u16).clamp(1, room), 110, 2);
+    frame.render_widget(Clear, rect);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(WARN)
+        .title(format!(" {} ", one_line(title)));
+    frame.render_widget(Paragraph::new(wrapped).block(block), rect);
 }
 
 /// "4.4.2 er overstyrt til 2,5 · 3 · 1 …: godta forslaget i stedet?"
@@ -213,7 +237,8 @@ fn draw_confirm(frame: &mut Frame, body: Rect, s: &Review, id: &str, change: Rep
         ),
         DIM,
     ));
-    let rect = prompt_rect(body, lines.len() as u16);
+    // Room for the long lines to wrap.
+    let rect = prompt_rect(body, lines.len() as u16 + 2);
     frame.render_widget(Clear, rect);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -303,6 +328,16 @@ fn draw_header(frame: &mut Frame, area: Rect, s: &Review) {
             ),
             BOLD,
         ));
+        if p.changed_since_accepted > 0 {
+            right.push(Span::styled(
+                format!(
+                    "!{} {} ",
+                    p.changed_since_accepted,
+                    s.t("endret", "changed")
+                ),
+                WARN,
+            ));
+        }
         if p.overridden > 0 {
             right.push(Span::styled(
                 format!("*{} {} ", p.overridden, s.t("overstyrt", "overridden")),

@@ -1,11 +1,11 @@
 //! The overview: the scores of every area, agreement and what is left to decide.
 
 use super::*;
-use crate::core::assessment::Decision;
+use crate::core::assessment::DecisionState;
 use crate::core::exact::{Exact, int};
 use crate::core::lang::Lang;
-use crate::core::review::agreement;
 use crate::core::review::question::{self};
+use crate::core::review::{agreement, open};
 use crate::core::text::one_line;
 use crate::tui::dashboard::Dashboard;
 use crate::tui::screens::review::{Review, value_text};
@@ -46,12 +46,22 @@ pub(super) fn draw_overview(frame: &mut Frame, area: Rect, s: &Review) {
             format!("· {} {} ", p.overridden, s.t("overstyrt", "overridden")),
             Style::new().fg(Color::Yellow),
         ),
-        Span::raw(format!(
-            "· {} α {} ",
-            s.t("samstemthet", "agreement"),
-            alpha_text(alpha, s.lang)
-        )),
     ];
+    if p.changed_since_accepted > 0 {
+        status.push(Span::styled(
+            format!(
+                "· {} {} ",
+                p.changed_since_accepted,
+                s.t("endret siden godtatt", "changed since accepted")
+            ),
+            WARN,
+        ));
+    }
+    status.extend([Span::raw(format!(
+        "· {} α {} ",
+        s.t("samstemthet", "agreement"),
+        alpha_text(alpha, s.lang)
+    ))]);
     if !a.baselines.is_empty() {
         status.push(Span::styled(
             format!(
@@ -68,6 +78,16 @@ pub(super) fn draw_overview(frame: &mut Frame, area: Rect, s: &Review) {
         ));
     }
     top.push(Line::from(status));
+    // Files left out stay listed here, not only in the first notice.
+    if let Some(bad) = open::bad_files_line(&s.rs.bad_files, s.lang) {
+        for l in ui::clip_lines(
+            ui::wrap(&format!("⚠ {}", one_line(&bad)), width.saturating_sub(2)),
+            3,
+            width,
+        ) {
+            top.push(Line::styled(format!(" {l}"), WARN));
+        }
+    }
     top.push(Line::raw(""));
     let side_w: u16 = if area.width >= 110 { 38 } else { 0 };
     let [main, side] =
@@ -248,16 +268,24 @@ pub(super) fn scroll_start(cursor: usize, height: usize, len: usize) -> usize {
 }
 
 pub(super) fn decision_mark(s: &Review, id: &str) -> (String, Style) {
-    let review = s.assessment().questions.get(id);
-    match review.and_then(|r| r.decision.as_ref()) {
-        Some(Decision::Accepted { .. }) => (
+    let state = s.assessment().questions.get(id).map(|r| r.state());
+    match state {
+        Some(DecisionState::Accepted) => (
             format!("✓ {}", s.t("godtatt", "accepted")),
             Style::new().fg(Color::Green),
         ),
-        Some(Decision::Override { .. }) => (
+        Some(DecisionState::ChangedSinceAccepted) => {
+            (format!("! {}", s.t("endret", "changed")), WARN)
+        }
+        Some(DecisionState::Overridden) => (
             format!("* {}", s.t("overstyrt", "overridden")),
             Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
         ),
-        None => (format!("· {}", s.t("åpen", "open")), DIM),
+        // Set by hand to the suggestion: decided, not an override.
+        Some(DecisionState::OverrideAsSuggested) => (
+            format!("✓ {}", s.t("satt", "set")),
+            Style::new().fg(Color::Green),
+        ),
+        Some(DecisionState::Undecided) | None => (format!("· {}", s.t("åpen", "open")), DIM),
     }
 }

@@ -68,15 +68,31 @@ pub(super) fn draw_list(frame: &mut Frame, area: Rect, s: &Review) {
     let height = (area.height as usize).saturating_sub(lines.len());
     let first = scroll_start(s.list_cursor, height, rows.len());
     for (i, d) in rows.iter().enumerate().skip(first).take(height) {
-        let text = s
-            .bank
-            .question(&d.question)
-            .map_or_else(String::new, |q| one_line(q.text.get(s.lang)));
+        // An accept the suggestion moved away from says so in place of
+        // the question's text, with the values: the reviewer must look again.
+        let (text, text_style) = match d.changed {
+            Some((old, new)) => {
+                let text = question::changed_since_accepted(&old, &new, s.lang);
+                // Narrow: the values closer together, so that both show.
+                let text = if text.width() > text_w {
+                    text.replace(" · ", "·")
+                } else {
+                    text
+                };
+                (text, WARN)
+            }
+            None => (
+                s.bank
+                    .question(&d.question)
+                    .map_or_else(String::new, |q| one_line(q.text.get(s.lang))),
+                Style::new(),
+            ),
+        };
         let (mark, mark_style) = decision_mark(s, &d.question);
         let mut spans = vec![
             Span::styled(format!("{:>3} ", i + 1), DIM),
             Span::styled(format!("{:<7}", d.question), BOLD),
-            Span::raw(fit(&text, text_w)),
+            Span::styled(fit(&text, text_w), text_style),
         ];
         for v in d.spread {
             spans.push(Span::styled(
@@ -505,7 +521,28 @@ pub(super) fn summary_lines(
             BOLD,
         ),
     ];
+    let changed = s
+        .assessment()
+        .questions
+        .get(v.id)
+        .and_then(|q| q.changed_since_accepted());
     let (label, style, tail) = match v.decision {
+        // The values accepted stand in the columns, under the suggestion
+        // that has moved away from them.
+        Some(Decision::Accepted { .. }) if changed.is_some() => (
+            s.t("! Endret siden godtatt", "! Changed since accepted"),
+            WARN,
+            Span::styled(
+                format!(
+                    "  {}",
+                    s.t(
+                        "← godtatt; a godtar det nye",
+                        "← accepted; a accepts the new"
+                    )
+                ),
+                WARN,
+            ),
+        ),
         None => (
             s.t("Ikke avgjort", "Not decided"),
             DIM,
@@ -542,10 +579,13 @@ pub(super) fn summary_lines(
             }
         })
         .collect();
-    let shown = if v.decision.is_some() {
-        values
-    } else {
-        vec![("".into(), DIM); 3]
+    let shown = match (v.decision, changed) {
+        (_, Some((accepted, _))) => DIMENSIONS
+            .iter()
+            .map(|d| (value_text(accepted.get(*d), lang), WARN))
+            .collect(),
+        (Some(_), None) => values,
+        (None, None) => vec![("".into(), DIM); 3],
     };
     out.push(row(label, shown, tail, style));
     if let Some(Decision::Override { reason, .. }) = v.decision {
