@@ -365,14 +365,11 @@ impl Review<'_> {
             self.area = to;
             return vec![];
         }
-        match act {
-            Act::Open => {
-                self.findings_area = self.area;
-                self.finding_cursor = 0;
-                self.marked.clear();
-                self.view = View::Findings;
-            }
-            _ => {}
+        if act == Act::Open {
+            self.findings_area = self.area;
+            self.finding_cursor = 0;
+            self.marked.clear();
+            self.view = View::Findings;
         }
         vec![]
     }
