@@ -341,7 +341,8 @@ fn replacing_an_override_asks_and_a_bad_file_stays_listed() {
             line: Some(12),
             column: Some(3),
             at: None,
-            message: "filen slutter midt i en verdi".into(),
+            message: "the file ends in the middle of a value".into(),
+            message_nb: Some("filen slutter midt i en verdi".into()),
             warning: false,
         }],
         backup: Some(PathBuf::from(

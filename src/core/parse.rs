@@ -65,6 +65,15 @@ impl Problem {
         self.render_in(file, Lang::of_messages())
     }
 
+    /// The message in `lang`, and the language it is in: a line is in one
+    /// language, English where no bokmål text exists.
+    pub fn message_in(&self, lang: Lang) -> (Lang, &str) {
+        match (&self.message_nb, lang) {
+            (Some(nb), Lang::Nb) => (Lang::Nb, nb),
+            _ => (Lang::En, &self.message),
+        }
+    }
+
     /// [`Problem::render`] in `lang` (English where the problem has no
     /// bokmål text).
     pub fn render_in(&self, file: &str, lang: Lang) -> String {
@@ -76,11 +85,7 @@ impl Problem {
             }
         }
         out.push_str(": ");
-        // A line is in one language: English where no bokmål text exists.
-        let (lang, message) = match (&self.message_nb, lang) {
-            (Some(nb), Lang::Nb) => (Lang::Nb, nb),
-            _ => (Lang::En, &self.message),
-        };
+        let (lang, message) = self.message_in(lang);
         if self.warning {
             out.push_str(lang.pick("advarsel: ", "warning: "));
         }

@@ -66,7 +66,7 @@ impl BadFile {
             if let Some(at) = &first.at {
                 text.push_str(&format!("{at}: "));
             }
-            text.push_str(&first.message);
+            text.push_str(first.message_in(lang).1);
         }
         if let Some(backup) = &self.backup {
             text.push_str(&format!(
@@ -84,7 +84,11 @@ impl BadFile {
     /// then where the backup is, if there is one.
     pub fn lines(&self, lang: Lang) -> Vec<String> {
         let file = self.file.display().to_string();
-        let mut lines: Vec<String> = self.problems.iter().map(|p| p.render(&file)).collect();
+        let mut lines: Vec<String> = self
+            .problems
+            .iter()
+            .map(|p| p.render_in(&file, lang))
+            .collect();
         if let Some(backup) = &self.backup {
             lines.push(format!(
                 "{file}: {}: {}",

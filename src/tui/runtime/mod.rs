@@ -566,7 +566,10 @@ impl<'b, B: Backend> Runtime<'b, B> {
                         let file = path.display().to_string();
                         let loaded = storage::load_baseline(&path, &self.ctx.bank, self.ctx.lang)
                             .map(|(baseline, warnings)| {
-                                let warnings = warnings.iter().map(|w| w.render(&file)).collect();
+                                let warnings = warnings
+                                    .iter()
+                                    .map(|w| w.render_in(&file, self.ctx.lang))
+                                    .collect();
                                 (Box::new(baseline), warnings)
                             })
                             .map_err(|e| e.lines());
