@@ -376,3 +376,42 @@ fn every_counter_counts_routed_questions_and_names_the_ones_outside_the_roles() 
     term.draw(|f| start.draw(f)).unwrap();
     assert!(text_of(&term).contains(&short), "start screen");
 }
+
+#[test]
+fn a_group_of_four_shows_everyone_at_80_columns_and_the_navigator_grows_at_200() {
+    let bank = Bank::builtin();
+    let mut s = session(&bank);
+    s.interviewees = [
+        ("Ola Ordfører", "mayor"),
+        ("Åse Ås", "chief_executive"),
+        ("Kåre Tillitsvalgt", "union_rep"),
+        ("Per Sektor", "sector_head"),
+    ]
+    .into_iter()
+    .map(|(name, role)| Person {
+        name: name.into(),
+        role: role.into(),
+    })
+    .collect();
+    let t0 = Instant::now();
+    let screen = Interview::new(&bank, Lang::Nb, s, "/s.json".into(), false, t0);
+    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    term.draw(|f| view::draw(f, &screen, &mut Default::default()))
+        .unwrap();
+    let header = text_of(&term).lines().next().unwrap().to_owned();
+    for who in ["OO", "ÅÅ", "KT", "PS"] {
+        assert!(header.contains(who), "{who} in {header:?}");
+    }
+    // 1.1.1 is not for a union representative or a head of sector.
+    assert!(
+        header.contains("○KT") && header.contains("○PS"),
+        "{header:?}"
+    );
+    insta::assert_snapshot!("group_of_four_80x24", term.backend());
+
+    let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    term.draw(|f| view::draw(f, &screen, &mut Default::default()))
+        .unwrap();
+    insta::assert_snapshot!("group_of_four_200x60", term.backend());
+    assert!(view::side_width(200) > 40);
+}

@@ -49,14 +49,18 @@ impl<B: Backend> Surface<B> {
 
     /// Draws a whole frame; only the cells that changed reach the terminal.
     pub fn draw(&mut self, render: impl FnOnce(&mut Frame)) -> Result<(), B::Error> {
-        if let Some(area) = self.area_shown.take() {
-            copy_cells(&area, &mut self.shown);
+        let area_drawn = self.area_shown.take();
+        if let Some(area) = &area_drawn {
+            copy_cells(area, &mut self.shown);
+        }
+        let ambiguous = ambiguous_rows(&self.shown);
+        if area_drawn.is_some() || !ambiguous.is_empty() {
             // The terminal compares the next frame with the buffer it drew
-            // last: give it what is on screen instead.
-            self.terminal
-                .current_buffer_mut()
-                .content
-                .clone_from(&self.shown.content);
+            // last: give it what is on screen instead, with the rows whose
+            // width the terminal may see otherwise written again in full.
+            let previous = self.terminal.current_buffer_mut();
+            previous.content.clone_from(&self.shown.content);
+            forget_rows(previous, &ambiguous);
             self.terminal.swap_buffers();
         }
         let no_color = self.no_color;
@@ -100,9 +104,21 @@ impl<B: Backend> Surface<B> {
         if self.no_color {
             drop_colors(&mut self.scratch);
         }
+        let mut updates = shown.diff(&self.scratch);
+        let rows: Vec<u16> = ambiguous_rows(&shown)
+            .into_iter()
+            .filter(|&y| updates.iter().any(|&(_, uy, _)| uy == y))
+            .collect();
+        if !rows.is_empty() {
+            // A changed row that held a grapheme of uncertain width is
+            // written again in full, so none of it stays behind.
+            let mut old = shown.clone();
+            forget_rows(&mut old, &rows);
+            updates = old.diff(&self.scratch);
+        }
         let backend = self.terminal.backend_mut();
         let sent = backend
-            .draw(shown.diff(&self.scratch).into_iter())
+            .draw(updates.into_iter())
             .and_then(|()| Backend::flush(backend));
         // Even after a failed write the terminal's record is behind.
         self.area_shown = Some(std::mem::replace(&mut self.scratch, shown));
@@ -143,6 +159,37 @@ pub fn copy_cells(from: &Buffer, to: &mut Buffer) {
         to.content[dst..dst + width].clone_from_slice(&from.content[src..src + width]);
     }
 }
+
+/// Rows holding a grapheme of several code points (a flag is two regional
+/// indicators; also emoji sequences and combining marks): terminals differ
+/// on how many columns those take, so what they leave around them after a
+/// change is not what the last frame says.
+fn ambiguous_rows(buffer: &Buffer) -> Vec<u16> {
+    let width = usize::from(buffer.area.width.max(1));
+    let mut rows: Vec<u16> = buffer
+        .content
+        .iter()
+        .enumerate()
+        .filter(|(_, cell)| cell.symbol().chars().nth(1).is_some())
+        .map(|(i, _)| buffer.area.y + (i / width) as u16)
+        .collect();
+    rows.dedup();
+    rows
+}
+
+/// Marks `rows` of a record of the screen as unknown, so that the next
+/// comparison writes every cell of them.
+fn forget_rows(buffer: &mut Buffer, rows: &[u16]) {
+    let area = buffer.area;
+    for &y in rows {
+        for x in area.left()..area.right() {
+            buffer[(x, y)].set_symbol(UNKNOWN);
+        }
+    }
+}
+
+/// A cell's symbol that no frame draws (a private-use character).
+const UNKNOWN: &str = "\u{e000}";
 
 fn drop_colors(buffer: &mut Buffer) {
     for cell in buffer.content.iter_mut() {
@@ -248,6 +295,37 @@ mod tests {
         .unwrap();
         let out = String::from_utf8(written.0.take()).unwrap();
         assert!(out.contains('d') && !out.contains("abc"), "{out:?}");
+    }
+
+    #[test]
+    fn a_row_that_held_a_flag_is_written_again_in_full() {
+        let written = Written::default();
+        let options = TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, 10, 2)),
+        };
+        let terminal = Terminal::with_options(CrosstermBackend::new(written.clone()), options);
+        let mut s = Surface::new(terminal.unwrap(), false);
+        let row = Rect::new(0, 0, 10, 1);
+        s.draw(|f| f.render_widget(Paragraph::new("🇳🇴 ab"), row))
+            .unwrap();
+        written.0.borrow_mut().clear();
+        // The next page: the flag's cells change, the rest is the same.
+        s.draw(|f| f.render_widget(Paragraph::new("   ab"), row))
+            .unwrap();
+        let out = String::from_utf8(written.0.take()).unwrap();
+        assert!(out.contains("ab"), "the whole row again: {out:?}");
+        // The same in an area drawn on its own.
+        s.draw_area(&Buffer::empty(row), |buf| {
+            Paragraph::new("🇸🇪 ab").render(row, buf)
+        })
+        .unwrap();
+        written.0.borrow_mut().clear();
+        s.draw_area(&Buffer::empty(row), |buf| {
+            Paragraph::new("x  ab").render(row, buf)
+        })
+        .unwrap();
+        let out = String::from_utf8(written.0.take()).unwrap();
+        assert!(out.contains("ab"), "the whole row again: {out:?}");
     }
 
     #[test]

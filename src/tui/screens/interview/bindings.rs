@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::core::session::FindingKind;
+use crate::core::text::one_line;
 use crate::tui::help;
 use crate::tui::keys::{self, Binding, Chord, HelpSection, bind, ch, ctrl, key};
 use ratatui::crossterm::event::KeyCode;
@@ -472,8 +473,38 @@ impl Interview<'_> {
                 out.push(s);
             }
         }
+        out.push(self.people_section());
         out.push(help::section(self.lang));
         out
+    }
+
+    /// Everyone interviewed, in full (the header may only have room for
+    /// initials), and whether the current question is for their role.
+    fn people_section(&self) -> HelpSection {
+        let question = self
+            .question_index()
+            .map(|i| self.bank.at(self.walk.positions[i]));
+        let rows = self
+            .session
+            .interviewees
+            .iter()
+            .map(|p| {
+                let mut role = one_line(&self.bank.role_label(&p.role, self.lang));
+                if let Some(q) = question
+                    && !q.roles.contains(&p.role)
+                {
+                    role.push_str(self.t(
+                        " · ○ spørsmålet gjelder ikke rollen",
+                        " · ○ the question is not for the role",
+                    ));
+                }
+                (one_line(&p.name), role)
+            })
+            .collect();
+        HelpSection {
+            title: self.t("Intervjuet", "Interviewed").to_owned(),
+            rows,
+        }
     }
 
     /// The footer: the main keys of what has the focus.

@@ -15,13 +15,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use crate::core::lang::Lang;
-use crate::core::session::{FindingKind, Status};
+use crate::core::session::{FindingKind, Person, Status};
 use crate::core::text::one_line;
 use crate::tui::help;
 use crate::tui::screens::interview::{Ask, Focus, Interview, Overlay};
 use crate::tui::surface::{Surface, copy_cells};
 use crate::tui::ui::{self, ACCENT, BOLD, DIM, WARN};
 use crate::tui::walk::Page;
+use unicode_width::UnicodeWidthStr;
 
 mod question;
 mod side;
@@ -32,6 +33,8 @@ use side::*;
 /// Width of the side column (navigator and score bars) for a terminal width.
 pub fn side_width(width: u16) -> u16 {
     match width {
+        // Grows with the terminal, so that the questions' texts are read.
+        134.. => width * 3 / 10,
         110.. => 40,
         70.. => 24,
         _ => 0,
@@ -303,7 +306,6 @@ fn prompt_block(title: &str) -> Block<'_> {
 
 fn draw_header(frame: &mut Frame, area: Rect, s: &Interview) {
     let sess = &s.session;
-    let people = ui::people_line(s.bank, &sess.interviewees, s.lang);
     let mut right: Vec<Span> = Vec::new();
     if let Some(reason) = &s.save_failure {
         right.push(ui::save_failure(reason, s.lang));
@@ -335,13 +337,63 @@ fn draw_header(frame: &mut Frame, area: Rect, s: &Interview) {
     }
     let right_w: usize = right.iter().map(|sp| sp.width()).sum();
     let left_w = (area.width as usize).saturating_sub(right_w + 1);
-    let left = ui::truncate(
-        &format!(" {} · {}", one_line(&sess.municipality), people),
-        left_w,
-    );
+    let place = format!(" {} · ", one_line(&sess.municipality));
+    let people = people_fitting(s, left_w.saturating_sub(place.width()));
+    let left = ui::truncate(&format!("{place}{people}"), left_w);
     let mut spans = vec![Span::styled(format!("{left:<left_w$} "), BOLD)];
     spans.extend(right);
     frame.render_widget(Paragraph::new(Line::from(spans)).style(ui::BAR), area);
+}
+
+/// Every interviewee, in as much of `width` as there is: names with roles,
+/// names, initials, or as many initials as fit and `+N` for the rest. On a
+/// question, `○` marks the people whose role it is not routed to (F1 lists
+/// everyone in full).
+fn people_fitting(s: &Interview, width: usize) -> String {
+    let people = &s.session.interviewees;
+    let routed = |role: &str| match s.question_index() {
+        Some(i) => s
+            .bank
+            .at(s.walk.positions[i])
+            .roles
+            .iter()
+            .any(|r| r == role),
+        None => true,
+    };
+    let mark = |role: &str| if routed(role) { "" } else { "○" };
+    let role = |p: &Person| one_line(&s.bank.role_label(&p.role, s.lang));
+    let initials = |p: &Person| -> String {
+        one_line(&p.name)
+            .split_whitespace()
+            .filter_map(|w| w.chars().next())
+            .collect()
+    };
+    let forms: [&dyn Fn(&Person) -> String; 3] = [
+        &|p| format!("{}{} ({})", mark(&p.role), one_line(&p.name), role(p)),
+        &|p| format!("{}{}", mark(&p.role), one_line(&p.name)),
+        &|p| format!("{}{}", mark(&p.role), initials(p)),
+    ];
+    for form in forms {
+        let line = people.iter().map(form).collect::<Vec<_>>().join(", ");
+        if line.width() <= width {
+            return line;
+        }
+    }
+    // As many initials as fit, with room for the count of the rest.
+    let all: Vec<String> = people.iter().map(forms[2]).collect();
+    for shown in (0..all.len()).rev() {
+        let rest = format!("+{}", all.len() - shown);
+        let line = all[..shown]
+            .iter()
+            .cloned()
+            .chain([rest])
+            .collect::<Vec<_>>()
+            .join(", ");
+        if line.width() <= width {
+            return line;
+        }
+    }
+    format!("+{}", all.len())
 }
 
 fn draw_footer(frame: &mut Frame, area: Rect, s: &Interview, notice: Option<Vec<String>>) {
