@@ -60,6 +60,15 @@ fn unescape(text: &str) -> String {
 }
 
 /// The texts of the `<tag>` elements of an XML part, in order.
+/// Whether `text` occurs in `hay` with `what` right after it (other runs
+/// may sit between them).
+fn followed_by(hay: &str, text: &str, what: &str) -> bool {
+    hay.match_indices(text).any(|(i, _)| {
+        let after: String = hay[i + text.len()..].chars().take(what.len() + 8).collect();
+        after.contains(what)
+    })
+}
+
 fn texts(xml: &[u8], tag: &str) -> Vec<String> {
     let xml = String::from_utf8_lossy(xml);
     let open = format!("<{tag}>");
@@ -314,6 +323,13 @@ fn the_deck_and_the_word_report_hold_the_numbers_of_score_and_the_json_report() 
                 assert!(body.contains(text), "docx area {id}: {text}");
                 if f["best_practice"].as_bool().unwrap() {
                     assert!(findings.contains(&format!("★  | {text}")), "star: {text}");
+                }
+                // A merged finding with how many it stands for, once.
+                let n = f["mentions"].as_u64().unwrap();
+                if n >= 2 {
+                    let count = format!("(nevnt av {n})");
+                    assert!(followed_by(&findings, text, &count), "pptx {text} {count}");
+                    assert!(followed_by(&body, text, &count), "docx {text} {count}");
                 }
             }
         }

@@ -682,15 +682,18 @@ impl Page<'_> {
                 );
             }
             for f in items {
+                let count = words::mentioned(f.mentions, self.lang)
+                    .map(|c| format!(" <span class=\"count\">({})</span>", esc(&c)))
+                    .unwrap_or_default();
                 if f.best_practice {
                     let _ = writeln!(
                         self.out,
-                        "<li class=\"best\"><span class=\"star\" title=\"{0}\" aria-label=\"{0}\">★</span> {1}</li>",
+                        "<li class=\"best\"><span class=\"star\" title=\"{0}\" aria-label=\"{0}\">★</span> {1}{count}</li>",
                         self.pick("Beste praksis", "Best practice"),
                         esc(&f.text)
                     );
                 } else {
-                    let _ = writeln!(self.out, "<li>{}</li>", esc(&f.text));
+                    let _ = writeln!(self.out, "<li>{}{count}</li>", esc(&f.text));
                 }
             }
             self.out.push_str("</ul>\n</div>\n");

@@ -399,7 +399,10 @@ fn area(out: &mut String, r: &Report, a: &AreaReport) {
         }
         for f in items {
             let star = if f.best_practice { "★ " } else { "" };
-            let _ = writeln!(out, "- {star}{}", md(&f.text));
+            let count = words::mentioned(f.mentions, lang)
+                .map(|c| format!(" *({c})*"))
+                .unwrap_or_default();
+            let _ = writeln!(out, "- {star}{}{count}", md(&f.text));
         }
         out.push('\n');
     }

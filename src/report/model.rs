@@ -230,6 +230,9 @@ pub struct FindingItem {
     pub text: String,
     /// Outstanding practice: a gold star.
     pub best_practice: bool,
+    /// How many interviews' findings it stands for ("nevnt av 5"): its
+    /// sources, after merging; 0 for a finding added in the review.
+    pub mentions: usize,
 }
 
 /// The three columns of the deck.
@@ -1041,7 +1044,8 @@ fn history_of(
 }
 
 /// The curated findings of an area in the three columns; the same text
-/// twice in one column is shown once (starred if either was).
+/// twice in one column is shown once (starred if either was, counting the
+/// sources of both).
 fn findings_of(assessment: &Assessment, area: &str) -> Findings {
     let mut out = Findings::default();
     for f in assessment.findings.get(area).into_iter().flatten() {
@@ -1051,10 +1055,14 @@ fn findings_of(assessment: &Assessment, area: &str) -> Findings {
         }
         let column = out.column_mut(f.kind);
         match column.iter_mut().find(|x| same_text(&x.text, &text)) {
-            Some(existing) => existing.best_practice |= f.best_practice,
+            Some(existing) => {
+                existing.best_practice |= f.best_practice;
+                existing.mentions += f.sources.len();
+            }
             None => column.push(FindingItem {
                 text,
                 best_practice: f.best_practice,
+                mentions: f.sources.len(),
             }),
         }
     }
@@ -1539,11 +1547,58 @@ pub(crate) mod tests {
             f.strengths,
             [FindingItem {
                 text: "God plan".into(),
-                best_practice: true
+                best_practice: true,
+                mentions: 0,
             }]
         );
         assert_eq!(f.weaknesses.len(), 1);
         assert!(f.challenges.is_empty());
+    }
+
+    #[test]
+    fn a_merged_finding_is_shown_once_with_how_many_it_stands_for() {
+        let bank = Bank::builtin();
+        let mut a = assessment(&bank);
+        use crate::core::assessment::FindingSource;
+        use crate::report::words;
+        let source = |session: &str| FindingSource {
+            session: session.into(),
+            question: "7.3.1".into(),
+            text: "Høyt sykefravær".into(),
+            kind: FindingKind::Challenge,
+        };
+        let finding = |text: &str, sources: Vec<FindingSource>| CuratedFinding {
+            kind: FindingKind::Challenge,
+            text: text.into(),
+            best_practice: false,
+            sources,
+        };
+        a.findings.insert(
+            "7".into(),
+            vec![
+                finding(
+                    "Høyt sykefravær i helse og omsorg",
+                    vec![source("a"), source("b"), source("c")],
+                ),
+                finding("høyt sykefravær i helse og omsorg", vec![source("d")]),
+                finding("Lite rekruttering", vec![source("a")]),
+            ],
+        );
+        let f = &build(&a, &[], false).areas[6].findings;
+        let counts: Vec<(&str, usize)> = f
+            .challenges
+            .iter()
+            .map(|x| (x.text.as_str(), x.mentions))
+            .collect();
+        assert_eq!(
+            counts,
+            [
+                ("Høyt sykefravær i helse og omsorg", 4),
+                ("Lite rekruttering", 1)
+            ]
+        );
+        assert_eq!(words::mentioned(4, Lang::Nb).as_deref(), Some("nevnt av 4"));
+        assert_eq!(words::mentioned(1, Lang::Nb), None);
     }
 
     #[test]

@@ -410,6 +410,7 @@ fn area(sheet: &mut Worksheet, r: &Report, a: &AreaReport, st: &Styles) -> Resul
     write_text(sheet, row, 0, pick("Funn", "Findings"), &st.header)?;
     write_text(sheet, row, 1, "", &st.header)?;
     write_text(sheet, row, 2, "★", &st.header)?;
+    write_text(sheet, row, 3, pick("Nevnt av", "Mentioned by"), &st.header)?;
     row += 1;
     let mut any_star = false;
     for kind in FindingKind::ALL {
@@ -419,6 +420,9 @@ fn area(sheet: &mut Worksheet, r: &Report, a: &AreaReport, st: &Styles) -> Resul
             if f.best_practice {
                 write_text(sheet, row, 2, "★", &st.star)?;
                 any_star = true;
+            }
+            if f.mentions > 0 {
+                sheet.write_number_with_format(row, 3, f.mentions as f64, &st.whole)?;
             }
             row += 1;
         }

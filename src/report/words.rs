@@ -228,6 +228,12 @@ pub fn way_forward_heading(lang: Lang) -> &'static str {
     lang.pick("Veien videre", "The way forward")
 }
 
+/// "nevnt av 5" after a finding that stands for several interviews'
+/// findings; nothing for one.
+pub fn mentioned(n: usize, lang: Lang) -> Option<String> {
+    (n >= 2).then(|| format!("{} {n}", lang.pick("nevnt av", "mentioned by")))
+}
+
 pub fn best_practice_legend(lang: Lang) -> &'static str {
     lang.pick(
         "Gullstjerne: et eksempel på beste praksis som andre kommuner kan lære av.",

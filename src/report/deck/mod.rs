@@ -1114,6 +1114,9 @@ impl Deck {
                             runs.push(Run::new("★ ").bold().color(GOLD));
                         }
                         runs.push(Run::new(cut(&f.text)));
+                        if let Some(count) = words::mentioned(f.mentions, self.lang) {
+                            runs.push(Run::new(format!(" ({count})")).color(MUTED));
+                        }
                         Para::new(runs)
                             .bullet(Bullet::Char('♦', color))
                             .space_after(4)
@@ -1141,7 +1144,10 @@ impl Deck {
                     notes.push(format!("{}:", kind.heading(self.lang)));
                     notes.extend(items.iter().map(|f| {
                         let star = if f.best_practice { "★ " } else { "" };
-                        format!("{star}{}", f.text)
+                        let count = words::mentioned(f.mentions, self.lang)
+                            .map(|c| format!(" ({c})"))
+                            .unwrap_or_default();
+                        format!("{star}{}{count}", f.text)
                     }));
                 }
             }
@@ -1398,6 +1404,7 @@ mod tests {
         FindingItem {
             text: "ord ".repeat(n).trim().to_owned(),
             best_practice: false,
+            mentions: 1,
         }
     }
 
