@@ -3,7 +3,8 @@
 # sessions beside the Linux build: every command's output (stdout, stderr,
 # exit status, files written) must be byte for byte the Linux build's.
 # Nothing is masked but what differs by nature: the encrypted bundles
-# (random by design; the sessions they carry are compared instead).
+# (random by design; the sessions they carry are compared instead) and the
+# time an assessment was written (`created_at`, `updated_at`).
 #
 #   scripts/windows_smoke.sh          # about 12 min on a loaded 2-core machine
 #   scripts/windows_smoke.sh --full   # also the library's unit tests, built
@@ -99,6 +100,16 @@ same() {
     done
 }
 
+# same_timeless FILE: FILE is byte for byte equal once the times it was
+# written at are masked (an assessment's created_at and updated_at).
+same_timeless() {
+    local side
+    for side in linux windows; do
+        sed -E 's/^(  "(created|updated)_at": )"[^"]*"/\1"<time>"/' "$work/$side/$1" >"$work/$side/$1.timeless"
+    done
+    same "$1.timeless"
+}
+
 # same_run NAME: stdout, stderr and exit status of a command run by both().
 # Windows names the files it found in a folder with its own separator
 # (sessions\eksempelvik\x.json): backslashes are read as slashes in the
@@ -122,7 +133,7 @@ both score_one score "$sessions/$one_session" --json
 same_run score_one
 both merge merge $sessions -o assessment.json --baseline sessions/baselines/eksempelvik-2022.json
 same_run merge
-same assessment.json
+same_timeless assessment.json
 for format in html md csv json xlsx; do
     both "report_$format" report assessment.json --format "$format" -o "report.$format" \
         --baseline sessions/baselines/nasjonalt-snitt-2026.json

@@ -58,6 +58,19 @@ fn expand_home_in(typed: &str, home: Option<&Path>) -> PathBuf {
     }
 }
 
+/// A relative path as files record it, the same on every system: its parts
+/// joined with `/` (which Windows reads too), so that an assessment written
+/// on Windows is byte for byte the one written on Linux or macOS. On Unix a
+/// `\` is part of a name and stays.
+pub fn portable_path(path: &Path) -> String {
+    let shown = path.display().to_string();
+    if cfg!(windows) {
+        shown.replace('\\', "/")
+    } else {
+        shown
+    }
+}
+
 /// One argument as the user's shell reads it back unchanged, quoted only
 /// when it has to be: POSIX shells (`'/data/Mine filer'`).
 #[cfg(not(windows))]
@@ -96,6 +109,19 @@ mod tests {
         assert_eq!(expand_home_in("~/a", None), PathBuf::from("~/a"));
         #[cfg(windows)]
         assert_eq!(expand("~\\a.json"), home.join("a.json"));
+    }
+
+    #[test]
+    fn recorded_paths_use_slashes_on_every_system() {
+        let joined = Path::new("eksempelvik").join("01JD.json");
+        assert_eq!(portable_path(&joined), "eksempelvik/01JD.json");
+        #[cfg(windows)]
+        assert_eq!(
+            portable_path(Path::new(r"C:\data\a.json")),
+            "C:/data/a.json"
+        );
+        #[cfg(unix)]
+        assert_eq!(portable_path(Path::new(r"odd\name.json")), r"odd\name.json");
     }
 
     #[test]

@@ -272,13 +272,10 @@ fn bad_file(e: FileError) -> BadFile {
 
 /// A path as recorded in an assessment: relative to the data directory
 /// (`base`, canonicalized once by the caller) when the file lies in it, else
-/// as given.
+/// as given; with `/` between its parts on every system.
 fn shown(path: &Path, base: &Path) -> String {
     let absolute = fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
-    match absolute.strip_prefix(base) {
-        Ok(relative) => relative.display().to_string(),
-        Err(_) => path.display().to_string(),
-    }
+    crate::platform::portable_path(absolute.strip_prefix(base).unwrap_or(path))
 }
 
 /// Where a review's assessment lives when none was among the paths: beside
