@@ -43,14 +43,10 @@ impl Context {
 }
 
 /// The language of screens and messages: the one asked for, else from the
-/// locale (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+/// user's locale (`LC_ALL`, `LC_MESSAGES`, `LANG`; on Windows the user's
+/// locale setting: [`crate::platform::user_locale`]).
 pub fn lang_from_env(asked: Option<Lang>) -> Lang {
-    asked.unwrap_or_else(|| {
-        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()));
-        Lang::from_locale(locale.as_deref())
-    })
+    asked.unwrap_or_else(|| Lang::from_locale(crate::platform::user_locale().as_deref()))
 }
 
 /// An interview to open: a new session, or one to resume.

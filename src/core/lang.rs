@@ -137,6 +137,9 @@ mod tests {
         assert_eq!(Lang::from_locale(Some("nb_NO.UTF-8")), Lang::Nb);
         assert_eq!(Lang::from_locale(Some("C")), Lang::Nb);
         assert_eq!(Lang::from_locale(None), Lang::Nb);
+        // Windows names its locales with a hyphen.
+        assert_eq!(Lang::from_locale(Some("en-US")), Lang::En);
+        assert_eq!(Lang::from_locale(Some("nb-NO")), Lang::Nb);
     }
 
     #[test]

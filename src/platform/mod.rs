@@ -71,6 +71,33 @@ pub fn portable_path(path: &Path) -> String {
     }
 }
 
+/// The user's locale, for the language of the interface: `LC_ALL`,
+/// `LC_MESSAGES` or `LANG` where set (Unix, and shells such as Git Bash on
+/// Windows); on Windows otherwise the user's locale setting ("nb-NO",
+/// "en-GB"), which a console program is never told through the environment.
+pub fn user_locale() -> Option<String> {
+    let from_env = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()));
+    from_env.or_else(system_locale)
+}
+
+#[cfg(windows)]
+fn system_locale() -> Option<String> {
+    use windows_sys::Win32::Globalization::GetUserDefaultLocaleName;
+    // LOCALE_NAME_MAX_LENGTH.
+    let mut name = [0u16; 85];
+    // SAFETY: writes at most `name.len()` UTF-16 units into `name`.
+    let len = unsafe { GetUserDefaultLocaleName(name.as_mut_ptr(), name.len() as i32) };
+    // The length counts the terminating NUL; 0 is a failure.
+    (len > 1).then(|| String::from_utf16_lossy(&name[..len as usize - 1]))
+}
+
+#[cfg(not(windows))]
+fn system_locale() -> Option<String> {
+    None
+}
+
 /// One argument as the user's shell reads it back unchanged, quoted only
 /// when it has to be: POSIX shells (`'/data/Mine filer'`).
 #[cfg(not(windows))]

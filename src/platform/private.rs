@@ -31,7 +31,12 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
     {
         // Created one by one from the first missing ancestor, each
         // restricted before anything is created in it.
-        let missing: Vec<&Path> = dir.ancestors().take_while(|d| !d.is_dir()).collect();
+        // A relative path's last ancestor is "", which is no directory to
+        // create: the current one.
+        let missing: Vec<&Path> = dir
+            .ancestors()
+            .take_while(|d| !d.as_os_str().is_empty() && !d.is_dir())
+            .collect();
         for d in missing.into_iter().rev() {
             match fs::create_dir(d) {
                 Ok(()) => restrict(d, Kind::Dir)?,

@@ -92,12 +92,14 @@ pub struct Runtime<'b, B: Backend> {
 /// The start screen of the context's data directory.
 pub fn start_screen(ctx: &Context) -> Screen<'_> {
     let list = storage::list_sessions(ctx.data_dir(), &ctx.bank);
-    Screen::Start(Box::new(Start::new(
-        &ctx.bank,
-        ctx.lang,
-        ctx.data_dir(),
-        list,
-    )))
+    // A new data directory, before its first interview, is the time to
+    // protect it: nothing has been written in plaintext yet.
+    let new_and_open = list.municipalities.is_empty()
+        && list.broken.is_empty()
+        && storage::vault::covering(&storage::vault::protection_path(ctx.data_dir())).is_none();
+    let mut start = Start::new(&ctx.bank, ctx.lang, ctx.data_dir(), list);
+    start.offer_protection(new_and_open);
+    Screen::Start(Box::new(start))
 }
 
 /// The interview screen of a request: a new session created in the data
@@ -479,6 +481,24 @@ impl<'b, B: Backend> Runtime<'b, B> {
         };
         let opened = match effect {
             start::Effect::Quit => return Flow::Exit(Exit::Done),
+            start::Effect::Protect(passphrase) => {
+                match storage::vault::protect(ctx.data_dir(), &passphrase.0) {
+                    Ok(_) => {
+                        s.offer_protection(false);
+                        s.say(
+                            ctx.lang
+                                .pick(
+                                    "Datamappen er beskyttet: alt lagres kryptert herfra. Ta vare på passordet; uten det kan ingen lese noe her.",
+                                    "The data directory is protected: everything is saved encrypted from now on. Keep the passphrase; without it no one can read anything here.",
+                                )
+                                .into(),
+                            false,
+                        );
+                    }
+                    Err(e) => s.say(e.lines().join(" "), true),
+                }
+                return Flow::Continue;
+            }
             start::Effect::New(municipality) => {
                 let known = storage::list_sessions(ctx.data_dir(), &ctx.bank)
                     .municipalities

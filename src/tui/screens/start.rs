@@ -10,6 +10,8 @@ use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
+use age::secrecy::{ExposeSecret, SecretString};
+
 use crate::core::bank::Bank;
 use crate::core::lang::Lang;
 use crate::core::session::Status;
@@ -28,6 +30,7 @@ pub enum Act {
     New,
     ReadOnly,
     Review,
+    Protect,
     Help,
     Quit,
     Yes,
@@ -76,6 +79,12 @@ pub const START: &[Binding<Act>] = &[
         "Review of the municipality",
     )
     .footer("Gjennomgang", "Review"),
+    bind(
+        &[ch('p')],
+        Act::Protect,
+        "Beskytt en ny datamappe med passord (alt lagres kryptert)",
+        "Protect a new data directory with a passphrase (everything is saved encrypted)",
+    ),
     bind(&[key(KeyCode::F(1)), ch('?')], Act::Help, "Hjelp", "Help").footer("Hjelp", "Help"),
     bind(
         &[ch('q'), key(KeyCode::Esc), ctrl('q')],
@@ -105,7 +114,32 @@ pub enum Effect {
     /// A new interview, with the selected municipality suggested.
     New(Option<String>),
     Review(String),
+    /// Protect the data directory with this passphrase (given twice).
+    Protect(NewPassphrase),
 }
+
+/// A passphrase typed twice on the start screen; never shown or printed.
+pub struct NewPassphrase(pub SecretString);
+
+impl std::fmt::Debug for NewPassphrase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("NewPassphrase(..)")
+    }
+}
+
+impl Clone for NewPassphrase {
+    fn clone(&self) -> Self {
+        NewPassphrase(SecretString::from(self.0.expose_secret().to_owned()))
+    }
+}
+
+impl PartialEq for NewPassphrase {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.expose_secret() == other.0.expose_secret()
+    }
+}
+
+impl Eq for NewPassphrase {}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Row {
@@ -115,8 +149,20 @@ enum Row {
 
 #[derive(Debug)]
 enum Overlay {
-    Help { scroll: u16 },
-    Locked { path: PathBuf, holder: String },
+    Help {
+        scroll: u16,
+    },
+    Locked {
+        path: PathBuf,
+        holder: String,
+    },
+    /// Typing a new passphrase for the data directory: the first entry once
+    /// given, what is typed now, and why the last try was refused.
+    Passphrase {
+        first: Option<String>,
+        typed: String,
+        refused: Option<&'static str>,
+    },
 }
 
 pub struct Start<'b> {
@@ -128,6 +174,9 @@ pub struct Start<'b> {
     cursor: usize,
     overlay: Option<Overlay>,
     notice: Option<(String, bool)>,
+    /// The data directory is new (no interviews) and unprotected: the
+    /// screen offers protection before the first interview.
+    offer_protection: bool,
 }
 
 impl<'b> Start<'b> {
@@ -150,7 +199,14 @@ impl<'b> Start<'b> {
             cursor,
             overlay: None,
             notice: None,
+            offer_protection: false,
         }
+    }
+
+    /// Offers to protect the data directory (it is new and unprotected), or
+    /// stops offering (it was just protected).
+    pub fn offer_protection(&mut self, offer: bool) {
+        self.offer_protection = offer;
     }
 
     /// Shows a message in the footer until the next key (error messages
@@ -198,6 +254,9 @@ impl<'b> Start<'b> {
             self.overlay =
                 help::key_in_help(&ev, &mut scroll, max).then_some(Overlay::Help { scroll });
             return None;
+        }
+        if let Some(Overlay::Passphrase { .. }) = self.overlay {
+            return self.passphrase_key(ev);
         }
         let act = keys::lookup(self.tables(), &ev)?;
         match (&mut self.overlay, act) {
@@ -253,6 +312,25 @@ impl<'b> Start<'b> {
                     None
                 }
             },
+            (None, Act::Protect) if self.offer_protection => {
+                self.overlay = Some(Overlay::Passphrase {
+                    first: None,
+                    typed: String::new(),
+                    refused: None,
+                });
+                None
+            }
+            (None, Act::Protect) => {
+                self.say(
+                    self.t(
+                        "Bare en ny, ubeskyttet datamappe beskyttes her; ellers: kompass protect",
+                        "Only a new, unprotected data directory is protected here; otherwise: kompass protect",
+                    )
+                    .into(),
+                    true,
+                );
+                None
+            }
             (None, Act::Help) => {
                 self.overlay = Some(Overlay::Help { scroll: 0 });
                 None
@@ -260,6 +338,69 @@ impl<'b> Start<'b> {
             (None, Act::Quit) => Some(Effect::Quit),
             (None, _) => None,
         }
+    }
+
+    /// A key while a new passphrase is typed: characters, Backspace, Enter
+    /// to go on, Esc to give up. Nothing typed is ever shown.
+    fn passphrase_key(&mut self, ev: KeyEvent) -> Option<Effect> {
+        let Some(Overlay::Passphrase {
+            first,
+            typed,
+            refused,
+        }) = &mut self.overlay
+        else {
+            return None;
+        };
+        let plain = !ev.modifiers.intersects(
+            ratatui::crossterm::event::KeyModifiers::CONTROL
+                | ratatui::crossterm::event::KeyModifiers::ALT,
+        );
+        match ev.code {
+            KeyCode::Esc => {
+                self.overlay = None;
+                self.say(
+                    self.t(
+                        "Ikke beskyttet. Det kan gjøres senere med: kompass protect",
+                        "Not protected. It can be done later with: kompass protect",
+                    )
+                    .into(),
+                    false,
+                );
+            }
+            KeyCode::Backspace => {
+                typed.pop();
+            }
+            KeyCode::Char(c) if plain => typed.push(c),
+            KeyCode::Enter => {
+                let entered = std::mem::take(typed);
+                match first.take() {
+                    None if entered.chars().count()
+                        < crate::storage::vault::MIN_PASSPHRASE_CHARS =>
+                    {
+                        *refused = Some(self.lang.pick(
+                            "Passordet må ha minst 8 tegn.",
+                            "The passphrase needs at least 8 characters.",
+                        ));
+                    }
+                    None => {
+                        *first = Some(entered);
+                        *refused = None;
+                    }
+                    Some(earlier) if earlier == entered => {
+                        self.overlay = None;
+                        return Some(Effect::Protect(NewPassphrase(SecretString::from(entered))));
+                    }
+                    Some(_) => {
+                        *refused = Some(self.lang.pick(
+                            "Passordene er ulike; skriv det nye passordet igjen.",
+                            "The passphrases differ; type the new passphrase again.",
+                        ));
+                    }
+                }
+            }
+            _ => {}
+        }
+        None
     }
 
     pub fn help_sections(&self) -> Vec<HelpSection> {
@@ -299,13 +440,19 @@ impl<'b> Start<'b> {
         );
         frame.render_widget(ui::title_bar(&title, area.width), head);
         if self.rows.is_empty() {
-            let text = ui::wrap(
-                self.t(
+            let mut text = self
+                .t(
                     "Ingen intervjuer her ennå. Trykk n for å starte et nytt intervju.",
                     "No interviews here yet. Press n to start a new interview.",
-                ),
-                body.width.saturating_sub(2) as usize,
-            );
+                )
+                .to_owned();
+            if self.offer_protection {
+                text.push_str(self.t(
+                    "\n\nDatamappen er ny og ikke beskyttet. Trykk p for å beskytte den med et passord før første intervju: da lagres notater, sikkerhetskopier og alt annet her kryptert, og en mistet PC avslører ingenting.",
+                    "\n\nThe data directory is new and not protected. Press p to protect it with a passphrase before the first interview: notes, backups and everything else here are then saved encrypted, and a lost laptop reveals nothing.",
+                ));
+            }
+            let text = ui::wrap(&text, body.width.saturating_sub(2) as usize);
             frame.render_widget(
                 Paragraph::new(
                     text.into_iter()
@@ -373,6 +520,46 @@ impl<'b> Start<'b> {
                             .borders(Borders::ALL)
                             .border_style(Style::new().fg(Color::Yellow))
                             .title(self.t(" Låst ", " Locked ")),
+                    ),
+                    rect,
+                );
+            }
+            Some(Overlay::Passphrase {
+                first,
+                typed,
+                refused,
+                ..
+            }) => {
+                let rect = ui::centered(body, body.width.min(64), 8);
+                frame.render_widget(Clear, rect);
+                let prompt = match first {
+                    None => self.t("Nytt passord: ", "New passphrase: "),
+                    Some(_) => self.t("Gjenta passordet: ", "Repeat the passphrase: "),
+                };
+                let mut lines = vec![
+                    Line::raw(self.t(
+                        "Uten passordet kan ingen lese noe her, heller ikke du.",
+                        "Without the passphrase no one can read anything here, you included.",
+                    )),
+                    Line::raw(""),
+                    Line::from(vec![
+                        Span::raw(prompt),
+                        Span::styled("•".repeat(typed.chars().count()), BOLD),
+                    ]),
+                ];
+                if let Some(why) = refused {
+                    lines.push(Line::styled(*why, WARN));
+                }
+                lines.push(Line::styled(
+                    self.t("Enter: videre · Esc: avbryt", "Enter: go on · Esc: cancel"),
+                    DIM,
+                ));
+                frame.render_widget(
+                    Paragraph::new(lines).block(
+                        Block::default()
+                            .borders(Borders::ALL)
+                            .border_style(Style::new().fg(ACCENT))
+                            .title(self.t(" Beskytt datamappen ", " Protect the data directory ")),
                     ),
                     rect,
                 );
@@ -556,5 +743,67 @@ mod tests {
             Some(Effect::New(None))
         );
         assert_eq!(s.update(KeyEvent::from(KeyCode::Char('r'))), None);
+    }
+
+    fn k(code: KeyCode) -> KeyEvent {
+        KeyEvent::from(code)
+    }
+
+    fn typed(s: &mut Start, text: &str) -> Option<Effect> {
+        let mut last = None;
+        for c in text.chars() {
+            last = s.update(k(KeyCode::Char(c)));
+        }
+        last.or_else(|| s.update(k(KeyCode::Enter)))
+    }
+
+    #[test]
+    fn a_new_data_directory_is_offered_protection_with_a_passphrase_typed_twice() {
+        let bank = Bank::builtin();
+        let empty = SessionList {
+            municipalities: vec![],
+            broken: vec![],
+        };
+        let mut s = Start::new(&bank, Lang::En, Path::new("/d"), empty);
+        s.offer_protection(true);
+        assert_eq!(s.update(k(KeyCode::Char('p'))), None);
+        // Too short, then two that differ, then twice the same.
+        assert_eq!(typed(&mut s, "kort"), None);
+        assert!(matches!(
+            s.overlay,
+            Some(Overlay::Passphrase { refused: Some(why), .. }) if why.contains("at least 8")
+        ));
+        assert_eq!(typed(&mut s, "riktig hest"), None);
+        assert_eq!(typed(&mut s, "feil hest!"), None);
+        assert!(matches!(
+            s.overlay,
+            Some(Overlay::Passphrase { first: None, refused: Some(why), .. }) if why.contains("differ")
+        ));
+        // q and n are letters of the passphrase here, not commands.
+        assert_eq!(typed(&mut s, "riktig hest q n"), None);
+        let protect = typed(&mut s, "riktig hest q n");
+        assert_eq!(
+            protect,
+            Some(Effect::Protect(NewPassphrase(SecretString::from(
+                "riktig hest q n".to_owned()
+            ))))
+        );
+        assert!(s.overlay.is_none());
+        assert!(!format!("{protect:?}").contains("hest"), "never printed");
+    }
+
+    #[test]
+    fn esc_gives_up_and_a_directory_with_interviews_is_not_protected_here() {
+        let bank = Bank::builtin();
+        let mut s = Start::new(&bank, Lang::En, Path::new("/d"), list(&bank));
+        s.offer_protection(true);
+        s.update(k(KeyCode::Char('p')));
+        s.update(k(KeyCode::Char('x')));
+        assert_eq!(s.update(k(KeyCode::Esc)), None);
+        assert!(s.overlay.is_none());
+        s.offer_protection(false);
+        assert_eq!(s.update(k(KeyCode::Char('p'))), None);
+        assert!(s.overlay.is_none());
+        assert!(s.notice.as_ref().unwrap().0.contains("kompass protect"));
     }
 }
