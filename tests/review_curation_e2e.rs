@@ -1,5 +1,6 @@
 //! The reviewer's own work in the real binary, in a pseudo-terminal: the
-//! texts written in the review (issue 15), and what the reports then show.
+//! texts written in the review (issue 15), a suggested group merged with one
+//! key (issue 18), and what the reports then show.
 
 mod common;
 
@@ -8,6 +9,8 @@ use std::path::Path;
 use common::pty::Term;
 use common::{kompass, run};
 use kompass::core::assessment::Assessment;
+use kompass::core::bank::Bank;
+use kompass::core::review::suggest;
 use kompass::storage;
 
 /// Every string in a JSON document.
@@ -109,4 +112,110 @@ fn texts_typed_in_the_review_are_in_the_json_and_markdown_reports() {
     ] {
         assert!(md.contains(text), "Markdown report lacks {text:?}\n{md}");
     }
+}
+
+fn review(data: &Path, sessions: &Path) -> Term {
+    Term::spawn(
+        &[
+            "--dir",
+            data.to_str().unwrap(),
+            "review",
+            sessions.to_str().unwrap(),
+        ],
+        &[("LANG", "nb_NO.UTF-8")],
+        (100, 30),
+    )
+}
+
+#[test]
+fn a_suggested_group_merged_with_one_key_keeps_its_sources_and_the_report_counts_it_once() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("data");
+    let demo = storage::write_demo(&data).unwrap();
+    let bank = Bank::builtin();
+    // What the review will suggest first for area 1.
+    let fresh = storage::open_review(
+        &bank,
+        std::slice::from_ref(&demo.sessions),
+        None,
+        &[],
+        &data,
+        chrono::Local::now().fixed_offset(),
+        kompass::core::lang::Lang::Nb,
+    )
+    .unwrap();
+    let group = suggest::suggest(&bank, &fresh.assessment, Some("1")).groups[0].clone();
+    let n = group.members.len();
+    assert!(n >= 3, "{group:?}");
+
+    let mut t = review(&data, &demo.sessions);
+    t.wait_for_screen("Oversikt");
+    for _ in 0..4 {
+        t.send("\t");
+    }
+    t.wait_for_screen("bytter område");
+    t.send("g");
+    t.wait_for_screen("forslag ·");
+    t.wait_for_screen(&format!("{n} funn → «{}»", group.representative));
+    t.send("m");
+    t.wait_for_screen(&format!("nevnt av {n}"));
+    t.send("q");
+    assert!(t.wait_exit().expect("q ends the review").success());
+
+    // Reopened: the merged finding is there, with every source.
+    let mut t = review(&data, &demo.sessions);
+    t.wait_for_screen("Oversikt");
+    for _ in 0..4 {
+        t.send("\t");
+    }
+    let left = fresh.assessment.findings["1"].len() - n + 1;
+    t.wait_for_screen(&format!("{left} funn"));
+    for _ in 0..left {
+        t.send("\x1b[B");
+    }
+    t.wait_for_screen(&format!("og {} til (slått sammen)", n - 1));
+    t.send("q");
+    assert!(t.wait_exit().expect("q ends the review").success());
+    let path = data.join("eksempelvik/assessment.json");
+    let a = Assessment::parse(&std::fs::read(&path).unwrap()).unwrap();
+    let merged: Vec<_> = a.findings["1"]
+        .iter()
+        .filter(|f| f.text == group.representative)
+        .collect();
+    assert_eq!(
+        merged.len(),
+        1,
+        "one finding under the representative's text"
+    );
+    let sources: Vec<_> = group.members.iter().map(|m| m.source.clone()).collect();
+    assert_eq!(merged[0].sources, sources, "every member's source");
+    for m in &group.members {
+        assert!(
+            a.findings["1"]
+                .iter()
+                .all(|f| f.sources != [m.source.clone()]),
+            "{} is merged, not left beside it",
+            m.text
+        );
+    }
+
+    // The report shows it once, with its count.
+    let md = report(root.path(), &path, "md");
+    let line = format!("- {} *(nevnt av {n})*", group.representative);
+    let items: Vec<&str> = md
+        .lines()
+        .filter(|l| l.starts_with(&format!("- {}", group.representative)))
+        .collect();
+    assert_eq!(items, [line.as_str()], "{md}");
+    let json: serde_json::Value =
+        serde_json::from_str(&report(root.path(), &path, "json")).unwrap();
+    let strengths = json["areas"][0]["findings"]["strengths"]
+        .as_array()
+        .unwrap();
+    let shown: Vec<_> = strengths
+        .iter()
+        .filter(|f| f["text"] == group.representative.as_str())
+        .collect();
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0]["mentions"], n);
 }
