@@ -12,22 +12,31 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
+/// The findings screen's area, and its heading: " ◀ 2 Samfunnsutvikling ▶ ".
+pub(super) fn findings_area_banner<'a>(
+    s: &'a Review,
+) -> (&'a crate::core::bank::Area, Span<'static>) {
+    let area_def = &s.bank.areas()[s.findings_area.min(s.bank.areas().len() - 1)];
+    let banner = Span::styled(
+        format!(
+            " ◀ {} {} ▶ ",
+            area_def.id,
+            one_line(area_def.title.get(s.lang))
+        ),
+        BOLD.fg(ACCENT).add_modifier(Modifier::REVERSED),
+    );
+    (area_def, banner)
+}
+
 pub(super) fn draw_findings(frame: &mut Frame, area: Rect, s: &Review) {
     let a = s.assessment();
     let width = area.width as usize;
-    let area_def = &s.bank.areas()[s.findings_area.min(s.bank.areas().len() - 1)];
+    let (area_def, banner) = findings_area_banner(s);
     let live = a.findings.get(&area_def.id).map_or(&[][..], Vec::as_slice);
     let dropped = a.dropped.get(&area_def.id).map_or(&[][..], Vec::as_slice);
     let stars = live.iter().filter(|f| f.best_practice).count();
     let mut head = vec![Line::from(vec![
-        Span::styled(
-            format!(
-                " ◀ {} {} ▶ ",
-                area_def.id,
-                one_line(area_def.title.get(s.lang))
-            ),
-            BOLD.fg(ACCENT).add_modifier(Modifier::REVERSED),
-        ),
+        banner,
         Span::styled(
             format!(
                 " {} {} · {stars} ★ · {} {}",

@@ -17,21 +17,14 @@ fn kind_plural(kind: FindingKind, s: &Review) -> &'static str {
 
 pub(super) fn draw_suggestions(frame: &mut Frame, area: Rect, s: &Review, view: &SuggestionsView) {
     let width = area.width as usize;
-    let area_def = &s.bank.areas()[s.findings_area.min(s.bank.areas().len() - 1)];
+    let (area_def, banner) = findings_area_banner(s);
     let findings = s
         .assessment()
         .findings
         .get(&area_def.id)
         .map_or(0, Vec::len);
     let mut head = vec![Line::from(vec![
-        Span::styled(
-            format!(
-                " ◀ {} {} ▶ ",
-                area_def.id,
-                one_line(area_def.title.get(s.lang))
-            ),
-            BOLD.fg(ACCENT).add_modifier(Modifier::REVERSED),
-        ),
+        banner,
         Span::styled(
             format!(
                 " {} {} · {findings} {}",
