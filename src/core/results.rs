@@ -29,7 +29,7 @@ use num_traits::Signed;
 use super::bank::Bank;
 use super::baseline::{AreaPoints, Baseline, BaselineKind, SubareaPoints};
 use super::exact::{self, Exact, int};
-use super::lang::Lang;
+use super::lang::{Lang, Localized};
 use super::parse::{self, Problem};
 
 /// One figure of the table, as printed.
@@ -286,19 +286,24 @@ fn delimiter_name(delimiter: u8, lang: Lang) -> String {
     }
 }
 
-/// The bank's titles of an area or sub-area in every language it has.
-fn titles(bank: &Bank, id: &str) -> Vec<String> {
+/// The bank's title of an area or sub-area, in every language it has.
+fn title_of<'b>(bank: &'b Bank, id: &str) -> Option<&'b Localized> {
     let area = bank.areas().iter().find(|a| a.id == id).map(|a| &a.title);
-    let sub = || {
+    area.or_else(|| {
         bank.areas()
             .iter()
             .flat_map(|a| &a.subareas)
             .find(|s| s.id == id)
             .map(|s| &s.title)
-    };
-    area.or_else(sub)
-        .map(|t| t.0.values().cloned().collect())
-        .unwrap_or_default()
+    })
+}
+
+/// The end of a message refusing a name or maximum that is not the bank's.
+fn another_framework(lang: Lang) -> &'static str {
+    lang.pick(
+        "er tabellen fra et annet rammeverk?",
+        "is the table of another framework?",
+    )
 }
 
 /// Reads a result table against the bank. Every problem (unknown id,
@@ -429,8 +434,9 @@ pub fn import(
         if let Some(given) = cols.name.map(field).filter(|n| !n.is_empty())
             && id != "total"
         {
-            let known = titles(bank, &id);
-            if !known.iter().any(|t| squeeze(t) == squeeze(given)) {
+            let title = title_of(bank, &id);
+            let known = title.is_some_and(|t| t.0.values().any(|n| squeeze(n) == squeeze(given)));
+            if !known {
                 let bank_name = bank
                     .file
                     .title
@@ -443,11 +449,8 @@ pub fn import(
                         lang.pick("tabellen kaller den", "the table calls it"),
                         lang.pick("men i", "but in"),
                         lang.pick("heter den", "it is"),
-                        known.first().map_or("", String::as_str),
-                        lang.pick(
-                            "er tabellen fra et annet rammeverk?",
-                            "is the table of another framework?"
-                        ),
+                        title.map_or("", |t| t.get(lang)),
+                        another_framework(lang),
                     ),
                 ));
                 continue;
@@ -471,10 +474,7 @@ pub fn import(
                             lang.pick("tabellen gir maks", "the table gives a maximum of"),
                             lang.pick("men banken har", "but the bank has"),
                             exact::format_points(max, 0, lang),
-                            lang.pick(
-                                "er tabellen fra et annet rammeverk?",
-                                "is the table of another framework?"
-                            ),
+                            another_framework(lang),
                         ),
                     ));
                     continue;
@@ -736,6 +736,10 @@ mod tests {
         assert_eq!(
             nb("id\tpoeng\n1.1\t1\t2\n"),
             vec!["t.csv:2: 3 felt adskilt med tabulator, men overskriften har 2 kolonner"]
+        );
+        assert_eq!(
+            nb("Område;Navn;Poeng\n1;Økonomi;62\n"),
+            vec!["t.csv:2: 1: tabellen kaller den «Økonomi», men i «Kommunekompasset» heter den «Offentlighet og demokrati»; er tabellen fra et annet rammeverk?"]
         );
         assert_eq!(
             nb("id;poeng\n1;Økonomi\n")[0],
