@@ -651,7 +651,7 @@ fn the_evaluators_texts_appear_in_every_format_and_a_draft_says_what_is_missing(
             per_interview: false,
         },
     );
-    assert!(draft.draft);
+    assert!(draft.is_draft());
     let md = String::from_utf8(render(&draft, Format::Markdown).unwrap()).unwrap();
     assert_eq!(
         md.matches("Ikke skrevet ennå.").count(),
@@ -672,7 +672,7 @@ fn the_evaluators_texts_appear_in_every_format_and_a_draft_says_what_is_missing(
             per_interview: false,
         },
     );
-    assert!(!done.draft);
+    assert!(!done.is_draft());
     for format in [Format::Markdown, Format::Html] {
         let text = String::from_utf8(render(&done, format).unwrap()).unwrap();
         assert!(!text.contains("Ikke skrevet ennå."), "{format:?}");
@@ -759,14 +759,16 @@ fn the_place_among_all_and_the_own_history_are_in_the_deck_and_the_word_report()
         .iter()
         .find(|(t, _)| t.starts_with("Utvikling over tid"))
         .expect("a history slide");
-    let labels: Vec<&str> = h["columns"]
+    // The columns by year (narrow columns; the caption says which figures
+    // are fictional).
+    let years: Vec<String> = h["columns"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|c| c["label"].as_str().unwrap())
+        .map(|c| c["year"].to_string())
         .collect();
-    assert_eq!(labels.len(), 4, "2014, 2018, 2022 and 2026");
-    let head = format!("Fokusområde | {}", labels.join(" | "));
+    assert_eq!(years, ["2014", "2018", "2022", "2026"]);
+    let head = format!("Fokusområde | {}", years.join(" | "));
     assert!(history.contains(&head), "{history}");
     assert!(body.contains(&head), "docx: {head}");
     let rows = h["areas"]
@@ -840,4 +842,66 @@ fn the_place_among_all_and_the_own_history_are_in_the_deck_and_the_word_report()
         .unwrap();
     assert!(points_slide.0.contains(&with_n), "{}", points_slide.0);
     assert!(body.contains(&with_n));
+}
+
+/// Issue 15: one assessment gives one file. The `pptx` crate stamped each
+/// zip entry with the clock, wrote the parts in hash order and kept the
+/// template's properties (python-pptx, 2013); zip times are in two-second
+/// steps, so two runs more than two seconds apart show a clock stamp. Run
+/// as the user runs it, one process a file (docx-rs numbers pictures per
+/// process).
+#[test]
+fn the_same_report_gives_the_same_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = assessment_with_texts(dir.path());
+    let national = report_support::baseline_path("nasjonalt-snitt-2026.json");
+    let write = |run: usize| -> Vec<Vec<u8>> {
+        ["pptx", "docx"]
+            .iter()
+            .map(|format| {
+                let out = dir.path().join(format!("{run}.{format}"));
+                let done = kompass(
+                    dir.path(),
+                    &[
+                        "report",
+                        a.to_str().unwrap(),
+                        "--format",
+                        format,
+                        "-o",
+                        out.to_str().unwrap(),
+                        "--benchmark",
+                        national.to_str().unwrap(),
+                    ],
+                );
+                assert!(
+                    done.status.success(),
+                    "{}",
+                    String::from_utf8_lossy(&done.stderr)
+                );
+                std::fs::read(&out).unwrap()
+            })
+            .collect()
+    };
+    let first = write(1);
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    let second = write(2);
+    for (a, b) in first.iter().zip(&second) {
+        assert!(a == b, "two runs on one assessment differ");
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(a)).unwrap();
+        for i in 0..zip.len() {
+            let entry = zip.by_index(i).unwrap();
+            let time = entry.last_modified().map(|t| t.year());
+            assert!(time.is_none_or(|y| y <= 1980), "{:?}", entry.name());
+        }
+    }
+    let deck = unzip(&first[0]);
+    let core = String::from_utf8_lossy(&deck["docProps/core.xml"]).into_owned();
+    assert!(
+        core.contains("T00:00:00Z") && !core.contains("2013-01-27"),
+        "{core}"
+    );
+    assert!(
+        core.contains("Eksempelvik") && !core.contains("python-pptx"),
+        "{core}"
+    );
 }

@@ -731,7 +731,7 @@ impl Page<'_> {
     /// not written yet says so.
     fn text(&mut self, text: &Text, class: &str) {
         if text.is_empty() {
-            if self.report.draft {
+            if self.report.is_draft() {
                 let _ = writeln!(
                     self.out,
                     "<p class=\"note missing\">{}</p>",

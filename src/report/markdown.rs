@@ -176,7 +176,7 @@ pub fn render(r: &Report) -> String {
 /// written yet says so.
 fn text(out: &mut String, r: &Report, text: &Text) {
     if text.is_empty() {
-        if r.draft {
+        if r.is_draft() {
             let _ = writeln!(out, "*{}*\n", md(words::not_written(r.lang)));
         }
         return;

@@ -12,6 +12,7 @@ pub mod html;
 pub mod long_csv;
 pub mod markdown;
 pub mod model;
+pub mod package;
 pub mod picture;
 pub mod spreadsheet;
 pub mod svg;

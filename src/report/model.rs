@@ -450,10 +450,6 @@ pub struct Report {
     pub format_version: u64,
     pub lang: Lang,
     pub title: TitleInfo,
-    /// Some question is still undecided: the report is a draft, and says
-    /// so where a decision or a text is missing.
-    pub draft: bool,
-    pub undecided: usize,
     /// The evaluators' summary of the whole evaluation.
     pub summary: Text,
     pub total: Total,
@@ -774,15 +770,6 @@ impl Report {
             .map(|(b, label)| benchmark_of(b, label, assessment, &total.points, &areas, lang));
         let history = history_of(&baselines, &labels, assessment, &total, &areas, lang);
         let date = assessment.updated_at.date_naive();
-        let undecided = bank
-            .questions()
-            .filter(|(_, q)| {
-                !assessment
-                    .questions
-                    .get(&q.id)
-                    .is_some_and(|r| r.is_decided())
-            })
-            .count();
         Report {
             format: FORMAT,
             format_version: FORMAT_VERSION,
@@ -801,8 +788,6 @@ impl Report {
                 date_display: format_date(date, lang),
                 draft: Draft::of(assessment, lang),
             },
-            draft: undecided > 0,
-            undecided,
             summary: Text::of(&assessment.texts.summary),
             total,
             baselines: baselines
@@ -834,7 +819,21 @@ impl Report {
     }
 
     pub fn to_json(&self) -> String {
-        let mut out = serde_json::to_string_pretty(self).expect("a report always serializes");
+        /// The JSON report also says at its top whether it is a draft, from
+        /// the one draft notice (`title.draft`).
+        #[derive(Serialize)]
+        struct Document<'a> {
+            #[serde(flatten)]
+            report: &'a Report,
+            draft: bool,
+            undecided: usize,
+        }
+        let doc = Document {
+            report: self,
+            draft: self.is_draft(),
+            undecided: self.title.draft.as_ref().map_or(0, |d| d.undecided),
+        };
+        let mut out = serde_json::to_string_pretty(&doc).expect("a report always serializes");
         out.push('\n');
         out
     }
@@ -844,10 +843,16 @@ impl Report {
         self.baselines.iter().any(|b| b.fictional)
     }
 
+    /// Some question is still undecided (see [`Draft`]): the report says
+    /// so on its title page and where a decision or a text is missing.
+    pub fn is_draft(&self) -> bool {
+        self.title.draft.is_some()
+    }
+
     /// Whether a text is printed: when written, and in a draft also when
     /// not (then as [`words::not_written`](super::words::not_written)).
     pub fn shows(&self, text: &Text) -> bool {
-        !text.is_empty() || self.draft
+        !text.is_empty() || self.is_draft()
     }
 
     /// Whether any finding carries a gold star (the legend is shown then).

@@ -299,7 +299,7 @@ impl Writer {
     /// not written yet says so.
     fn text(&mut self, r: &Report, text: &Text) {
         if text.is_empty() {
-            if r.draft {
+            if r.is_draft() {
                 self.muted(words::not_written(self.lang));
             }
             return;
@@ -440,7 +440,7 @@ impl Writer {
                     .add_run(Run::new().add_text(v)),
             );
         }
-        if r.draft {
+        if r.is_draft() {
             self.push(
                 Paragraph::new().add_run(
                     Run::new()
@@ -641,7 +641,7 @@ impl Writer {
         )?;
         self.figure(&areas, &caption)?;
         let mut head = vec![cell(self.pick("Fokusområde", "Focus area"))];
-        head.extend(h.columns.iter().map(|c| num(c.label.clone())));
+        head.extend(h.columns.iter().map(|c| num(words::history_column(c))));
         let mut rows = vec![head];
         for row in h.areas.iter().chain(std::iter::once(&h.total)) {
             let mut cells = vec![cell(words::history_row_label(row))];

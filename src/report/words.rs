@@ -196,19 +196,17 @@ pub fn not_written(lang: Lang) -> &'static str {
     lang.pick("Ikke skrevet ennå.", "Not written yet.")
 }
 
-/// The draft's notice: how many questions are still undecided.
+/// The draft's notice on a title page: the model's notice and what it
+/// means; empty for a final report.
 pub fn draft_notice(r: &Report) -> String {
-    let n = r.undecided;
-    match r.lang {
-        Lang::Nb => format!(
-            "Utkast: {n} av {} spørsmål er ikke avgjort ennå; poengene kan endre seg.",
-            r.total.questions
-        ),
-        Lang::En => format!(
-            "Draft: {n} of {} questions are not decided yet; the points may change.",
-            r.total.questions
-        ),
-    }
+    r.title.draft.as_ref().map_or(String::new(), |d| {
+        format!(
+            "{}; {}",
+            d.notice,
+            r.lang
+                .pick("poengene kan endre seg.", "the points may change.")
+        )
+    })
 }
 
 pub fn summary_heading(lang: Lang) -> &'static str {
@@ -614,4 +612,10 @@ pub fn rank_table(r: &Report, bm: &BenchmarkReport) -> Vec<[String; 4]> {
         bm.n.to_string(),
     ]);
     rows
+}
+
+/// A history table's column heading where columns are narrow (the deck,
+/// Word): the year, else the label.
+pub fn history_column(c: &super::model::HistoryColumn) -> String {
+    c.year.map_or_else(|| c.label.clone(), |y| y.to_string())
 }

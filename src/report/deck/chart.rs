@@ -142,6 +142,10 @@ impl BarChart {
     pub fn workbook(&self) -> Result<Vec<u8>, String> {
         let fail = |e: rust_xlsxwriter::XlsxError| format!("cannot build a chart's workbook: {e}");
         let mut book = Workbook::new();
+        // A fixed creation time (else the clock's), so that one report gives
+        // one deck.
+        let day = rust_xlsxwriter::ExcelDateTime::from_ymd(1980, 1, 1).map_err(fail)?;
+        book.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&day));
         let sheet = book.add_worksheet();
         sheet.set_name("Sheet1").map_err(fail)?;
         for (i, c) in self.categories.iter().enumerate() {

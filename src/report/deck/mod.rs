@@ -290,7 +290,11 @@ impl Deck {
 
     fn finish(mut self) -> Result<Vec<u8>, String> {
         ensure_notes_master_listed(&mut self.prs)?;
-        self.prs.to_bytes().map_err(failed("cannot write the deck"))
+        let bytes = self
+            .prs
+            .to_bytes()
+            .map_err(failed("cannot write the deck"))?;
+        super::package::with_fixed_times(&bytes)
     }
 
     fn shapes(&self) -> Shapes {
@@ -318,6 +322,7 @@ impl Deck {
     }
 
     fn build(&mut self, r: &Report) -> Result<(), String> {
+        self.properties(r)?;
         self.title_slide(r)?;
         self.compass_slide(r)?;
         self.scoring_slide(r)?;
@@ -353,6 +358,24 @@ impl Deck {
         }
         self.priorities_slides(r)?;
         self.closing_slide(r)
+    }
+
+    /// The file's properties: the report's title, the evaluators, the day
+    /// the assessment was saved (not the template's, nor today's, so that
+    /// one assessment gives one file).
+    fn properties(&mut self, r: &Report) -> Result<(), String> {
+        let mut props = pptx::CoreProperties::new();
+        props.set_title(format!("{} – {}", words::edition(r), r.municipality_long()));
+        props.set_author(r.title.evaluators.join(", "));
+        props.set_last_modified_by("Kompass");
+        let day = format!("{}T00:00:00Z", r.title.date);
+        props.set_created(day.clone());
+        props.set_modified(day);
+        props.set_revision("1");
+        props.set_language(self.xml_lang);
+        self.prs
+            .set_core_properties(&props)
+            .map_err(failed("cannot write the deck's properties"))
     }
 
     /// One of the evaluators' texts as paragraphs without bullets; in a
@@ -392,7 +415,7 @@ impl Deck {
         if !r.title.evaluators.is_empty() {
             sub.push(Para::text(r.title.evaluators.join(", ")).bullet(Bullet::None));
         }
-        if r.draft {
+        if r.is_draft() {
             sub.push(
                 Para::new(vec![
                     Run::new(words::draft_notice(r)).bold().color(WEAKNESS),
@@ -738,7 +761,7 @@ impl Deck {
         head.extend(
             h.columns
                 .iter()
-                .map(|c| Cell::number(c.label.clone(), size)),
+                .map(|c| Cell::number(words::history_column(c), size)),
         );
         let mut rows = vec![head];
         for row in h.areas.iter().chain(std::iter::once(&h.total)) {
