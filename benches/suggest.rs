@@ -100,6 +100,8 @@ fn assessment(bank: &Bank, n: usize, one_cell: bool) -> Assessment {
                 text,
                 kind,
             }],
+            own: false,
+            dropped_from: None,
         });
     }
     a

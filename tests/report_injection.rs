@@ -31,6 +31,8 @@ fn hostile_report() -> Report {
         text: "\t=1+1 tab".into(),
         best_practice: true,
         sources: Vec::new(),
+        own: false,
+        dropped_from: None,
     });
     a.priorities[0].theme = "=1+1".into();
     a.priorities[1].theme = format!("</td></tr></table>{SCRIPT}");

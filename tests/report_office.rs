@@ -404,6 +404,8 @@ fn hostile_text_stays_text_in_both_files() {
             text: (*text).to_owned(),
             best_practice: i == 4,
             sources: Vec::new(),
+            own: false,
+            dropped_from: None,
         });
     }
     set_text(

@@ -194,3 +194,213 @@ fn a_review_session_accepts_and_overrides_and_leaves_every_session_file_untouche
     // Review never writes a session file: same bytes, same time.
     assert_eq!(sessions(&data), before);
 }
+
+const CTRL_G: &str = "\x07";
+const CTRL_R: &str = "\x12";
+const CTRL_Z: &str = "\x1a";
+const ESC: &str = "\x1b";
+const END: &str = "\x1b[F";
+const SHIFT_TAB: &str = "\x1b[Z";
+
+/// The review of the demo's interviews in `data`, in bokmål.
+fn review_nb(data: &Path, sessions: &Path) -> Term {
+    Term::spawn(
+        &[
+            "--lang",
+            "nb",
+            "--dir",
+            data.to_str().unwrap(),
+            "review",
+            sessions.to_str().unwrap(),
+        ],
+        &[("LANG", "C.UTF-8")],
+        (100, 32),
+    )
+}
+
+fn quit(mut t: Term) {
+    t.send("q");
+    assert!(t.wait_exit().expect("q ends the review").success());
+}
+
+fn saved(data: &Path) -> Assessment {
+    Assessment::parse(&std::fs::read(data.join("eksempelvik/assessment.json")).unwrap()).unwrap()
+}
+
+/// Issue 13, item 1: `a` on an overridden question asked nothing and threw
+/// the override and its reason away. Now it asks once, Esc keeps it, and a
+/// replacement is undone with Ctrl-Z.
+#[test]
+fn an_override_is_not_thrown_away_by_one_key_and_ctrl_z_brings_it_back() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("data");
+    let demo = storage::write_demo(&data).unwrap();
+    let mut t = review_nb(&data, &demo.sessions);
+    t.wait_for_screen("Oversikt");
+    t.send(CTRL_G);
+    t.type_slowly("4.4.2\r");
+    t.wait_for_screen("Spørsmål 4.4.2");
+    t.type_slowly("231");
+    t.send("\r");
+    t.type_slowly("Systemet er kjøpt, ikke tatt i bruk");
+    t.send("\r");
+    t.wait_for_screen("overstyrt, med begrunnelse");
+    t.send("a");
+    t.wait_for_screen("Erstatte overstyringen?");
+    t.send(ESC);
+    t.wait_for_screen("overstyringen er beholdt");
+    t.send("x");
+    t.wait_for_screen("Fjerne overstyringen og begrunnelsen");
+    t.send("n");
+    t.wait_for_screen("overstyringen er beholdt");
+    t.send("a");
+    t.wait_for_screen("Erstatte overstyringen?");
+    t.send("\r");
+    t.wait_for_screen("4.4.2: forslaget er godtatt");
+    t.send(CTRL_Z);
+    t.wait_for_screen("Angret: 4.4.2: forslaget er godtatt");
+    t.wait_for_screen("Begrunnelse: «Systemet er kjøpt, ikke tatt i bruk»");
+    quit(t);
+    let q = &saved(&data).questions["4.4.2"];
+    assert_eq!(q.reason(), Some("Systemet er kjøpt, ikke tatt i bruk"));
+    assert_eq!(q.reconciled().system, Some(int(2)));
+}
+
+/// Issue 13, item 2: an accepted score kept showing "godtatt" after a late
+/// interview moved the suggestion. Now the question is undecided again,
+/// listed and counted as "endret siden godtatt" until accepted again, and the
+/// accept records the values taken.
+#[test]
+fn a_late_interview_undecides_an_accept_until_it_is_accepted_again() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("data");
+    let demo = storage::write_demo(&data).unwrap();
+    let bank = Bank::builtin();
+    let open = || {
+        storage::open_review(
+            &bank,
+            std::slice::from_ref(&demo.sessions),
+            None,
+            &[],
+            &data,
+            chrono::Local::now().fixed_offset(),
+            kompass::core::lang::Lang::Nb,
+        )
+        .unwrap()
+    };
+    let fresh = open();
+    let q = question::by_disagreement(&bank, &fresh.assessment, Filter::All)[0]
+        .question
+        .clone();
+    let before = fresh.assessment.questions[&q].suggested;
+
+    let mut t = review_nb(&data, &demo.sessions);
+    t.wait_for_screen("Oversikt");
+    t.send(CTRL_G);
+    t.type_slowly(&format!("{q}\r"));
+    t.wait_for_screen(&format!("Spørsmål {q}"));
+    t.send("a");
+    t.wait_for_screen("forslaget er godtatt");
+    quit(t);
+    assert_eq!(
+        saved(&data).questions[&q].decision,
+        Some(Decision::Accepted { scores: before })
+    );
+
+    // Three late interviews score it 4 everywhere.
+    let template = &fresh.sessions[0].session;
+    for n in 1..=3 {
+        let mut late = template.clone();
+        late.id = format!("01M6ZZZZZZZZZZZZZZZZZZZZZ{n}");
+        late.answers.entry(q.clone()).or_default().scores = kompass::core::session::Scores {
+            system: Some(int(4)),
+            extent: Some(int(4)),
+            results: Some(int(4)),
+        };
+        storage::save_session(&data, &late).unwrap();
+    }
+    let mut moved = open();
+    moved.refresh(&bank);
+    let after = moved.assessment.questions[&q].suggested;
+    assert_ne!(after, before, "the late interviews move the suggestion");
+    let text = question::changed_since_accepted(&before, &after, kompass::core::lang::Lang::Nb);
+
+    let mut t = review_nb(&data, &demo.sessions);
+    t.wait_for_screen("Intervjuer endret siden vurderingen");
+    t.send(CTRL_R);
+    t.wait_for_screen("se på igjen");
+    t.wait_for_screen("!1 endret");
+    t.wait_for_screen("1 endret siden godtatt");
+    t.send(TAB);
+    t.wait_for_screen(&text);
+    t.send(CTRL_G);
+    t.type_slowly(&format!("{q}\r"));
+    t.wait_for_screen("! Endret siden godtatt");
+    t.send("a");
+    t.wait_for_screen("forslaget er godtatt");
+    t.send(SHIFT_TAB);
+    t.send(SHIFT_TAB);
+    t.wait_for_screen("Avgjort 1 av 75");
+    assert!(
+        !t.screen().contains("endret siden godtatt"),
+        "{}",
+        t.screen()
+    );
+    quit(t);
+    assert_eq!(
+        saved(&data).questions[&q].decision,
+        Some(Decision::Accepted { scores: after })
+    );
+}
+
+/// Issue 13, item 13: `n` did nothing. The reviewer adds a finding of their
+/// own and a workshop priority, both marked as the evaluators' own and
+/// saved; End reaches the dropped findings, and a restored finding goes back
+/// to its place.
+#[test]
+fn the_reviewer_adds_own_findings_and_priorities_and_restores_in_place() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("data");
+    let demo = storage::write_demo(&data).unwrap();
+    let mut t = review_nb(&data, &demo.sessions);
+    t.wait_for_screen("Oversikt");
+    for _ in 0..4 {
+        t.send(TAB);
+    }
+    t.wait_for_screen("1 Offentlighet og demokrati ▶");
+    t.send(DOWN);
+    t.send("n");
+    t.wait_for_screen("Eget funn i område 1");
+    t.type_slowly("Kommunen har ingen kanal for innbyggerforslag på nettsidene");
+    t.send("\r");
+    t.wait_for_screen("evaluatorenes eget funn");
+    // Dropped, then restored from the bottom of the list (End).
+    t.send("d");
+    t.wait_for_screen("· 1 forkastet");
+    t.send(END);
+    t.send("r");
+    t.wait_for_screen("22 funn · 0 ★ · 0 forkastet");
+    t.send(TAB);
+    t.wait_for_screen("Prioriteringer");
+    t.send("n");
+    t.wait_for_screen("Ny prioritering");
+    t.type_slowly("Tidlig innsats i skolen");
+    t.send("\r");
+    t.wait_for_screen("evaluatorene (verksted)");
+    quit(t);
+    let a = saved(&data);
+    let own = &a.findings["1"][2];
+    assert_eq!(
+        own.text,
+        "Kommunen har ingen kanal for innbyggerforslag på nettsidene"
+    );
+    assert!(own.own && own.sources.is_empty() && own.dropped_from.is_none());
+    assert!(!a.dropped.contains_key("1"));
+    let item = a
+        .priorities
+        .iter()
+        .flat_map(|g| &g.items)
+        .find(|i| i.own)
+        .unwrap();
+    assert_eq!(item.text, "Tidlig innsats i skolen");
+}

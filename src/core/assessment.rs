@@ -189,6 +189,18 @@ pub struct CuratedFinding {
     pub best_practice: bool,
     #[serde(default)]
     pub sources: Vec<FindingSource>,
+    /// Added by the evaluators themselves (from documents, the website),
+    /// not said in an interview: marked as theirs wherever it is shown.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub own: bool,
+    /// In `dropped`: the place it had in the area's list, where a restore
+    /// puts it back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dropped_from: Option<usize>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// A suggested group of findings the reviewer said is not one point: the
@@ -211,8 +223,13 @@ pub struct PriorityGroup {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PriorityItem {
+    /// The interview that gave it; empty for one the evaluators added.
     pub session: String,
     pub text: String,
+    /// Added by the evaluators (the council's workshop), not from an
+    /// interview.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub own: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

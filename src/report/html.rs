@@ -1132,6 +1132,8 @@ mod tests {
             text: text.into(),
             best_practice: best,
             sources: Vec::new(),
+            own: false,
+            dropped_from: None,
         }
     }
 

@@ -1489,6 +1489,7 @@ pub(crate) mod tests {
                 .map(|i| PriorityItem {
                     session: format!("s{i}"),
                     text: theme.into(),
+                    own: false,
                 })
                 .collect(),
         };
@@ -1520,6 +1521,7 @@ pub(crate) mod tests {
             .map(|t| PriorityItem {
                 session: "s".into(),
                 text: (*t).into(),
+                own: false,
             })
             .collect(),
         }];
@@ -1537,6 +1539,8 @@ pub(crate) mod tests {
             text: text.into(),
             best_practice: best,
             sources: Vec::new(),
+            own: false,
+            dropped_from: None,
         };
         a.findings.insert(
             "2".into(),

@@ -124,9 +124,12 @@ pub fn merge(
         text: text.unwrap_or_else(|| first.text.clone()),
         best_practice: false,
         sources: Vec::new(),
+        own: false,
+        dropped_from: None,
     };
     for &i in &distinct {
         merged.best_practice |= list[i].best_practice;
+        merged.own |= list[i].own;
         merged.sources.extend(list[i].sources.iter().cloned());
     }
     let place = *distinct.iter().min().expect("two or more");
@@ -144,19 +147,26 @@ pub fn merge(
 pub fn split(assessment: &mut Assessment, area: &str, index: usize) -> Result<usize, ReviewError> {
     let list = list_mut(assessment, area)?;
     let f = list.get(index).ok_or_else(|| no_such(area, index))?;
-    if f.sources.len() < 2 {
+    if f.sources.len() + usize::from(f.own) < 2 {
         return Err(ReviewError::NeedTwo);
     }
     let f = list.remove(index);
-    let parts: Vec<CuratedFinding> = f
-        .sources
+    // The evaluators' own part has no source to come back from: it keeps
+    // the merged text, first.
+    let own = f.own.then(|| CuratedFinding {
+        sources: Vec::new(),
+        ..f.clone()
+    });
+    let parts: Vec<CuratedFinding> = own
         .into_iter()
-        .map(|s| CuratedFinding {
+        .chain(f.sources.into_iter().map(|s| CuratedFinding {
             kind: s.kind,
             text: s.text.trim().to_owned(),
             best_practice: false,
             sources: vec![s],
-        })
+            own: false,
+            dropped_from: None,
+        }))
         .collect();
     let n = parts.len();
     list.splice(index..index, parts);
@@ -173,7 +183,8 @@ pub fn drop_finding(
     if index >= list.len() {
         return Err(no_such(area, index));
     }
-    let f = list.remove(index);
+    let mut f = list.remove(index);
+    f.dropped_from = Some(index);
     assessment
         .dropped
         .entry(area.to_owned())
@@ -182,7 +193,9 @@ pub fn drop_finding(
     Ok(())
 }
 
-/// Brings a dropped finding back, at the end of the area's list; returns its index.
+/// Brings a dropped finding back to the place it was dropped from (the end
+/// when the list has become shorter, or for one dropped before places were
+/// recorded); returns its index.
 pub fn restore(
     assessment: &mut Assessment,
     area: &str,
@@ -193,13 +206,63 @@ pub fn restore(
         .get_mut(area)
         .filter(|d| dropped_index < d.len())
         .ok_or_else(|| no_such(area, dropped_index))?;
-    let f = dropped.remove(dropped_index);
+    let mut f = dropped.remove(dropped_index);
     if dropped.is_empty() {
         assessment.dropped.remove(area);
     }
     let list = list_mut(assessment, area)?;
-    list.push(f);
-    Ok(list.len() - 1)
+    let at = f.dropped_from.take().unwrap_or(list.len()).min(list.len());
+    list.insert(at, f);
+    Ok(at)
+}
+
+/// Adds a finding of the evaluators' own (from documents, the website) at
+/// `at` in the area's list (clamped to its end); returns its index.
+pub fn add(
+    assessment: &mut Assessment,
+    area: &str,
+    at: usize,
+    kind: FindingKind,
+    text: &str,
+) -> Result<usize, ReviewError> {
+    let text = clean(text)?;
+    let list = list_mut(assessment, area)?;
+    let at = at.min(list.len());
+    list.insert(
+        at,
+        CuratedFinding {
+            kind,
+            text,
+            best_practice: false,
+            sources: Vec::new(),
+            own: true,
+            dropped_from: None,
+        },
+    );
+    Ok(at)
+}
+
+/// Findings of an area whose text (case and spacing aside) is also a
+/// finding of another kind there, say a challenge and a weakness: each
+/// index with the other kind. The screen points them out; one is likely
+/// meant.
+pub fn across_kinds(assessment: &Assessment, area: &str) -> Vec<(usize, FindingKind)> {
+    let list = assessment.findings.get(area).map_or(&[][..], Vec::as_slice);
+    let key = |f: &CuratedFinding| {
+        f.text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let keys: Vec<String> = list.iter().map(key).collect();
+    let mut out = Vec::new();
+    for (i, f) in list.iter().enumerate() {
+        if let Some(j) = (0..list.len()).find(|&j| list[j].kind != f.kind && keys[j] == keys[i]) {
+            out.push((i, list[j].kind));
+        }
+    }
+    out
 }
 
 /// The interview a finding's source came from, to show who said it.

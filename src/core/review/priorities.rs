@@ -209,6 +209,26 @@ pub fn place(groups: &mut Vec<PriorityGroup>, items: Vec<PriorityItem>) {
     groups.extend(group(rest));
 }
 
+/// Adds a priority the evaluators were given themselves (the council's
+/// workshop): placed like the interviews' ones, with a theme it shares or in
+/// a group of its own. Returns the index of its group.
+pub fn add(groups: &mut Vec<PriorityGroup>, text: &str) -> Result<usize, ReviewError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(ReviewError::EmptyText);
+    }
+    let item = PriorityItem {
+        session: String::new(),
+        text: text.to_owned(),
+        own: true,
+    };
+    place(groups, vec![item.clone()]);
+    Ok(groups
+        .iter()
+        .position(|g| g.items.contains(&item))
+        .expect("just placed"))
+}
+
 fn check_group(groups: &[PriorityGroup], index: usize) -> Result<(), ReviewError> {
     if index < groups.len() {
         Ok(())
@@ -313,6 +333,7 @@ mod tests {
             .map(|(i, t)| PriorityItem {
                 session: format!("s{}", i % 4),
                 text: (*t).to_owned(),
+                own: false,
             })
             .collect()
     }

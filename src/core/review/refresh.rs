@@ -166,6 +166,7 @@ pub fn refresh(
             s.session.priorities.iter().map(|p| PriorityItem {
                 session: s.session.id.clone(),
                 text: p.trim().to_owned(),
+                own: false,
             })
         })
         .filter(|i| !i.text.is_empty() && !known.contains(&(i.session.clone(), i.text.clone())))
@@ -225,6 +226,8 @@ fn add_findings(
                         text: f.text.trim().to_owned(),
                         best_practice: false,
                         sources: vec![source],
+                        own: false,
+                        dropped_from: None,
                     });
                 added += 1;
             }

@@ -17,6 +17,7 @@ pub enum Act {
     Conflicts,
     Undo,
     Redo,
+    New,
     Start,
     Save,
     Quit,
@@ -360,6 +361,13 @@ pub const FINDINGS: &[Binding<Act>] = &[
     )
     .footer("Rediger", "Edit"),
     bind(
+        &[ch('n')],
+        Act::New,
+        "Nytt eget funn (fra dokumenter, nettsider), av typen under markøren",
+        "A finding of your own (documents, the website), of the kind under the cursor",
+    )
+    .footer("Nytt", "New"),
+    bind(
         &[ch('k')],
         Act::Kind,
         "Bytt type: styrke → utfordring → svakhet",
@@ -453,6 +461,13 @@ pub const PRIORITIES: &[Binding<Act>] = &[
         "Rename the group",
     )
     .footer("Navn", "Rename"),
+    bind(
+        &[ch('n')],
+        Act::New,
+        "Ny prioritering fra rådets verksted (evaluatorenes egen)",
+        "A priority from the council's workshop (the evaluators' own)",
+    )
+    .footer("Ny", "New"),
     bind(
         &[ch(' ')],
         Act::Mark,

@@ -32,6 +32,7 @@ use crate::core::review::texts::TextSlot;
 use crate::core::review::undo::History;
 use crate::core::review::{ReviewError, ReviewSession};
 use crate::core::scoring::Scorecard;
+use crate::core::session::FindingKind;
 use crate::core::text::one_line;
 use crate::storage::SaveReport;
 use crate::tui::dashboard;
@@ -127,6 +128,14 @@ pub enum PromptFor {
     Rename {
         group: usize,
     },
+    /// `n`: a finding of the evaluators' own, put in at `at`.
+    NewFinding {
+        area: String,
+        at: usize,
+        kind: FindingKind,
+    },
+    /// `n`: a priority the evaluators were given (the council's workshop).
+    NewPriority,
     /// The representative of a suggested group, edited before the merge.
     MergeSuggestion {
         group: Suggestion,

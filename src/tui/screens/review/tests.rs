@@ -496,3 +496,75 @@ fn a_finding_moves_with_alt_ctrl_or_the_angle_keys() {
     r.update(Msg::Key(KeyEvent::new(KeyCode::Up, KeyModifiers::ALT)));
     assert_eq!(texts(&r)[0], first);
 }
+
+/// Issue 13: `n` in Funn adds the reviewer's own finding (marked, saved,
+/// undoable), `n` in the priorities a workshop priority; a restored finding
+/// goes back to its place; the same text as a challenge and a weakness is
+/// pointed out.
+#[test]
+fn own_findings_and_priorities_restore_in_place_and_the_same_text_twice() {
+    use crate::core::review::findings;
+    let dir = tempfile::tempdir().unwrap();
+    let bank = Bank::builtin();
+    let mut r = Review::new(&bank, Lang::Nb, demo_session(dir.path()));
+    r.view = View::Findings;
+    r.findings_area = 6;
+    press(&mut r, KeyCode::Down);
+    let kind = r.assessment().findings["7"][1].kind;
+    assert!(typ(&mut r, "n").is_empty());
+    typ(&mut r, "Sykefraværet er 9,8 % (KOSTRA 2025)");
+    assert_eq!(press(&mut r, KeyCode::Enter), vec![Effect::Save]);
+    let f = &r.assessment().findings["7"][2];
+    assert_eq!(f.text, "Sykefraværet er 9,8 % (KOSTRA 2025)");
+    assert!(f.own && f.sources.is_empty());
+    assert_eq!(f.kind, kind, "of the kind under the cursor");
+    assert_eq!(r.finding_cursor, 2);
+    // Saved as it is, and read back.
+    let back = Assessment::parse(&r.assessment().to_json()).unwrap();
+    assert!(back.findings["7"][2].own);
+
+    // Dropped and restored: back at its place, not at the end.
+    press(&mut r, KeyCode::Char('d'));
+    assert_eq!(r.assessment().dropped["7"][0].dropped_from, Some(2));
+    press(&mut r, KeyCode::End);
+    press(&mut r, KeyCode::Char('r'));
+    assert_eq!(r.finding_cursor, 2);
+    assert_eq!(
+        r.assessment().findings["7"][2].text,
+        "Sykefraværet er 9,8 % (KOSTRA 2025)"
+    );
+
+    // The same text as a weakness: pointed out.
+    let other = if kind == FindingKind::Weakness {
+        FindingKind::Challenge
+    } else {
+        FindingKind::Weakness
+    };
+    findings::add(
+        &mut r.rs.assessment,
+        "7",
+        0,
+        other,
+        " sykefraværet er 9,8 %  (kostra 2025)",
+    )
+    .unwrap();
+    let across = findings::across_kinds(r.assessment(), "7");
+    assert_eq!(across, vec![(0, kind), (3, other)]);
+
+    // A workshop priority.
+    r.view = View::Priorities;
+    let groups = r.assessment().priorities.len();
+    typ(&mut r, "n");
+    typ(&mut r, "Tidlig innsats i skolen");
+    assert_eq!(press(&mut r, KeyCode::Enter), vec![Effect::Save]);
+    let rows = r.priority_rows();
+    let PriorityRow::Item(g, i) = rows[r.prio_cursor] else {
+        panic!("the cursor is on the new priority")
+    };
+    let item = &r.assessment().priorities[g].items[i];
+    assert!(item.own && item.session.is_empty());
+    assert_eq!(item.text, "Tidlig innsats i skolen");
+    assert_eq!(r.assessment().priorities.len(), groups + 1);
+    ctrl(&mut r, 'z');
+    assert_eq!(r.assessment().priorities.len(), groups);
+}

@@ -417,6 +417,14 @@ impl Review<'_> {
                 self.prompt(PromptFor::EditFinding { area, index: i }, &text);
                 Ok(false)
             }
+            (Act::New, _) => {
+                let (at, kind) = match selected {
+                    Some(Ok(i)) => (i + 1, self.rs.assessment.findings[&area][i].kind),
+                    _ => (live, FindingKind::Strength),
+                };
+                self.prompt(PromptFor::NewFinding { area, at, kind }, "");
+                Ok(false)
+            }
             (Act::Kind, Some(Ok(i))) => {
                 let next = match self.rs.assessment.findings[&area][i].kind {
                     FindingKind::Strength => FindingKind::Challenge,
@@ -527,6 +535,10 @@ impl Review<'_> {
             return vec![];
         }
         let result = match (act, row, group) {
+            (Act::New, ..) => {
+                self.prompt(PromptFor::NewPriority, "");
+                Ok(false)
+            }
             (Act::Edit, _, Some(g)) => {
                 let theme = one_line(&self.rs.assessment.priorities[g].theme);
                 self.prompt(PromptFor::Rename { group: g }, &theme);
@@ -859,6 +871,22 @@ impl Review<'_> {
                 }
                 let group = group.clone();
                 return self.merge_suggestion(&group, Some(&text));
+            }
+            PromptFor::NewFinding { area, at, kind } => {
+                let did = self.t("eget funn lagt til", "own finding added");
+                self.curate(area, did, |a| findings::add(a, area, *at, *kind, &text))
+                    .map(|at| {
+                        self.finding_cursor = at;
+                        self.marked.clear();
+                    })
+            }
+            PromptFor::NewPriority => {
+                let did = self.t("prioritering lagt til", "priority added");
+                self.reprioritise(did, |a| priorities::add(&mut a.priorities, &text))
+                    .map(|g| {
+                        let groups = &self.rs.assessment.priorities;
+                        self.prio_cursor = rows_before(groups, g) + groups[g].items.len();
+                    })
             }
             PromptFor::Rename { group } => {
                 let did = self.t("gruppe omdøpt", "group renamed");

@@ -1,10 +1,10 @@
 //! The findings, the priorities and the conflicts of changed interviews.
 
 use super::*;
-use crate::core::review::findings::origin;
+use crate::core::review::findings::{self, origin};
 use crate::core::text::one_line;
 use crate::tui::screens::review::{PriorityRow, Review, short_role};
-use crate::tui::ui::{self, ACCENT, BOLD, DIM, SELECTED};
+use crate::tui::ui::{self, ACCENT, BOLD, DIM, SELECTED, WARN};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
@@ -35,6 +35,7 @@ pub(super) fn draw_findings(frame: &mut Frame, area: Rect, s: &Review) {
     let live = a.findings.get(&area_def.id).map_or(&[][..], Vec::as_slice);
     let dropped = a.dropped.get(&area_def.id).map_or(&[][..], Vec::as_slice);
     let stars = live.iter().filter(|f| f.best_practice).count();
+    let across = findings::across_kinds(a, &area_def.id);
     let mut head = vec![Line::from(vec![
         banner,
         Span::styled(
@@ -50,6 +51,19 @@ pub(super) fn draw_findings(frame: &mut Frame, area: Rect, s: &Review) {
         Span::styled(format!("  ←→ {}", s.t("bytter område", "change area")), DIM),
     ])];
     head.push(area_text_line(s, s.findings_area, width));
+    if !across.is_empty() {
+        head.push(Line::styled(
+            format!(
+                " ⚠ {} {}",
+                across.len(),
+                s.t(
+                    "funn har samme tekst som et funn av en annen type (k bytter type, d forkaster)",
+                    "findings have the text of a finding of another kind (k changes kind, d drops)"
+                )
+            ),
+            WARN,
+        ));
+    }
     if !s.marked.is_empty() {
         head.push(Line::styled(
             format!(
@@ -93,7 +107,22 @@ pub(super) fn draw_findings(frame: &mut Frame, area: Rect, s: &Review) {
         if i == s.finding_cursor {
             line = line.style(SELECTED);
         }
-        let source = sources_text(s, &f.sources);
+        let mut source = sources_text(s, &f.sources);
+        if f.own {
+            let own = s.t("◇ evaluatorenes eget funn", "◇ the evaluators' own finding");
+            source = if f.sources.is_empty() {
+                own.to_owned()
+            } else {
+                format!("{own} · {source}")
+            };
+        }
+        if let Some((_, other)) = across.iter().find(|(j, _)| *j == i) {
+            source = format!(
+                "⚠ {} {} · {source}",
+                s.t("samme tekst også som", "the same text also as"),
+                other.label(s.lang).to_lowercase()
+            );
+        }
         items.push((
             i,
             vec![
@@ -275,7 +304,16 @@ pub(super) fn draw_priorities(frame: &mut Frame, area: Rect, s: &Review) {
                     .iter()
                     .find(|r| r.id == item.session)
                     .map(|r| format!(" — {} ({})", people(r), roles_of(s.bank, r, s.lang)))
-                    .unwrap_or_default();
+                    .unwrap_or_else(|| {
+                        if item.own {
+                            format!(
+                                " — ◇ {}",
+                                s.t("evaluatorene (verksted)", "the evaluators (workshop)")
+                            )
+                        } else {
+                            String::new()
+                        }
+                    });
                 // The priority in full where possible; who said it gives way first.
                 let room = width.saturating_sub(10);
                 let text = ui::truncate(&format!("«{}»", one_line(&item.text)), room);

@@ -298,6 +298,24 @@ fn prompt_texts(s: &Review, what: &PromptFor) -> (String, String) {
                 "The text of the merged finding (every source is kept)",
             ),
         ),
+        PromptFor::NewFinding { area, kind, .. } => (
+            format!(
+                "{} {area}: {}",
+                s.t("Eget funn i område", "Own finding in area"),
+                kind.label(s.lang).to_lowercase()
+            ),
+            t(
+                "Fra dokumenter eller nettsider; merkes som evaluatorenes eget (k bytter type etterpå)",
+                "From documents or the website; marked as the evaluators' own (k changes the kind after)",
+            ),
+        ),
+        PromptFor::NewPriority => (
+            t("Ny prioritering", "New priority"),
+            t(
+                "Fra rådets verksted; merkes som evaluatorenes egen",
+                "From the council's workshop; marked as the evaluators' own",
+            ),
+        ),
         PromptFor::Rename { .. } => (
             t("Gi gruppen et nytt navn", "Rename the group"),
             t(
