@@ -1581,6 +1581,8 @@ pub(crate) mod tests {
             text: text.into(),
             best_practice: false,
             sources,
+            own: false,
+            dropped_from: None,
         };
         a.findings.insert(
             "7".into(),

@@ -376,8 +376,16 @@ mod tests {
         let saved = crate::core::assessment::Assessment::parse(&a.to_json()).unwrap();
         assert_eq!(saved, a);
         assert_eq!(a.check(&bank), vec![]);
-        assert_eq!(restore(&mut a, "1", 0).unwrap(), 3);
+        // Back at its place (issue 13), not at the end.
+        assert_eq!(a.dropped["1"][0].dropped_from, Some(1));
+        let before = assessment();
+        assert_eq!(restore(&mut a, "1", 0).unwrap(), 1);
         assert!(a.dropped.is_empty());
+        assert_eq!(a.findings, before.findings);
+        // One dropped before places were recorded goes to the end.
+        drop_finding(&mut a, "1", 1).unwrap();
+        a.dropped.get_mut("1").unwrap()[0].dropped_from = None;
+        assert_eq!(restore(&mut a, "1", 0).unwrap(), 3);
         assert_eq!(
             restore(&mut a, "1", 0),
             Err(ReviewError::NoSuchFinding {
