@@ -163,3 +163,122 @@ fn bad_inputs_are_named() {
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("missing.json"), "{}", run.stderr);
 }
+
+/// Issue 13 item 5: the report carries reconciled figures only; each
+/// interview's own scores only with `--per-interview`, whose help says what
+/// it exposes, and even then never of a role fewer than 3 people hold in
+/// the evaluation (the mayor, one union representative) unless `--names`.
+#[test]
+fn per_interview_scores_only_on_request_and_never_of_a_rare_role() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = report_support::write_sample_assessment(dir.path());
+    let assessment: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&a).unwrap()).unwrap();
+    // Who holds which role in this evaluation, and each session's roles.
+    let mut holders: std::collections::BTreeMap<String, usize> = Default::default();
+    let mut roles_of: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for session in assessment["sessions"].as_array().unwrap() {
+        let id = session["id"].as_str().unwrap().to_owned();
+        for p in session["interviewees"].as_array().unwrap() {
+            let role = p["role"].as_str().unwrap().to_owned();
+            *holders.entry(role.clone()).or_default() += 1;
+            roles_of.entry(id.clone()).or_default().push(role);
+        }
+    }
+    let rare: Vec<&String> = roles_of
+        .iter()
+        .filter(|(_, roles)| roles.iter().any(|r| holders[r] < 3))
+        .map(|(id, _)| id)
+        .collect();
+    assert!(!rare.is_empty(), "the sample has a mayor: {holders:?}");
+    let shown = |args: &[&str]| -> std::collections::BTreeSet<String> {
+        let mut all = vec!["report", s(&a), "--format", "json"];
+        all.extend_from_slice(args);
+        let run = kompass(dir.path(), &all);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let report: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+        report["questions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|q| q["dimensions"].as_array().unwrap())
+            .filter_map(|d| d["interviews"].as_object())
+            .flat_map(|m| m.keys().cloned())
+            .collect()
+    };
+    assert!(
+        shown(&[]).is_empty(),
+        "no interview's scores without the flag"
+    );
+    let with_flag = shown(&["--per-interview"]);
+    assert!(!with_flag.is_empty());
+    for id in &rare {
+        assert!(
+            !with_flag.contains(*id),
+            "{id} of a role held by fewer than 3"
+        );
+    }
+    for id in &with_flag {
+        assert!(roles_of[id].iter().all(|r| holders[r] >= 3), "{id}");
+    }
+    let with_names = shown(&["--per-interview", "--names"]);
+    assert!(rare.iter().all(|id| with_names.contains(*id)));
+    // The CSV likewise: no session id without the flag.
+    let csv = kompass(dir.path(), &["report", s(&a), "--format", "csv"]);
+    let csv = String::from_utf8_lossy(&csv.stdout);
+    for id in roles_of.keys() {
+        assert!(
+            !csv.contains(id.as_str()),
+            "{id} in the CSV without the flag"
+        );
+    }
+    // The flag's help says what it exposes.
+    let help = kompass(dir.path(), &["report", "--help"]);
+    let help = String::from_utf8_lossy(&help.stdout).into_owned();
+    let at = help.find("--per-interview").expect("the flag is listed");
+    let text = &help[at..(at + 600).min(help.len())];
+    assert!(text.contains("exposes what one person said"), "{text}");
+    assert!(text.contains("fewer than 3 people"), "{text}");
+}
+
+/// Issue 13 item 9: a legend shows a baseline's whole name ("Eksempelvik
+/// 2015", once cut to "Eksempelvik 20"), and the method page names the
+/// baseline by its name, not by the file it was imported from.
+#[test]
+fn legends_and_the_method_page_name_a_baseline_in_full() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = report_support::write_sample_assessment(dir.path());
+    let b = dir.path().join("b.json");
+    std::fs::write(
+        &b,
+        r#"{"format": "kompass.baseline", "format_version": 1, "name": "Eksempelvik 2015",
+            "kind": "earlier", "source": "mg.csv", "total": 400,
+            "areas": [{"id": "1", "points": 50}, {"id": "2", "points": 50}, {"id": "3", "points": 50},
+                      {"id": "4", "points": 50}, {"id": "5", "points": 50}, {"id": "6", "points": 50},
+                      {"id": "7", "points": 50}, {"id": "8", "points": 50}]}"#,
+    )
+    .unwrap();
+    let run = kompass(
+        dir.path(),
+        &["report", s(&a), "--format", "html", "--baseline", s(&b)],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = String::from_utf8(run.stdout).unwrap();
+    assert!(
+        html.contains(">Eksempelvik 2015</text>"),
+        "the legend has the whole name"
+    );
+    assert!(!html.contains(">Eksempelvik 20</text>"));
+    let method = &html[html
+        .find("class=\"baselines\"")
+        .expect("the method's baselines")..];
+    let method = &method[..method.find("</ul>").unwrap()];
+    let item = method
+        .split("<li>")
+        .find(|li| li.contains("mg.csv"))
+        .expect("the imported baseline is listed");
+    assert!(
+        item.starts_with("<strong>Eksempelvik 2015</strong>"),
+        "{item}"
+    );
+}

@@ -739,7 +739,9 @@ mod tests {
         );
         assert_eq!(
             nb("Område;Navn;Poeng\n1;Økonomi;62\n"),
-            vec!["t.csv:2: 1: tabellen kaller den «Økonomi», men i «Kommunekompasset» heter den «Offentlighet og demokrati»; er tabellen fra et annet rammeverk?"]
+            vec![
+                "t.csv:2: 1: tabellen kaller den «Økonomi», men i «Kommunekompasset» heter den «Offentlighet og demokrati»; er tabellen fra et annet rammeverk?"
+            ]
         );
         assert_eq!(
             nb("id;poeng\n1;Økonomi\n")[0],
