@@ -403,4 +403,18 @@ fn the_reviewer_adds_own_findings_and_priorities_and_restores_in_place() {
         .find(|i| i.own)
         .unwrap();
     assert_eq!(item.text, "Tidlig innsats i skolen");
+    // The report marks the finding as the evaluators' own.
+    let md = root.path().join("rapport.md");
+    let r = run(kompass(&data)
+        .args(["--lang", "nb", "report"])
+        .arg(data.join("eksempelvik/assessment.json"))
+        .arg("-o")
+        .arg(&md));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = std::fs::read_to_string(&md).unwrap();
+    assert!(
+        text.contains("Kommunen har ingen kanal for innbyggerforslag på nettsidene")
+            && text.contains("evaluatorenes eget funn"),
+        "{text}"
+    );
 }

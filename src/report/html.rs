@@ -682,7 +682,8 @@ impl Page<'_> {
                 );
             }
             for f in items {
-                let count = words::mentioned(f.mentions, self.lang)
+                let count = f
+                    .note(self.lang)
                     .map(|c| format!(" <span class=\"count\">({})</span>", esc(&c)))
                     .unwrap_or_default();
                 if f.best_practice {

@@ -399,7 +399,8 @@ fn area(out: &mut String, r: &Report, a: &AreaReport) {
         }
         for f in items {
             let star = if f.best_practice { "★ " } else { "" };
-            let count = words::mentioned(f.mentions, lang)
+            let count = f
+                .note(lang)
                 .map(|c| format!(" *({c})*"))
                 .unwrap_or_default();
             let _ = writeln!(out, "- {star}{}{count}", md(&f.text));

@@ -233,6 +233,24 @@ pub struct FindingItem {
     /// How many interviews' findings it stands for ("nevnt av 5"): its
     /// sources, after merging; 0 for a finding added in the review.
     pub mentions: usize,
+    /// The evaluators' own (documents, the website), not from an interview.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub own: bool,
+}
+
+impl FindingItem {
+    /// What the report prints after the text: "nevnt av 5", "evaluatorenes
+    /// eget funn", both, or nothing.
+    pub fn note(&self, lang: Lang) -> Option<String> {
+        let own = self.own.then(|| {
+            lang.pick("evaluatorenes eget funn", "the evaluators' own finding")
+                .to_owned()
+        });
+        match (super::words::mentioned(self.mentions, lang), own) {
+            (Some(m), Some(o)) => Some(format!("{m} · {o}")),
+            (m, o) => m.or(o),
+        }
+    }
 }
 
 /// The three columns of the deck.
@@ -1063,11 +1081,13 @@ fn findings_of(assessment: &Assessment, area: &str) -> Findings {
             Some(existing) => {
                 existing.best_practice |= f.best_practice;
                 existing.mentions += f.sources.len();
+                existing.own |= f.own;
             }
             None => column.push(FindingItem {
                 text,
                 best_practice: f.best_practice,
                 mentions: f.sources.len(),
+                own: f.own,
             }),
         }
     }
@@ -1558,6 +1578,7 @@ pub(crate) mod tests {
                 text: "God plan".into(),
                 best_practice: true,
                 mentions: 0,
+                own: false,
             }]
         );
         assert_eq!(f.weaknesses.len(), 1);

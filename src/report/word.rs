@@ -789,7 +789,7 @@ impl Writer {
                     p = p.add_run(Run::new().add_text("★ ").bold().color(GOLD));
                 }
                 p = p.add_run(Run::new().add_text(f.text.clone()));
-                if let Some(count) = words::mentioned(f.mentions, self.lang) {
+                if let Some(count) = f.note(self.lang) {
                     p = p.add_run(Run::new().add_text(format!(" ({count})")).color(MUTED));
                 }
                 self.push(p);

@@ -1137,7 +1137,7 @@ impl Deck {
                             runs.push(Run::new("★ ").bold().color(GOLD));
                         }
                         runs.push(Run::new(cut(&f.text)));
-                        if let Some(count) = words::mentioned(f.mentions, self.lang) {
+                        if let Some(count) = f.note(self.lang) {
                             runs.push(Run::new(format!(" ({count})")).color(MUTED));
                         }
                         Para::new(runs)
@@ -1167,7 +1167,8 @@ impl Deck {
                     notes.push(format!("{}:", kind.heading(self.lang)));
                     notes.extend(items.iter().map(|f| {
                         let star = if f.best_practice { "★ " } else { "" };
-                        let count = words::mentioned(f.mentions, self.lang)
+                        let count = f
+                            .note(self.lang)
                             .map(|c| format!(" ({c})"))
                             .unwrap_or_default();
                         format!("{star}{}{count}", f.text)
@@ -1428,6 +1429,7 @@ mod tests {
             text: "ord ".repeat(n).trim().to_owned(),
             best_practice: false,
             mentions: 1,
+            own: false,
         }
     }
 
