@@ -4,18 +4,7 @@
 
 /// Escapes text for HTML element content and quoted attribute values.
 pub fn html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
+    markup(text, "&#39;", |_| true)
 }
 
 /// Text for XML element content and quoted attributes (the PowerPoint and
@@ -23,6 +12,12 @@ pub fn html(text: &str) -> String {
 /// (a control character the model missed, U+FFFE, U+FFFF) becomes U+FFFD,
 /// so no text can make a part unreadable.
 pub fn xml(text: &str) -> String {
+    markup(text, "&apos;", xml_char)
+}
+
+/// The markup characters escaped (the apostrophe as `apostrophe`: HTML 4
+/// readers know no `&apos;`), every character `allowed` rejects as U+FFFD.
+fn markup(text: &str, apostrophe: &str, allowed: impl Fn(char) -> bool) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -30,9 +25,8 @@ pub fn xml(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if xml_char(c) => out.push(c),
+            '\'' => out.push_str(apostrophe),
+            c if allowed(c) => out.push(c),
             _ => out.push('\u{fffd}'),
         }
     }

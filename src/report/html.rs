@@ -390,38 +390,31 @@ impl Page<'_> {
             self.out.push_str("</figcaption>\n</figure>\n");
         }
         if !bm.rank.areas.is_empty() {
-            let _ = writeln!(
-                self.out,
-                "<table class=\"ranks\">\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>",
-                self.pick("Fokusområde", "Focus area"),
-                self.pick("Poeng", "Points"),
-                self.pick("Plass", "Place"),
-                self.pick("Av", "Of")
-            );
-            for ar in &bm.rank.areas {
-                let points = r
-                    .areas
-                    .iter()
-                    .find(|a| a.id == ar.id)
-                    .map_or("–", |a| a.points.display.as_str());
+            let table = words::rank_table(r, bm);
+            let last = table.len() - 1;
+            for (i, [area, points, place, of]) in table.iter().enumerate() {
                 let _ = writeln!(
                     self.out,
-                    "<tr><td>{} {}</td><td class=\"num\">{}</td><td class=\"num strong\">{}</td><td class=\"num\">{}</td></tr>",
-                    esc(&ar.id),
-                    esc(&ar.title),
+                    "{}<tr{}><{cell}>{}</{cell}><{cell} class=\"num\">{}</{cell}><{cell} class=\"num{}\">{}</{cell}><{cell} class=\"num\">{}</{cell}></tr>{}",
+                    if i == 0 {
+                        "<table class=\"ranks\">\n<thead>"
+                    } else {
+                        ""
+                    },
+                    if i == last { " class=\"sum\"" } else { "" },
+                    esc(area),
                     esc(points),
-                    ar.rank,
-                    ar.n
+                    if i > 0 && i < last { " strong" } else { "" },
+                    esc(place),
+                    esc(of),
+                    match i {
+                        0 => "</thead>\n<tbody>",
+                        _ if i == last => "\n</tbody>\n</table>",
+                        _ => "",
+                    },
+                    cell = if i == 0 { "th" } else { "td" },
                 );
             }
-            let _ = writeln!(
-                self.out,
-                "<tr class=\"sum\"><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n</tbody>\n</table>",
-                self.pick("Totalt", "Total"),
-                esc(&r.total.points.display),
-                bm.rank.total,
-                bm.n
-            );
             let _ = writeln!(
                 self.out,
                 "<p class=\"note\">{}</p>",
