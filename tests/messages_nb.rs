@@ -122,6 +122,8 @@ fn ctrl_b_in_the_review_says_why_a_baseline_cannot_be_attached_in_norwegian() {
         t.send(file.to_str().unwrap());
         t.send("\r");
         t.wait_for_screen(expected);
+        // The message box takes the next key to close itself.
+        t.send("\r");
     }
     t.send("\x11");
     t.wait_exit().expect("Ctrl-Q ends the review");
