@@ -39,6 +39,7 @@ use crate::tui::dashboard;
 use crate::tui::ui;
 
 mod bindings;
+mod overlays;
 mod picker;
 mod suggestions;
 #[cfg(test)]
