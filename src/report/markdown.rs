@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::escape::{markdown as md, markdown_inline as md_inline};
-use super::model::{AreaReport, Comparison, Points, Report, Text};
+use super::model::{AreaReport, Report, Text};
 use super::words;
 use crate::core::exact::format_points;
 use crate::core::session::FindingKind;
@@ -67,58 +67,11 @@ pub fn render(r: &Report) -> String {
     out.push_str("\n\n");
 
     // The table of areas.
-    let mut header = vec![
-        pick("Fokusområde", "Focus area").to_owned(),
-        r.current_label(),
-    ];
-    header.extend(r.baselines.iter().map(|b| b.label.clone()));
-    if let Some(last) = &r.last_evaluation {
-        header.push(format!(
-            "{} {}",
-            pick("Endring siden", "Change since"),
-            last.since
-        ));
-    }
-    header.push(pick("Maks", "Max").to_owned());
+    let (header, rows) = words::summary_table(r);
     table_head(&mut out, &header, |i| i > 0);
-    let row = |label: String,
-               points: &Points,
-               baselines: &[Comparison],
-               change: Option<&super::model::Change>,
-               max: &Points,
-               bold: bool| {
-        let mut cells = vec![label, points.display.clone()];
-        cells.extend(
-            baselines
-                .iter()
-                .zip(&r.baselines)
-                .map(|(c, info)| words::comparison(c, info, lang)),
-        );
-        if r.last_evaluation.is_some() {
-            cells.push(change.map_or("–".to_owned(), |c| c.display.clone()));
-        }
-        cells.push(max.display.clone());
-        table_row(&cells, bold)
-    };
-    for a in &r.areas {
-        out.push_str(&row(
-            format!("{} {}", a.id, a.title),
-            &a.points,
-            &a.baselines,
-            a.change.as_ref(),
-            &a.max,
-            false,
-        ));
+    for (cells, bold) in &rows {
+        out.push_str(&table_row(cells, *bold));
     }
-    let t = &r.total;
-    out.push_str(&row(
-        pick("Totalt", "Total").to_owned(),
-        &t.points,
-        &t.baselines,
-        t.change.as_ref(),
-        &t.max,
-        true,
-    ));
     out.push('\n');
     if r.has_fictional_baselines() {
         let _ = writeln!(out, "*{}*\n", md(words::fictional_notice(lang)));

@@ -23,7 +23,7 @@ use docx_rs::{
     TableOfContents, TableRow, WidthType,
 };
 
-use super::model::{AreaReport, Comparison, Points, Report, Text};
+use super::model::{AreaReport, Report, Text};
 use super::picture::{Painter, Png};
 use super::svg;
 use super::words;
@@ -498,61 +498,22 @@ impl Writer {
         }
         self.push(Paragraph::new().add_run(Run::new().add_text(total).bold()));
         // The areas beside every baseline, then the total.
-        let mut head = vec![
-            cell(self.pick("Fokusområde", "Focus area")),
-            num(r.current_label()),
-        ];
-        head.extend(r.baselines.iter().map(|b| num(b.label.clone())));
-        if let Some(last) = &r.last_evaluation {
-            head.push(num(format!(
-                "{} {}",
-                self.pick("Endring siden", "Change since"),
-                last.since
-            )));
-        }
-        head.push(num(self.pick("Maks", "Max")));
-        let columns = head.len();
-        let mut rows = vec![head];
-        let row = |label: String,
-                   points: &Points,
-                   baselines: &[Comparison],
-                   change: Option<&super::model::Change>,
-                   max: &Points,
-                   bold: bool| {
-            let mut cells = vec![cell(label), num(points.display.clone())];
-            cells.extend(
-                baselines
-                    .iter()
-                    .zip(&r.baselines)
-                    .map(|(c, info)| num(words::comparison(c, info, r.lang))),
-            );
-            if r.last_evaluation.is_some() {
-                cells.push(num(change.map_or("–".to_owned(), |c| c.display.clone())));
-            }
-            cells.push(num(max.display.clone()));
-            for c in &mut cells {
-                c.bold = bold;
-            }
-            cells
+        let (header, body) = words::summary_table(r);
+        let columns = header.len();
+        // The area's name as text, every figure right-aligned.
+        let cells = |texts: Vec<String>, bold: bool| -> Vec<_> {
+            texts
+                .into_iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    let mut c = if i == 0 { cell(t) } else { num(t) };
+                    c.bold = bold;
+                    c
+                })
+                .collect()
         };
-        for a in &r.areas {
-            rows.push(row(
-                format!("{} {}", a.id, a.title),
-                &a.points,
-                &a.baselines,
-                a.change.as_ref(),
-                &a.max,
-                false,
-            ));
-        }
-        rows.push(row(
-            self.pick("Totalt", "Total").to_owned(),
-            &r.total.points,
-            &r.total.baselines,
-            r.total.change.as_ref(),
-            &r.total.max,
-            true,
-        ));
+        let mut rows = vec![cells(header, false)];
+        rows.extend(body.into_iter().map(|(texts, bold)| cells(texts, bold)));
         let first = TEXT_WIDTH * 2 / 5;
         let rest = (TEXT_WIDTH - first) / (columns - 1);
         let mut widths = vec![first];

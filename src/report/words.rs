@@ -2,7 +2,8 @@
 //! the model so that HTML and Markdown say the same thing.
 
 use super::model::{
-    AreaReport, BaselineInfo, BenchmarkReport, History, OverrideChange, Report, RoleCount,
+    AreaReport, BaselineInfo, BenchmarkReport, Comparison, History, OverrideChange, Points, Report,
+    RoleCount,
 };
 use crate::core::baseline::BaselineKind;
 use crate::core::lang::Lang;
@@ -567,6 +568,60 @@ pub fn history_cell(
         Some(c) => format!("{shown} ({})", c.display),
         None => shown.to_owned(),
     }
+}
+
+/// The summary's table of areas as text, shared by Markdown and Word: a
+/// header (area, this evaluation, each baseline, the change, max), a row
+/// per area, the total last and marked bold.
+pub fn summary_table(r: &Report) -> (Vec<String>, Vec<(Vec<String>, bool)>) {
+    let lang = r.lang;
+    let mut header = vec![
+        lang.pick("Fokusområde", "Focus area").to_owned(),
+        r.current_label(),
+    ];
+    header.extend(r.baselines.iter().map(|b| b.label.clone()));
+    if let Some(last) = &r.last_evaluation {
+        header.push(format!(
+            "{} {}",
+            lang.pick("Endring siden", "Change since"),
+            last.since
+        ));
+    }
+    header.push(lang.pick("Maks", "Max").to_owned());
+    let row = |label: String,
+               points: &Points,
+               baselines: &[Comparison],
+               change: Option<&super::model::Change>,
+               max: &super::model::Points| {
+        let mut cells = vec![label, points.display.clone()];
+        cells.extend(
+            baselines
+                .iter()
+                .zip(&r.baselines)
+                .map(|(c, info)| comparison(c, info, lang)),
+        );
+        if r.last_evaluation.is_some() {
+            cells.push(change.map_or("–".to_owned(), |c| c.display.clone()));
+        }
+        cells.push(max.display.clone());
+        cells
+    };
+    let mut rows: Vec<(Vec<String>, bool)> = r
+        .areas
+        .iter()
+        .map(|a| {
+            let label = format!("{} {}", a.id, a.title);
+            let cells = row(label, &a.points, &a.baselines, a.change.as_ref(), &a.max);
+            (cells, false)
+        })
+        .collect();
+    let t = &r.total;
+    let total = lang.pick("Totalt", "Total").to_owned();
+    rows.push((
+        row(total, &t.points, &t.baselines, t.change.as_ref(), &t.max),
+        true,
+    ));
+    (header, rows)
 }
 
 /// A baseline's figure as the tables print it, with its n when it differs
