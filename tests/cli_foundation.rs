@@ -26,7 +26,7 @@ fn shipped_bank_checks_clean_and_shows_byte_for_byte() {
     assert_eq!(r.code, 1);
     assert!(
         r.stderr
-            .contains("unknown role \"pope\"; known roles: mayor, chief_executive"),
+            .contains("ukjent rolle «pope»; kjente roller: mayor, chief_executive"),
         "{}",
         r.stderr
     );
@@ -91,7 +91,7 @@ fn validate_reports_file_and_place_and_writes_nothing() {
     );
     assert!(
         r.stderr.contains(&format!(
-            "{}: question 1.1.1: extent: 7 is outside the scale 0-4",
+            "{}: spørsmål 1.1.1: Omfang: 7 er utenfor skalaen 0–4",
             bad.display()
         )),
         "{}",

@@ -341,6 +341,7 @@ fn replacing_an_override_asks_and_a_bad_file_stays_listed() {
             line: Some(12),
             column: Some(3),
             at: None,
+            at_nb: None,
             message: "the file ends in the middle of a value".into(),
             message_nb: Some("filen slutter midt i en verdi".into()),
             warning: false,

@@ -61,7 +61,17 @@ fn an_older_bank_version_is_migrated_on_open_with_a_backup_and_a_message() {
 
     // Reading it says what opening it will do, and writes nothing.
     let before = common::Snapshot::take(dir.path());
-    let r = common::run_in(dir.path(), &["--bank", bank_arg, "validate", "eksempelvik"]);
+    let r = common::run_in(
+        dir.path(),
+        &[
+            "--lang",
+            "en",
+            "--bank",
+            bank_arg,
+            "validate",
+            "eksempelvik",
+        ],
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
         r.stdout.contains(&format!(

@@ -4,6 +4,7 @@ use std::fmt::Write;
 
 use super::{BankCommand, CmdResult, Context, Failure, show};
 use crate::core::bank::{Bank, DIMENSIONS};
+use crate::core::lang::Lang;
 use crate::core::text::one_line;
 use crate::storage;
 
@@ -23,10 +24,11 @@ pub fn run(ctx: &Context, cmd: &BankCommand) -> CmdResult {
             if let Some(role) = role
                 && ctx.bank.role(role).is_none()
             {
-                return Err(Failure::new(format!(
-                    "unknown role \"{role}\"; known roles: {}",
-                    ctx.bank.role_ids().join(", ")
-                )));
+                let known = ctx.bank.role_ids().join(", ");
+                return Err(Failure::new(match ctx.lang {
+                    Lang::Nb => format!("ukjent rolle «{role}»; kjente roller: {known}"),
+                    Lang::En => format!("unknown role \"{role}\"; known roles: {known}"),
+                }));
             }
             show(&readable(&ctx.bank, role.as_deref(), ctx.lang))
         }

@@ -129,8 +129,7 @@ fn read_evaluations(
             _ => kompass_files.push(file.clone()),
         }
     }
-    let read =
-        storage::read_points_inputs(&kompass_files, &[], &ctx.bank, ctx.data_dir(), ctx.lang);
+    let read = storage::read_points_inputs(&kompass_files, &[], &ctx.bank, ctx.data_dir());
     let inputs = match read {
         Ok(inputs) => inputs,
         Err(e) => {

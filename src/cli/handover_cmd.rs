@@ -9,6 +9,7 @@ use age::x25519::Recipient;
 
 use super::{CmdResult, Context, ExportArgs, Failure, ImportArgs, KeygenArgs, show};
 use crate::core::bundle::{self, Arrival, Entry};
+use crate::core::lang::Lang;
 use crate::core::session::Session;
 use crate::core::slug::slug;
 use crate::storage::{self, FileError, LoadedSession, SessionLock, handover};
@@ -48,15 +49,22 @@ pub fn keygen(ctx: &Context, args: &KeygenArgs) -> CmdResult {
 /// refused without being echoed.
 fn recipient(text: &str) -> Result<Recipient, Failure> {
     let text = text.trim();
+    let lang = Lang::of_messages();
     if text.to_ascii_uppercase().starts_with("AGE-SECRET-KEY-") {
-        return Err(Failure::new(
+        return Err(Failure::new(lang.pick(
+            "--to: dette er en hemmelig nøkkel; oppgi den offentlige nøkkelen (age1...) og hold den hemmelige for deg selv",
             "--to: this is a secret key; give the public key (age1...) and keep the secret one private",
-        ));
+        )));
     }
     text.parse().map_err(|_| {
-        Failure::new(format!(
-            "--to: \"{text}\" is not an age public key (age1...); `kompass keygen` prints one"
-        ))
+        Failure::new(match lang {
+            Lang::Nb => format!(
+                "--to: «{text}» er ikke en offentlig age-nøkkel (age1...); `kompass keygen` skriver ut en"
+            ),
+            Lang::En => format!(
+                "--to: \"{text}\" is not an age public key (age1...); `kompass keygen` prints one"
+            ),
+        })
     })
 }
 

@@ -18,13 +18,8 @@ pub fn run(ctx: &Context, args: &MergeArgs) -> CmdResult {
     if args.by_municipality {
         return each_municipality(ctx, args);
     }
-    let read = storage::read_scoring_inputs(
-        &args.paths,
-        &args.baselines,
-        &ctx.bank,
-        ctx.data_dir(),
-        ctx.lang,
-    );
+    let read =
+        storage::read_scoring_inputs(&args.paths, &args.baselines, &ctx.bank, ctx.data_dir());
     let (municipality, sessions, baselines) = municipality_sessions(
         ctx,
         read_or_fail(ctx, read, args.skip_bad)?,
@@ -50,13 +45,8 @@ pub fn run(ctx: &Context, args: &MergeArgs) -> CmdResult {
 /// and are passed over with a warning.
 fn each_municipality(ctx: &Context, args: &MergeArgs) -> CmdResult {
     let lang = ctx.lang;
-    let read = storage::read_scoring_inputs(
-        &args.paths,
-        &args.baselines,
-        &ctx.bank,
-        ctx.data_dir(),
-        ctx.lang,
-    );
+    let read =
+        storage::read_scoring_inputs(&args.paths, &args.baselines, &ctx.bank, ctx.data_dir());
     let mut inputs = read_or_fail(ctx, read, args.skip_bad)?;
     for (path, _) in &inputs.assessments {
         interviews_only(path, lang);

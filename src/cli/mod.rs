@@ -545,8 +545,9 @@ pub fn json_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
     if files.is_empty() {
         let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
         return Err(Failure::new(format!(
-            "{}: no .json files found",
-            names.join(", ")
+            "{}: {}",
+            names.join(", "),
+            Lang::of_messages().pick("fant ingen .json-filer", "no .json files found")
         )));
     }
     Ok(files)
@@ -559,9 +560,13 @@ pub fn print(text: &str) -> CmdResult {
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure::new(format!(
-            "cannot write to standard output: {e}"
-        ))),
+        Err(e) => Err(Failure::new(match Lang::of_messages() {
+            Lang::Nb => format!(
+                "kan ikke skrive til standard ut: {}",
+                storage::describe_io(&e)
+            ),
+            Lang::En => format!("cannot write to standard output: {e}"),
+        })),
     }
 }
 

@@ -113,7 +113,7 @@ fn read_template(ctx: &Context, path: &Path, format: Format) -> Result<Vec<u8>, 
 /// A baseline checked against the bank; its warnings (figures that do not
 /// add up as printed) go to standard error.
 fn baseline_file(ctx: &Context, path: &Path) -> Result<Baseline, Failure> {
-    let (b, warnings) = storage::load_baseline(path, &ctx.bank, ctx.lang)?;
+    let (b, warnings) = storage::load_baseline(path, &ctx.bank)?;
     for w in &warnings {
         eprintln!("{}", one_line(&w.render(&path.display().to_string())));
     }

@@ -58,7 +58,7 @@ pub fn load_sessions(
 
 /// Every file under `files`, read for points only: `score` records nothing.
 fn read_points(ctx: &Context, files: &[PathBuf]) -> Result<open::Inputs, OpenError> {
-    storage::read_points_inputs(files, &[], &ctx.bank, ctx.data_dir(), ctx.lang)
+    storage::read_points_inputs(files, &[], &ctx.bank, ctx.data_dir())
 }
 
 /// One municipality's scorecard in `score --by-municipality --json`: the

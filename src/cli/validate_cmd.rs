@@ -11,7 +11,7 @@ pub fn run(ctx: &Context, args: &ValidateArgs) -> CmdResult {
     let mut errors = Vec::new();
     let mut report = String::new();
     for file in &files {
-        match storage::validate_file(file, &ctx.bank, ctx.lang) {
+        match storage::validate_file(file, &ctx.bank) {
             Ok(warnings) => {
                 for w in warnings {
                     report.push_str(&w.render(&file.display().to_string()));

@@ -481,66 +481,83 @@ impl Assessment {
         }
         let session_ids: BTreeSet<&str> = self.sessions.iter().map(|s| s.id.as_str()).collect();
         if session_ids.len() != self.sessions.len() {
-            problems.push(Problem::at("sessions", "a session is listed twice"));
+            problems.push(Problem::at_in_both(
+                "sessions",
+                "et intervju står to ganger i listen",
+                "a session is listed twice",
+            ));
         }
         for (qid, review) in &self.questions {
             if bank.question(qid).is_none() {
-                problems.push(Problem::at(format!("question {qid}"), "is not in the bank"));
+                problems.push(super::session::not_in_bank(qid));
                 continue;
             }
             if review.suggested != merge::merge_scores(review.interviews.values()) {
-                problems.push(Problem::at(
-                    format!("question {qid}"),
-                    "suggested is not the median of the interviews' scores",
-                ));
+                problems.push(
+                    Problem::in_both(
+                        "forslaget (suggested) er ikke medianen av intervjuenes skårer",
+                        "suggested is not the median of the interviews' scores",
+                    )
+                    .within_question(qid),
+                );
             }
             // The suggestion is the median of values checked below (it may
             // fall on a quarter), so only the interviews and the decision
             // are checked against the scale.
+            // (bokmål, English) naming whose scores they are.
             let mut all = Vec::new();
             if let Some(Decision::Override { scores, reason }) = &review.decision {
-                all.push(("decision".to_owned(), *scores));
+                all.push(("overstyringen".to_owned(), "decision".to_owned(), *scores));
                 if reason.trim().is_empty() {
-                    problems.push(Problem::at(
-                        format!("question {qid}"),
-                        "an override needs a reason",
-                    ));
+                    problems.push(
+                        Problem::in_both(
+                            "en overstyring trenger en begrunnelse",
+                            "an override needs a reason",
+                        )
+                        .within_question(qid),
+                    );
                 }
             }
             for (sid, scores) in &review.interviews {
                 if !session_ids.contains(sid.as_str()) {
-                    problems.push(Problem::at(
-                        format!("question {qid}"),
-                        format!("interview {sid} is not among the sessions"),
-                    ));
+                    problems.push(
+                        Problem::in_both(
+                            format!("intervju {sid} er ikke blant intervjuene (sessions)"),
+                            format!("interview {sid} is not among the sessions"),
+                        )
+                        .within_question(qid),
+                    );
                 }
-                all.push((format!("interview {sid}"), *scores));
+                all.push((
+                    format!("intervju {sid}"),
+                    format!("interview {sid}"),
+                    *scores,
+                ));
             }
-            for (what, scores) in all {
+            for (what_nb, what, scores) in all {
                 for d in DIMENSIONS {
-                    if let Some(msg) = scores
+                    if let Some(p) = scores
                         .get(d)
                         .and_then(|v| super::session::value_problem(bank, v))
                     {
-                        problems.push(Problem::at(
-                            format!("question {qid}"),
-                            format!("{what}: {}: {msg}", d.id()),
-                        ));
+                        problems.push(
+                            super::session::of_dimension(p, bank, d)
+                                .about(&what_nb, &what)
+                                .within_question(qid),
+                        );
                     }
                 }
             }
         }
         for (area, list) in self.findings.iter().chain(&self.dropped) {
             if !bank.areas().iter().any(|a| &a.id == area) {
-                problems.push(Problem::at(
-                    format!("findings.{area}"),
-                    "is not an area of the bank",
-                ));
+                problems.push(not_an_area(format!("findings.{area}")));
             }
             for (i, f) in list.iter().enumerate() {
                 if f.text.trim().is_empty() {
-                    problems.push(Problem::at(
+                    problems.push(Problem::at_in_both(
                         format!("findings.{area}[{i}]"),
+                        "teksten er tom",
                         "the text is empty",
                     ));
                 }
@@ -548,42 +565,40 @@ impl Assessment {
         }
         for area in self.dismissed_suggestions.keys() {
             if !bank.areas().iter().any(|a| &a.id == area) {
-                problems.push(Problem::at(
-                    format!("dismissed_suggestions.{area}"),
-                    "is not an area of the bank",
-                ));
+                problems.push(not_an_area(format!("dismissed_suggestions.{area}")));
             }
         }
         for area in self.texts.areas.keys() {
             if !bank.areas().iter().any(|a| &a.id == area) {
-                problems.push(Problem::at(
-                    format!("texts.areas.{area}"),
-                    "is not an area of the bank",
-                ));
+                problems.push(not_an_area(format!("texts.areas.{area}")));
             }
         }
         let mut names = BTreeSet::new();
         for b in &self.baselines {
-            problems.extend(
-                b.check(bank, crate::core::lang::Lang::En)
-                    .into_iter()
-                    .map(|mut p| {
-                        p.at = Some(match p.at {
-                            Some(at) => format!("baselines \"{}\": {at}", b.name),
-                            None => format!("baselines \"{}\"", b.name),
-                        });
-                        p
-                    }),
+            let (at_nb, at) = (
+                format!("sammenligningsgrunnlaget «{}»", b.name),
+                format!("baselines \"{}\"", b.name),
             );
+            problems.extend(b.check(bank).into_iter().map(|p| p.within(&at_nb, &at)));
             if !names.insert(b.name.as_str()) {
-                problems.push(Problem::at(
+                problems.push(Problem::at_in_both(
                     "baselines",
+                    format!("to sammenligningsgrunnlag heter «{}»", b.name),
                     format!("two baselines are named \"{}\"", b.name),
                 ));
             }
         }
         problems
     }
+}
+
+/// A map of the assessment keyed by an area the bank does not have.
+fn not_an_area(at: String) -> Problem {
+    Problem::at_in_both(
+        at,
+        "er ikke et område i spørsmålsbanken",
+        "is not an area of the bank",
+    )
 }
 
 #[cfg(test)]

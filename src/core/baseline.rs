@@ -290,61 +290,51 @@ impl Baseline {
     /// a total with the sum of the areas by more than rounding explains
     /// (the rule of `import-results`; a warning, since published tables do
     /// disagree and the figures are kept as printed), an average whose means
-    /// or n disagree with the members it lists. Messages in `lang`.
-    pub fn check(&self, bank: &Bank, lang: Lang) -> Vec<Problem> {
+    /// or n disagree with the members it lists. Messages in both languages.
+    pub fn check(&self, bank: &Bank) -> Vec<Problem> {
         let mut problems = Vec::new();
         if let Some(id) = self.bank.as_deref().filter(|id| *id != bank.id()) {
-            problems.push(Problem::at(
+            problems.push(Problem::at_in_both(
                 "bank",
-                match lang {
-                    Lang::Nb => format!(
-                        "sammenligningsgrunnlaget «{}» er laget for spørsmålsbanken {id}, men den aktive banken er {}",
-                        self.name,
-                        bank.id()
-                    ),
-                    Lang::En => format!(
-                        "the baseline \"{}\" was made for the question bank {id}, but the active bank is {}",
-                        self.name,
-                        bank.id()
-                    ),
-                },
+                format!(
+                    "sammenligningsgrunnlaget «{}» er laget for spørsmålsbanken {id}, men den aktive banken er {}",
+                    self.name,
+                    bank.id()
+                ),
+                format!(
+                    "the baseline \"{}\" was made for the question bank {id}, but the active bank is {}",
+                    self.name,
+                    bank.id()
+                ),
             ));
             return problems;
         }
         let out_of_range = |at: String, points: Exact, max: Exact| {
             (points < int(0) || points > max).then(|| {
-                let (p, m) = (
-                    exact::format_value(points, lang),
-                    exact::format_points(max, 0, lang),
-                );
-                Problem::at(
+                let p = |lang| exact::format_value(points, lang);
+                let m = |lang| exact::format_points(max, 0, lang);
+                Problem::at_in_both(
                     at,
-                    match lang {
-                        Lang::Nb => format!("{p} poeng er utenfor 0–{m}"),
-                        Lang::En => format!("{p} points is outside 0-{m}"),
-                    },
+                    format!("{} poeng er utenfor 0–{}", p(Lang::Nb), m(Lang::Nb)),
+                    format!("{} points is outside 0-{}", p(Lang::En), m(Lang::En)),
                 )
             })
         };
         let unknown = |at: String, nb: String, en: String| {
-            Problem::at(
+            Problem::at_in_both(
                 at,
-                match lang {
-                    Lang::Nb => format!("{nb} finnes ikke i spørsmålsbanken {}", bank.id()),
-                    Lang::En => format!("{en} is not in the question bank {}", bank.id()),
-                },
+                format!("{nb} finnes ikke i spørsmålsbanken {}", bank.id()),
+                format!("{en} is not in the question bank {}", bank.id()),
             )
         };
         let mut seen = std::collections::BTreeSet::new();
         for (i, area) in self.areas.iter().enumerate() {
             let at = format!("areas[{i}]");
             if !seen.insert(area.id.as_str()) {
-                problems.push(Problem::at(
+                problems.push(Problem::at_in_both(
                     at.clone(),
-                    match lang {
-                        Lang::Nb => format!("område {} er gitt to ganger", area.id),
-                        Lang::En => format!("area {} is given twice", area.id),
-                    },
+                    format!("område {} er gitt to ganger", area.id),
+                    format!("area {} is given twice", area.id),
                 ));
             }
             let Some(known) = bank.areas().iter().find(|a| a.id == area.id) else {
@@ -366,12 +356,10 @@ impl Baseline {
             for (j, sub) in area.subareas.iter().enumerate() {
                 let at = format!("{at}.subareas[{j}] ({})", sub.id);
                 if !seen.insert(sub.id.as_str()) {
-                    problems.push(Problem::at(
+                    problems.push(Problem::at_in_both(
                         at.clone(),
-                        match lang {
-                            Lang::Nb => format!("delområde {} er gitt to ganger", sub.id),
-                            Lang::En => format!("sub-area {} is given twice", sub.id),
-                        },
+                        format!("delområde {} er gitt to ganger", sub.id),
+                        format!("sub-area {} is given twice", sub.id),
                     ));
                     continue;
                 }
@@ -398,7 +386,8 @@ impl Baseline {
                 && area.subareas.iter().all(|s| s.n == area.n)
                 && let Some(d) = disagreement(Some(&area.id), Figure::of(points), &parts)
             {
-                problems.push(Problem::at(format!("areas[{i}]"), d.message(lang)).warning());
+                let at = Some(format!("areas[{i}]"));
+                problems.push(Problem { at, ..d.problem() }.warning());
             }
         }
         if let Some(total) = self.total {
@@ -416,11 +405,11 @@ impl Baseline {
                 && let Some(d) =
                     areas.and_then(|areas| disagreement(None, Figure::of(total), &areas))
             {
-                problems.push(Problem::new(d.message(lang)).warning());
+                problems.push(d.problem().warning());
             }
         }
         // An average must agree with the members it lists.
-        problems.extend(super::benchmark::check_members(self, lang));
+        problems.extend(super::benchmark::check_members(self));
         problems
     }
 
@@ -490,11 +479,7 @@ mod tests {
                       {"id": "9", "points": 10}]}"#;
         let b = Baseline::parse(json).unwrap();
         let bank = Bank::builtin();
-        let lines: Vec<String> = b
-            .check(&bank, Lang::En)
-            .iter()
-            .map(|p| p.render("b.json"))
-            .collect();
+        let lines: Vec<String> = b.check(&bank).iter().map(|p| p.render("b.json")).collect();
         assert_eq!(
             lines,
             [
@@ -504,8 +489,8 @@ mod tests {
                 "b.json: areas[3]: area \"9\" is not in the question bank kommunekompasset",
             ]
         );
-        let nb = b.check(&bank, Lang::Nb);
-        assert_eq!(nb[1].message, "140 poeng er utenfor 0–100");
+        let nb = b.check(&bank);
+        assert_eq!(nb[1].message_in(Lang::Nb).1, "140 poeng er utenfor 0–100");
 
         // A sound baseline passes, the demo's among them: a totals-only
         // one, and an average whose total stands on more evaluations (27)
@@ -517,10 +502,7 @@ mod tests {
             include_bytes!("../../sessions/baselines/eksempelvik-2022.json"),
             include_bytes!("../../sessions/baselines/nasjonalt-snitt-2026.json"),
         ] {
-            assert_eq!(
-                Baseline::parse(demo).unwrap().check(&bank, Lang::En),
-                vec![]
-            );
+            assert_eq!(Baseline::parse(demo).unwrap().check(&bank), vec![]);
         }
     }
 
@@ -538,20 +520,20 @@ mod tests {
             .collect();
         b.total = Some(int(410));
         assert_eq!(
-            b.check(&bank, Lang::En)[0].message,
+            b.check(&bank)[0].message,
             "total: the areas add up to 400, but the total is printed as 410 (rounding explains at most 4.5)"
         );
         b.total = Some(int(400));
-        assert!(b.check(&bank, Lang::En).is_empty());
+        assert!(b.check(&bank).is_empty());
         b.bank = Some("kommunkompassen".into());
-        let p = b.check(&bank, Lang::En);
+        let p = b.check(&bank);
         assert_eq!(p.len(), 1);
         assert_eq!(
             p[0].render("x.json"),
             "x.json: bank: the baseline \"X\" was made for the question bank kommunkompassen, but the active bank is kommunekompasset"
         );
         b.bank = Some("kommunekompasset".into());
-        assert!(b.check(&bank, Lang::En).is_empty());
+        assert!(b.check(&bank).is_empty());
     }
 
     #[test]

@@ -376,7 +376,7 @@ pub fn is_evaluation_of(member: &Member, municipality: &str, year: Option<i32>) 
 /// for the total and the areas is that of the members listed. Sub-areas are
 /// not listed per member, so their means are taken as written. Returns one
 /// problem per disagreement.
-pub fn check_members(b: &Baseline, lang: Lang) -> Vec<Problem> {
+pub fn check_members(b: &Baseline) -> Vec<Problem> {
     if b.members.is_empty() {
         return Vec::new();
     }
@@ -385,24 +385,22 @@ pub fn check_members(b: &Baseline, lang: Lang) -> Vec<Problem> {
         let computed = mean(values.into_iter());
         let (points, n) = (computed.map(|c| c.0), computed.map_or(0, |c| c.1));
         if given.0 != points || given.1.is_some_and(|g| g != n) {
-            let shown = |p: Option<Exact>| {
-                p.map_or_else(
-                    || lang.pick("ingenting", "nothing").to_owned(),
-                    |p| p.to_string(),
-                )
+            let shown = |p: Option<Exact>, nothing: &str| {
+                p.map_or_else(|| nothing.to_owned(), |p| p.to_string())
             };
-            let (computed, written) = (shown(points), shown(given.0));
             let written_n = given.1.map_or("?".to_owned(), |n| n.to_string());
-            problems.push(Problem::at(
+            problems.push(Problem::at_in_both(
                 what,
-                match lang {
-                    Lang::Nb => format!(
-                        "medlemmene gir {computed} over {n}, filen sier {written} over {written_n}"
-                    ),
-                    Lang::En => format!(
-                        "the members give {computed} over {n}, the file says {written} over {written_n}"
-                    ),
-                },
+                format!(
+                    "medlemmene gir {} over {n}, filen sier {} over {written_n}",
+                    shown(points, "ingenting"),
+                    shown(given.0, "ingenting")
+                ),
+                format!(
+                    "the members give {} over {n}, the file says {} over {written_n}",
+                    shown(points, "nothing"),
+                    shown(given.0, "nothing")
+                ),
             ));
         }
     };
@@ -609,14 +607,14 @@ mod tests {
         assert_eq!(avg.total, Some(Exact::new(801, 2)));
         assert_eq!(avg.n, Some(2));
         assert_eq!(avg.areas[0].n, Some(1));
-        assert!(check_members(&avg, Lang::En).is_empty());
+        assert!(check_members(&avg).is_empty());
         let mut edited = avg.clone();
         edited.total = Some(int(450));
         assert_eq!(
-            check_members(&edited, Lang::En)[0].message,
+            check_members(&edited)[0].message,
             "the members give 801/2 over 2, the file says 450 over 2"
         );
-        assert_eq!(edited.check(&bank, Lang::En).len(), 1, "a load refuses it");
+        assert_eq!(edited.check(&bank).len(), 1, "a load refuses it");
         assert_eq!(avg.format_version, 2);
         assert_eq!(Baseline::parse(&avg.to_json()).unwrap(), avg);
     }

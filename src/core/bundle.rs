@@ -73,7 +73,12 @@ pub fn unpack(plain: &[u8]) -> Result<Vec<Entry>, Problem> {
         .iter()
         .take(MAX_MANIFEST_BYTES)
         .position(|&b| b == b'\n')
-        .ok_or_else(|| Problem::new("not a Kompass bundle: no manifest line"))?;
+        .ok_or_else(|| {
+            Problem::in_both(
+                "ikke en Kompass-bunt: ingen innholdslinje (manifest)",
+                "not a Kompass bundle: no manifest line",
+            )
+        })?;
     let line = &plain[..end];
     let header = parse::header(line)?;
     parse::check_header(&header, FORMAT, FORMAT_VERSION)?;
@@ -86,19 +91,22 @@ pub fn unpack(plain: &[u8]) -> Result<Vec<Entry>, Problem> {
             .ok()
             .filter(|&s| s <= rest.len())
             .ok_or_else(|| {
-                Problem::at(
+                let (listed, left) = (f.size, rest.len());
+                Problem::at_in_both(
                     &at,
                     format!(
-                        "is listed with {} bytes, but only {} follow; the bundle is cut off or altered",
-                        f.size,
-                        rest.len()
+                        "er oppført med {listed} byte, men bare {left} følger; bunten er kuttet av eller endret"
+                    ),
+                    format!(
+                        "is listed with {listed} bytes, but only {left} follow; the bundle is cut off or altered"
                     ),
                 )
             })?;
         let (bytes, tail) = rest.split_at(size);
         if !sha256_hex(bytes).eq_ignore_ascii_case(&f.sha256) {
-            return Err(Problem::at(
+            return Err(Problem::at_in_both(
                 &at,
+                "innholdet stemmer ikke med sha256 i innholdslisten; bunten er endret",
                 "its contents do not match the sha256 in the manifest; the bundle was altered",
             ));
         }
@@ -109,10 +117,11 @@ pub fn unpack(plain: &[u8]) -> Result<Vec<Entry>, Problem> {
         rest = tail;
     }
     if !rest.is_empty() {
-        return Err(Problem::new(format!(
-            "{} bytes after the last listed file; the bundle was altered",
-            rest.len()
-        )));
+        let extra = rest.len();
+        return Err(Problem::in_both(
+            format!("{extra} byte etter den siste oppførte filen; bunten er endret"),
+            format!("{extra} bytes after the last listed file; the bundle was altered"),
+        ));
     }
     Ok(entries)
 }

@@ -18,6 +18,7 @@ use std::borrow::Cow;
 use std::cmp::Ordering;
 
 use super::bank::{Bank, compare_versions};
+use super::lang::Lang;
 use super::parse::Problem;
 use super::session::{self, BankRef, Orphan, Session};
 
@@ -28,18 +29,28 @@ use super::session::{self, BankRef, Orphan, Session};
 pub fn migrate_format(format_version: u64, json: &[u8]) -> Result<Cow<'_, [u8]>, Problem> {
     match format_version {
         session::FORMAT_VERSION => Ok(Cow::Borrowed(json)),
-        v => Err(Problem::at(
-            "format_version",
-            format!(
-                "this file has format_version {v}, but this Kompass reads {} only; {}",
-                session::FORMAT_VERSION,
-                if v > session::FORMAT_VERSION {
-                    "update Kompass to open it"
-                } else {
-                    "no such version was ever written"
-                }
-            ),
-        )),
+        v => {
+            let (current, newer) = (session::FORMAT_VERSION, v > session::FORMAT_VERSION);
+            Err(Problem::at_in_both(
+                "format_version",
+                format!(
+                    "filen har format_version {v}, men denne Kompass leser bare {current}; {}",
+                    if newer {
+                        "oppdater Kompass for å åpne den"
+                    } else {
+                        "ingen slik versjon er noen gang skrevet"
+                    }
+                ),
+                format!(
+                    "this file has format_version {v}, but this Kompass reads {current} only; {}",
+                    if newer {
+                        "update Kompass to open it"
+                    } else {
+                        "no such version was ever written"
+                    }
+                ),
+            ))
+        }
     }
 }
 
@@ -71,28 +82,40 @@ pub struct Migrated {
 
 impl Migrated {
     /// One line for `validate` and the other readers, which do not write.
-    pub fn describe(&self) -> String {
-        let mut text = format!(
-            "made with bank {} {}, read as {} through the bank's migration ({} moved",
-            self.bank,
-            self.from_version,
-            self.to_version,
-            count(self.moved.len(), "answer", "answers")
-        );
+    pub fn describe(&self, lang: Lang) -> String {
+        let answers = |n| lang.count(n, ["svar", "svar"], ["answer", "answers"]);
+        let (bank, from, to) = (&self.bank, &self.from_version, &self.to_version);
+        let moved = answers(self.moved.len());
+        let mut text = match lang {
+            Lang::Nb => format!(
+                "laget med banken {bank} {from}, lest som {to} gjennom bankens overgang ({moved} flyttet"
+            ),
+            Lang::En => format!(
+                "made with bank {bank} {from}, read as {to} through the bank's migration ({moved} moved"
+            ),
+        };
         if !self.orphaned.is_empty() {
-            text.push_str(&format!(
-                ", {} of removed questions kept under \"orphaned\": {}",
-                count(self.orphaned.len(), "answer", "answers"),
-                self.orphaned.join(", ")
-            ));
+            let (kept, ids) = (answers(self.orphaned.len()), self.orphaned.join(", "));
+            text.push_str(&match lang {
+                Lang::Nb => format!(
+                    ", {kept} til spørsmål som er fjernet, beholdt under \"orphaned\": {ids}"
+                ),
+                Lang::En => {
+                    format!(", {kept} of removed questions kept under \"orphaned\": {ids}")
+                }
+            });
         }
-        text.push_str("); opening it for editing rewrites the file and keeps the original");
+        text.push_str(lang.pick(
+            "); å åpne intervjuet for redigering skriver filen på nytt og tar vare på originalen",
+            "); opening it for editing rewrites the file and keeps the original",
+        ));
         text
     }
-}
 
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    /// [`Migrated::describe`] as a warning at `bank`, in both languages.
+    pub fn warning(&self) -> Problem {
+        Problem::at_in_both("bank", self.describe(Lang::Nb), self.describe(Lang::En)).warning()
+    }
 }
 
 /// Brings a session made with an older version of the active bank to it,
@@ -170,6 +193,7 @@ pub fn bank_mismatch(file: &BankRef, what: &str, bank: &Bank) -> Option<Problem>
     let what_nb = match what {
         "session" => "intervjuet",
         "assessment" => "vurderingen",
+        "score output" => "skåreutskriften",
         other => other,
     };
     let made = format!("the {what} was made with bank {} {}", file.id, file.version);
@@ -317,7 +341,7 @@ pub(crate) mod tests {
         }
         assert!(
             report
-                .describe()
+                .describe(Lang::En)
                 .contains("kommunekompasset 2025.1, read as 2026.1")
         );
     }

@@ -22,3 +22,6 @@ pub mod session;
 pub mod similarity;
 pub mod slug;
 pub mod text;
+
+#[cfg(test)]
+mod messages_nb_tests;

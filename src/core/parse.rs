@@ -19,10 +19,15 @@ pub struct Problem {
     pub column: Option<usize>,
     /// A field path (`answers.1.1.1.scores.system`) or an id (`question 1.1.1`).
     pub at: Option<String>,
+    /// `at` in bokmål, where it is words rather than a field path
+    /// (`spørsmål 1.1.1`); a field path is the same in both languages.
+    pub at_nb: Option<Box<str>>,
     /// The message in English.
     pub message: String,
     /// The message in bokmål, where the code that found the problem has it.
-    pub message_nb: Option<String>,
+    /// (The bokmål texts are boxed to keep a `Problem`, returned in every
+    /// `Result` of a reader, small.)
+    pub message_nb: Option<Box<str>>,
     /// A warning is reported but does not make the file invalid.
     pub warning: bool,
 }
@@ -33,6 +38,7 @@ impl Problem {
             line: None,
             column: None,
             at: None,
+            at_nb: None,
             message: message.into(),
             message_nb: None,
             warning: false,
@@ -42,7 +48,7 @@ impl Problem {
     /// A problem told in bokmål and in English.
     pub fn in_both(nb: impl Into<String>, en: impl Into<String>) -> Problem {
         Problem {
-            message_nb: Some(nb.into()),
+            message_nb: Some(nb.into().into()),
             ..Problem::new(en)
         }
     }
@@ -52,6 +58,45 @@ impl Problem {
             at: Some(at.into()),
             ..Problem::new(message)
         }
+    }
+
+    /// A problem at a field path (`interviewees[1].role`, `format`), told
+    /// in bokmål and in English.
+    pub fn at_in_both(
+        at: impl Into<String>,
+        nb: impl Into<String>,
+        en: impl Into<String>,
+    ) -> Problem {
+        Problem {
+            at: Some(at.into()),
+            ..Problem::in_both(nb, en)
+        }
+    }
+
+    /// The same problem placed under `at` (`baselines "X"`, in bokmål
+    /// `at_nb`) in front of the place it had: `baselines "X": areas[0]`.
+    pub fn within(mut self, at_nb: &str, at: &str) -> Problem {
+        let join = |outer: &str, inner: Option<&str>| match inner {
+            Some(inner) => format!("{outer}: {inner}"),
+            None => outer.to_owned(),
+        };
+        let inner_nb = self.at_nb.as_deref().or(self.at.as_deref());
+        self.at_nb = Some(join(at_nb, inner_nb).into());
+        self.at = Some(join(at, self.at.as_deref()));
+        self
+    }
+
+    /// The same problem placed at `question 1.1.1` (`spørsmål 1.1.1`).
+    pub fn within_question(self, id: &str) -> Problem {
+        self.within(&format!("spørsmål {id}"), &format!("question {id}"))
+    }
+
+    /// The same problem with `nb` and `en` put in front of its message:
+    /// what it is about (`extent: 5 is outside the scale 0-4`).
+    pub fn about(mut self, nb: &str, en: &str) -> Problem {
+        self.message_nb = self.message_nb.map(|m| format!("{nb}: {m}").into());
+        self.message = format!("{en}: {}", self.message);
+        self
     }
 
     pub fn warning(mut self) -> Problem {
@@ -74,6 +119,15 @@ impl Problem {
         }
     }
 
+    /// Where the problem is, in the language [`Problem::message_in`] tells
+    /// the message in (so that a line is in one language).
+    pub fn place_in(&self, lang: Lang) -> Option<&str> {
+        match self.message_in(lang).0 {
+            Lang::Nb => self.at_nb.as_deref().or(self.at.as_deref()),
+            Lang::En => self.at.as_deref(),
+        }
+    }
+
     /// [`Problem::render`] in `lang` (English where the problem has no
     /// bokmål text).
     pub fn render_in(&self, file: &str, lang: Lang) -> String {
@@ -89,7 +143,7 @@ impl Problem {
         if self.warning {
             out.push_str(lang.pick("advarsel: ", "warning: "));
         }
-        if let Some(at) = &self.at {
+        if let Some(at) = self.place_in(lang) {
             out.push_str(at);
             out.push_str(": ");
         }
@@ -316,8 +370,9 @@ pub fn check_header(header: &Header, format: &str, supported: u64) -> Result<(),
             });
         }
         None => {
-            return Err(Problem::at(
+            return Err(Problem::at_in_both(
                 "format",
+                format!("mangler; forventet \"{format}\""),
                 format!("missing; expected \"{format}\""),
             ));
         }
@@ -334,9 +389,13 @@ pub fn check_header(header: &Header, format: &str, supported: u64) -> Result<(),
                 ),
             )
         }),
-        Some(0) => Err(Problem::at("format_version", "must be 1 or higher")),
+        Some(0) => Err(Problem::at_in_both(
+            "format_version",
+            "må være 1 eller høyere",
+            "must be 1 or higher",
+        )),
         Some(_) => Ok(()),
-        None => Err(Problem::at("format_version", "missing")),
+        None => Err(Problem::at_in_both("format_version", "mangler", "missing")),
     }
 }
 

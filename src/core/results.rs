@@ -98,6 +98,11 @@ pub struct Disagreement {
 }
 
 impl Disagreement {
+    /// The disagreement as a problem, told in both languages.
+    pub fn problem(&self) -> Problem {
+        Problem::in_both(self.message(Lang::Nb), self.message(Lang::En))
+    }
+
     pub fn message(&self, lang: Lang) -> String {
         let f = |x: Exact, d: u32| exact::format_points(x, d, lang);
         let sum = f(self.sum, self.sum_decimals);

@@ -360,67 +360,74 @@ impl Session {
             return problems;
         }
         if !self.bank.sha256.eq_ignore_ascii_case(&bank.sha256) {
+            let (id, version) = (bank.id(), bank.version());
+            let (here, there) = (short(&bank.sha256), short(&self.bank.sha256));
             problems.push(
-                Problem::at(
+                Problem::at_in_both(
                     "bank.sha256",
                     format!(
-                        "bank {} {} has other contents than when the session was made (sha256 {} here, {} in the session)",
-                        bank.id(),
-                        bank.version(),
-                        short(&bank.sha256),
-                        short(&self.bank.sha256)
+                        "banken {id} {version} har et annet innhold enn da intervjuet ble laget (sha256 {here} her, {there} i intervjuet)"
+                    ),
+                    format!(
+                        "bank {id} {version} has other contents than when the session was made (sha256 {here} here, {there} in the session)"
                     ),
                 )
                 .warning(),
             );
         }
         if self.id.trim().is_empty() {
-            problems.push(Problem::at("id", "the session id is empty"));
+            problems.push(Problem::at_in_both(
+                "id",
+                "intervjuets id er tom",
+                "the session id is empty",
+            ));
         } else if !is_safe_id(&self.id) {
             // The id names the file (`<id>.json`); "../x" would write elsewhere.
-            problems.push(Problem::at(
+            problems.push(Problem::at_in_both(
                 "id",
+                "en intervju-id har høyst 64 bokstaver, sifre, '-' eller '_' (den er filnavnet)",
                 "a session id has at most 64 letters, digits, '-' or '_' (it names the file)",
             ));
         }
         if self.municipality.trim().is_empty() {
-            problems.push(Problem::at("municipality", "the municipality is empty"));
+            problems.push(Problem::at_in_both(
+                "municipality",
+                "kommunen er tom",
+                "the municipality is empty",
+            ));
         }
         if self.interviewees.is_empty() {
-            problems.push(Problem::at(
+            problems.push(Problem::at_in_both(
                 "interviewees",
+                "ingen er intervjuet; legg til minst én person",
                 "nobody was interviewed; add at least one person",
             ));
         }
         for (i, p) in self.interviewees.iter().enumerate() {
             if p.name.trim().is_empty() {
-                problems.push(Problem::at(
+                problems.push(Problem::at_in_both(
                     format!("interviewees[{i}].name"),
+                    "navnet er tomt",
                     "the name is empty",
                 ));
             }
             if bank.role(&p.role).is_none() {
-                problems.push(Problem::at(
+                let known = bank.role_ids().join(", ");
+                problems.push(Problem::at_in_both(
                     format!("interviewees[{i}].role"),
-                    format!(
-                        "unknown role \"{}\"; known roles: {}",
-                        p.role,
-                        bank.role_ids().join(", ")
-                    ),
+                    format!("ukjent rolle «{}»; kjente roller: {known}", p.role),
+                    format!("unknown role \"{}\"; known roles: {known}", p.role),
                 ));
             }
         }
         for (qid, answer) in &self.answers {
             if bank.question(qid).is_none() {
-                problems.push(Problem::at(format!("question {qid}"), "is not in the bank"));
+                problems.push(not_in_bank(qid));
                 continue;
             }
             for d in DIMENSIONS {
-                if let Some(msg) = answer.scores.get(d).and_then(|v| value_problem(bank, v)) {
-                    problems.push(Problem::at(
-                        format!("question {qid}"),
-                        format!("{}: {msg}", d.id()),
-                    ));
+                if let Some(p) = answer.scores.get(d).and_then(|v| value_problem(bank, v)) {
+                    problems.push(of_dimension(p, bank, d).within_question(qid));
                 }
             }
         }
@@ -428,7 +435,12 @@ impl Session {
             && bank.question(q).is_none()
         {
             problems.push(
-                Problem::at("last_question", format!("question {q} is not in the bank")).warning(),
+                Problem::at_in_both(
+                    "last_question",
+                    format!("spørsmål {q} finnes ikke i spørsmålsbanken"),
+                    format!("question {q} is not in the bank"),
+                )
+                .warning(),
             );
         }
         problems
@@ -444,20 +456,38 @@ pub fn is_safe_id(id: &str) -> bool {
 }
 
 /// Why a score value is not allowed, if it is not.
-pub fn value_problem(bank: &Bank, v: Exact) -> Option<String> {
+pub fn value_problem(bank: &Bank, v: Exact) -> Option<Problem> {
     let (min, max) = (int(bank.scale_min() as i128), int(bank.scale_max() as i128));
+    let value = exact::to_f64(v);
+    let value_nb = value.to_string().replace('.', ",");
     if v < min || v > max {
-        return Some(format!(
-            "{} is outside the scale {}-{}",
-            exact::to_f64(v),
-            bank.scale_min(),
-            bank.scale_max()
+        let (min, max) = (bank.scale_min(), bank.scale_max());
+        return Some(Problem::in_both(
+            format!("{value_nb} er utenfor skalaen {min}–{max}"),
+            format!("{value} is outside the scale {min}-{max}"),
         ));
     }
     if !exact::is_half_step(v) {
-        return Some(format!("{} is not a whole or half step", exact::to_f64(v)));
+        return Some(Problem::in_both(
+            format!("{value_nb} er verken et helt eller et halvt trinn"),
+            format!("{value} is not a whole or half step"),
+        ));
     }
     None
+}
+
+/// A problem of a value of the dimension `d`: "extent: …" ("Omfang: …").
+pub fn of_dimension(problem: Problem, bank: &Bank, d: Dimension) -> Problem {
+    let nb = bank
+        .dimension(d)
+        .map_or(d.id(), |def| def.label.get(super::lang::Lang::Nb));
+    problem.about(nb, d.id())
+}
+
+/// "question 9.9.9: is not in the bank", of a session or an assessment.
+pub fn not_in_bank(question: &str) -> Problem {
+    Problem::in_both("finnes ikke i spørsmålsbanken", "is not in the bank")
+        .within_question(question)
 }
 
 /// The first 12 characters of a hash; by characters, because the one from

@@ -104,7 +104,7 @@ mod tests {
                 0o600,
                 "{name}"
             );
-            super::super::validate_file(&path, &bank, crate::core::lang::Lang::En).unwrap();
+            super::super::validate_file(&path, &bank).unwrap();
         }
     }
 }

@@ -13,7 +13,7 @@ use age::x25519::{Identity, Recipient};
 use chrono::{DateTime, FixedOffset};
 
 use super::{
-    FileError, MAX_FILE_BYTES, atomic, describe_io, read_file, read_raw, write_new_private,
+    FileError, MAX_FILE_BYTES, atomic, io_problem, read_file, read_raw, write_new_private,
 };
 use crate::core::parse::{Problem, utf8};
 
@@ -28,14 +28,17 @@ pub fn generate_key(path: &Path, now: DateTime<FixedOffset>) -> Result<Recipient
         identity.to_string().expose_secret()
     );
     write_new_private(path, text.as_bytes()).map_err(|e| {
-        let message = if e.kind() == io::ErrorKind::AlreadyExists {
-            "a file is already there; Kompass never overwrites a key file \
-             (bundles sent to that key could no longer be opened)"
-                .to_owned()
+        let problem = if e.kind() == io::ErrorKind::AlreadyExists {
+            Problem::in_both(
+                "det ligger allerede en fil der; Kompass skriver aldri over en nøkkelfil \
+                 (bunter sendt til den nøkkelen kunne da ikke lenger åpnes)",
+                "a file is already there; Kompass never overwrites a key file \
+                 (bundles sent to that key could no longer be opened)",
+            )
         } else {
-            describe_io(&e)
+            io_problem(&e)
         };
-        FileError::new(path, Problem::new(message))
+        FileError::new(path, problem)
     })?;
     Ok(recipient)
 }
@@ -56,7 +59,9 @@ pub fn read_identities(path: &Path) -> Result<Vec<Identity>, FileError> {
                 path,
                 Problem {
                     line: Some(i + 1),
-                    ..Problem::new(
+                    ..Problem::in_both(
+                        "ikke en hemmelig age-nøkkel (en linje som begynner med AGE-SECRET-KEY-1); \
+                         oppgi filen `kompass keygen` skrev",
                         "not an age secret key (a line starting with AGE-SECRET-KEY-1); \
                          give the file `kompass keygen` wrote",
                     )
@@ -68,7 +73,10 @@ pub fn read_identities(path: &Path) -> Result<Vec<Identity>, FileError> {
     if identities.is_empty() {
         return Err(FileError::new(
             path,
-            Problem::new("holds no secret key; give the file `kompass keygen` wrote"),
+            Problem::in_both(
+                "inneholder ingen hemmelig nøkkel; oppgi filen `kompass keygen` skrev",
+                "holds no secret key; give the file `kompass keygen` wrote",
+            ),
         ));
     }
     Ok(identities)
@@ -78,7 +86,13 @@ pub fn read_identities(path: &Path) -> Result<Vec<Identity>, FileError> {
 pub fn write_bundle(path: &Path, recipients: &[Recipient], plain: &[u8]) -> Result<(), FileError> {
     use std::io::Write;
     let fail = |e: &dyn std::fmt::Display| {
-        FileError::new(path, Problem::new(format!("cannot encrypt: {e}")))
+        FileError::new(
+            path,
+            Problem::in_both(
+                format!("kan ikke kryptere: {e}"),
+                format!("cannot encrypt: {e}"),
+            ),
+        )
     };
     let encryptor =
         age::Encryptor::with_recipients(recipients.iter().map(|r| r as &dyn age::Recipient))
@@ -88,30 +102,32 @@ pub fn write_bundle(path: &Path, recipients: &[Recipient], plain: &[u8]) -> Resu
     writer.write_all(plain).map_err(|e| fail(&e))?;
     writer.finish().map_err(|e| fail(&e))?;
     // Already encrypted, to its readers: never again to a protected directory's key.
-    atomic::write_atomic(path, &cipher)
-        .map_err(|e| FileError::new(path, Problem::new(describe_io(&e))))
+    atomic::write_atomic(path, &cipher).map_err(|e| FileError::new(path, io_problem(&e)))
 }
 
 /// Reads and decrypts a bundle; every failure says in plain words whether
 /// the file is no bundle, meant for another key, or damaged.
 pub fn read_bundle(path: &Path, identities: &[Identity]) -> Result<Vec<u8>, FileError> {
     let cipher = read_raw(path)?;
-    let problem = |message: String| FileError::new(path, Problem::new(message));
+    let problem = |p: Problem| FileError::new(path, p);
     let decryptor = age::Decryptor::new_buffered(&cipher[..]).map_err(|e| {
         // A header that starts like age's but does not parse was altered.
         let age_file = cipher.starts_with(b"age-encryption.org/");
         problem(match e {
             age::DecryptError::UnknownFormat | age::DecryptError::InvalidHeader if !age_file => {
-                "not an encrypted Kompass bundle (no age header)".to_owned()
+                Problem::in_both(
+                    "ikke en kryptert Kompass-bunt (ingen age-topp)",
+                    "not an encrypted Kompass bundle (no age header)",
+                )
             }
             other => damaged(&other),
         })
     })?;
     if decryptor.is_scrypt() {
-        return Err(problem(
-            "encrypted with a passphrase; Kompass bundles are encrypted to a key (kompass export --to)"
-                .to_owned(),
-        ));
+        return Err(problem(Problem::in_both(
+            "kryptert med et passord; Kompass-bunter krypteres til en nøkkel (kompass export --to)",
+            "encrypted with a passphrase; Kompass bundles are encrypted to a key (kompass export --to)",
+        )));
     }
     let mut reader = decryptor
         .decrypt(identities.iter().map(|i| i as &dyn age::Identity))
@@ -120,11 +136,17 @@ pub fn read_bundle(path: &Path, identities: &[Identity]) -> Result<Vec<u8>, File
                 age::DecryptError::NoMatchingKeys => {
                     let keys: Vec<String> =
                         identities.iter().map(|i| i.to_public().to_string()).collect();
+                    let keys = keys.join(", ");
                     // age cannot tell a stanza for another key from a damaged one.
-                    format!(
-                        "this bundle cannot be opened with your key ({}): it was encrypted to another key, \
-                         or damaged on the way; ask the sender to export it again with --to your public key",
-                        keys.join(", ")
+                    Problem::in_both(
+                        format!(
+                            "denne bunten kan ikke åpnes med nøkkelen din ({keys}): den ble kryptert til en annen nøkkel, \
+                             eller skadet underveis; be avsenderen eksportere den på nytt med --to din offentlige nøkkel"
+                        ),
+                        format!(
+                            "this bundle cannot be opened with your key ({keys}): it was encrypted to another key, \
+                             or damaged on the way; ask the sender to export it again with --to your public key"
+                        ),
                     )
                 }
                 other => damaged(&other),
@@ -137,15 +159,23 @@ pub fn read_bundle(path: &Path, identities: &[Identity]) -> Result<Vec<u8>, File
         .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut plain)
         .map_err(|e| {
-            problem(format!(
-                "the encrypted contents are damaged or were altered ({e}); nothing was imported"
+            problem(Problem::in_both(
+                format!(
+                    "det krypterte innholdet er skadet eller endret ({e}); ingenting er importert"
+                ),
+                format!(
+                    "the encrypted contents are damaged or were altered ({e}); nothing was imported"
+                ),
             ))
         })?;
     Ok(plain)
 }
 
-fn damaged(e: &age::DecryptError) -> String {
-    format!("the bundle is damaged or was altered ({e}); nothing was imported")
+fn damaged(e: &age::DecryptError) -> Problem {
+    Problem::in_both(
+        format!("bunten er skadet eller endret ({e}); ingenting er importert"),
+        format!("the bundle is damaged or was altered ({e}); nothing was imported"),
+    )
 }
 
 #[cfg(test)]

@@ -59,7 +59,7 @@ impl FileError {
     }
 
     fn io(path: &Path, e: &io::Error) -> FileError {
-        FileError::new(path, Problem::new(describe_io(e)))
+        FileError::new(path, io_problem(e))
     }
 
     /// One line per problem, each starting with the file name.
@@ -79,7 +79,16 @@ impl std::error::Error for FileError {}
 
 /// A plain-language reason for an I/O failure, in the language of messages.
 pub fn describe_io(e: &io::Error) -> String {
-    let lang = Lang::of_messages();
+    describe_io_in(e, Lang::of_messages())
+}
+
+/// [`describe_io`] as a problem, in both languages.
+pub fn io_problem(e: &io::Error) -> Problem {
+    Problem::in_both(describe_io_in(e, Lang::Nb), describe_io_in(e, Lang::En))
+}
+
+/// [`describe_io`] in `lang`.
+fn describe_io_in(e: &io::Error, lang: Lang) -> String {
     let plain = match e.kind() {
         io::ErrorKind::NotFound => (
             "filen eller mappen finnes ikke",
@@ -237,7 +246,7 @@ pub(super) fn unhashed_session(
         });
     }
     if let Some(m) = &migrated {
-        warnings.insert(0, Problem::at("bank", m.describe()).warning());
+        warnings.insert(0, m.warning());
     }
     Ok(LoadedSession {
         path: path.to_owned(),
@@ -279,7 +288,10 @@ pub fn save_migrated(loaded: &LoadedSession) -> Result<Option<PathBuf>, FileErro
     if crate::core::bank::sha256_hex(&original) != loaded.sha256 {
         return Err(FileError::new(
             path,
-            Problem::new("the file changed while it was opened; open it again"),
+            Problem::in_both(
+                "filen ble endret mens den var åpen; åpne den på nytt",
+                "the file changed while it was opened; open it again",
+            ),
         ));
     }
     let backup = migration_backup_path(path, &m.from_version);
@@ -290,18 +302,28 @@ pub fn save_migrated(loaded: &LoadedSession) -> Result<Option<PathBuf>, FileErro
             if e.kind() == io::ErrorKind::AlreadyExists
                 && read_file(&backup).is_ok_and(|b| b == original) => {}
         Err(e) => {
-            let why = match e.kind() {
-                io::ErrorKind::AlreadyExists => {
-                    "it exists with other contents; move it away".into()
-                }
-                _ => describe_io(&e),
+            let why = |lang: Lang| match e.kind() {
+                io::ErrorKind::AlreadyExists => lang
+                    .pick(
+                        "den finnes med et annet innhold; flytt den unna",
+                        "it exists with other contents; move it away",
+                    )
+                    .to_owned(),
+                _ => describe_io_in(&e, lang),
             };
+            let backup = backup.display();
             return Err(FileError::new(
                 path,
-                Problem::new(format!(
-                    "cannot keep the original as {} before migrating it: {why}",
-                    backup.display()
-                )),
+                Problem::in_both(
+                    format!(
+                        "kan ikke ta vare på originalen som {backup} før den flyttes over: {}",
+                        why(Lang::Nb)
+                    ),
+                    format!(
+                        "cannot keep the original as {backup} before migrating it: {}",
+                        why(Lang::En)
+                    ),
+                ),
             ));
         }
     }
@@ -349,12 +371,8 @@ pub fn save_assessment(path: &Path, assessment: &Assessment) -> io::Result<()> {
 /// [`Baseline::check`]): every reader of baselines goes through here or
 /// [`baseline_from_bytes`], so none takes figures the bank refutes. Returns
 /// the warnings too (sums that disagree with their parts).
-pub fn load_baseline(
-    path: &Path,
-    bank: &Bank,
-    lang: Lang,
-) -> Result<(Baseline, Vec<Problem>), FileError> {
-    baseline_from_bytes(path, &read_file(path)?, bank, lang)
+pub fn load_baseline(path: &Path, bank: &Bank) -> Result<(Baseline, Vec<Problem>), FileError> {
+    baseline_from_bytes(path, &read_file(path)?, bank)
 }
 
 /// [`load_baseline`] on bytes already read from `path`.
@@ -362,13 +380,10 @@ pub fn baseline_from_bytes(
     path: &Path,
     bytes: &[u8],
     bank: &Bank,
-    lang: Lang,
 ) -> Result<(Baseline, Vec<Problem>), FileError> {
     let baseline = Baseline::parse(bytes).map_err(|p| FileError::new(path, p))?;
-    let (warnings, errors): (Vec<Problem>, Vec<Problem>) = baseline
-        .check(bank, lang)
-        .into_iter()
-        .partition(|p| p.warning);
+    let (warnings, errors): (Vec<Problem>, Vec<Problem>) =
+        baseline.check(bank).into_iter().partition(|p| p.warning);
     if errors.is_empty() {
         Ok((baseline, warnings))
     } else {
@@ -579,7 +594,7 @@ pub fn file_format(path: &Path) -> Result<String, FileError> {
 }
 
 /// Checks any Kompass file by its `format`; returns its warnings.
-pub fn validate_file(path: &Path, bank: &Bank, lang: Lang) -> Result<Vec<Problem>, FileError> {
+pub fn validate_file(path: &Path, bank: &Bank) -> Result<Vec<Problem>, FileError> {
     let format = file_format(path)?;
     match format.as_str() {
         crate::core::session::FORMAT => load_session(path, bank).map(|l| l.warnings),
@@ -598,11 +613,12 @@ pub fn validate_file(path: &Path, bank: &Bank, lang: Lang) -> Result<Vec<Problem
             }
         }
         crate::core::assessment::FORMAT => load_assessment(path, bank).map(|(_, w)| w),
-        crate::core::baseline::FORMAT => load_baseline(path, bank, lang).map(|(_, w)| w),
+        crate::core::baseline::FORMAT => load_baseline(path, bank).map(|(_, w)| w),
         other => Err(FileError::new(
             path,
-            Problem::at(
+            Problem::at_in_both(
                 "format",
+                format!("«{other}» er ikke et Kompass-filformat"),
                 format!("\"{other}\" is not a Kompass file format"),
             ),
         )),

@@ -30,9 +30,8 @@ pub fn read_review_inputs(
     baselines: &[PathBuf],
     bank: &Bank,
     data_dir: &Path,
-    lang: Lang,
 ) -> Result<Inputs, OpenError> {
-    read_inputs(paths, baselines, bank, data_dir, Detail::Full, lang)
+    read_inputs(paths, baselines, bank, data_dir, Detail::Full)
 }
 
 /// [`read_review_inputs`] for `merge`: the same files and checks, without
@@ -43,9 +42,8 @@ pub fn read_scoring_inputs(
     baselines: &[PathBuf],
     bank: &Bank,
     data_dir: &Path,
-    lang: Lang,
 ) -> Result<Inputs, OpenError> {
-    read_inputs(paths, baselines, bank, data_dir, Detail::NoNotes, lang)
+    read_inputs(paths, baselines, bank, data_dir, Detail::NoNotes)
 }
 
 /// [`read_scoring_inputs`] for `score`, which records nothing: the same
@@ -56,9 +54,8 @@ pub fn read_points_inputs(
     baselines: &[PathBuf],
     bank: &Bank,
     data_dir: &Path,
-    lang: Lang,
 ) -> Result<Inputs, OpenError> {
-    read_inputs(paths, baselines, bank, data_dir, Detail::Points, lang)
+    read_inputs(paths, baselines, bank, data_dir, Detail::Points)
 }
 
 /// How much of each session a reader keeps.
@@ -78,7 +75,6 @@ fn read_inputs(
     bank: &Bank,
     data_dir: &Path,
     detail: Detail,
-    lang: Lang,
 ) -> Result<Inputs, OpenError> {
     let files = json_files(paths).map_err(|e| OpenError::Files(e.lines()))?;
     let base = fs::canonicalize(data_dir).unwrap_or_else(|_| data_dir.to_owned());
@@ -87,7 +83,7 @@ fn read_inputs(
     // Files are read on every core, then taken in the order they were listed.
     let read = super::parallel_map(&files, |file| {
         let mut one = Inputs::default();
-        read_one(file, bank, &base, detail, lang, &mut one).map(|()| {
+        read_one(file, bank, &base, detail, &mut one).map(|()| {
             if detail != Detail::Full {
                 for s in &mut one.sessions {
                     // Rebuilt from its sorted entries, the map's nodes are
@@ -123,12 +119,12 @@ fn read_inputs(
     }
     if detail != Detail::Full
         && errors.is_empty()
-        && let Err(e) = notes_where_ids_repeat(&mut inputs.sessions, bank, &base, detail, lang)
+        && let Err(e) = notes_where_ids_repeat(&mut inputs.sessions, bank, &base, detail)
     {
         errors.extend(e.lines());
     }
     for file in baselines {
-        match load_baseline(file, bank, lang) {
+        match load_baseline(file, bank) {
             Ok((b, warnings)) => {
                 let name = file.display().to_string();
                 inputs
@@ -157,7 +153,6 @@ fn notes_where_ids_repeat(
     bank: &Bank,
     base: &Path,
     detail: Detail,
-    lang: Lang,
 ) -> Result<(), FileError> {
     let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for s in sessions.iter() {
@@ -168,14 +163,7 @@ fn notes_where_ids_repeat(
         .collect();
     for i in repeated {
         let mut whole = Inputs::default();
-        read_one(
-            &sessions[i].file.clone(),
-            bank,
-            base,
-            detail,
-            lang,
-            &mut whole,
-        )?;
+        read_one(&sessions[i].file.clone(), bank, base, detail, &mut whole)?;
         // The file was read a moment ago; if it is no session now, the
         // first reading stands and the comparison is as before.
         if let Some(full) = whole.sessions.pop() {
@@ -191,7 +179,6 @@ fn read_one(
     bank: &Bank,
     base: &Path,
     detail: Detail,
-    lang: Lang,
     inputs: &mut Inputs,
 ) -> Result<(), FileError> {
     let bytes = read_file(path)?;
@@ -205,8 +192,8 @@ fn read_one(
         }
     };
     let name = path.display().to_string();
-    let skipped = |what: &str| {
-        Problem::new(format!("{what}; skipped"))
+    let skipped = |nb: &str, en: &str| {
+        Problem::in_both(format!("{nb}; hoppet over"), format!("{en}; skipped"))
             .warning()
             .render(&name)
     };
@@ -241,21 +228,24 @@ fn read_one(
             inputs.assessments.push((path.to_owned(), a));
         }
         Some(baseline::FORMAT) => {
-            let (b, warnings) = baseline_from_bytes(path, &bytes, bank, lang)?;
+            let (b, warnings) = baseline_from_bytes(path, &bytes, bank)?;
             inputs
                 .warnings
                 .extend(warnings.iter().map(|w| w.render(&name)));
             inputs.baselines.push((path.to_owned(), b));
         }
-        Some(bank::FORMAT) => inputs
-            .warnings
-            .push(skipped("a question bank, not part of a review")),
-        Some(other) => inputs.warnings.push(skipped(&format!(
-            "format \"{other}\" is not a Kompass file"
-        ))),
-        None => inputs
-            .warnings
-            .push(skipped("not a Kompass file (no \"format\")")),
+        Some(bank::FORMAT) => inputs.warnings.push(skipped(
+            "en spørsmålsbank, ikke en del av en gjennomgang",
+            "a question bank, not part of a review",
+        )),
+        Some(other) => inputs.warnings.push(skipped(
+            &format!("formatet «{other}» er ikke en Kompass-fil"),
+            &format!("format \"{other}\" is not a Kompass file"),
+        )),
+        None => inputs.warnings.push(skipped(
+            "ikke en Kompass-fil (ingen «format»)",
+            "not a Kompass file (no \"format\")",
+        )),
     }
     Ok(())
 }
@@ -307,7 +297,7 @@ pub fn open_review(
     now: DateTime<FixedOffset>,
     lang: Lang,
 ) -> Result<ReviewSession, OpenError> {
-    let inputs = read_review_inputs(paths, baselines, bank, data_dir, lang)?;
+    let inputs = read_review_inputs(paths, baselines, bank, data_dir)?;
     let mut selection = open::select(inputs, municipality)?;
     let (path, existing) = match selection.assessment.take() {
         Some((path, a)) => (path, Some(a)),
@@ -358,8 +348,8 @@ mod tests {
             files.push(super::super::save_session(dir.path(), &s).unwrap());
         }
         let paths = [dir.path().to_owned()];
-        let review = read_review_inputs(&paths, &[], &bank, dir.path(), Lang::En).unwrap();
-        let scoring = read_scoring_inputs(&paths, &[], &bank, dir.path(), Lang::En).unwrap();
+        let review = read_review_inputs(&paths, &[], &bank, dir.path()).unwrap();
+        let scoring = read_scoring_inputs(&paths, &[], &bank, dir.path()).unwrap();
         assert_eq!(review.sessions.len(), 2);
         for (r, s) in review.sessions.iter().zip(&scoring.sessions) {
             assert_eq!((&r.sha256, &r.path, &r.file), (&s.sha256, &s.path, &s.file));
@@ -373,7 +363,7 @@ mod tests {
 
         // For points only: the same sessions, nothing of what an assessment
         // records: no hash, the path as given.
-        let points = read_points_inputs(&paths, &[], &bank, dir.path(), Lang::En).unwrap();
+        let points = read_points_inputs(&paths, &[], &bank, dir.path()).unwrap();
         assert_eq!(points.sessions.len(), 2);
         for (s, p) in scoring.sessions.iter().zip(&points.sessions) {
             assert_eq!((&s.session, &s.file), (&p.session, &p.file));
@@ -414,7 +404,7 @@ mod tests {
         copy_of(dir.path(), "c/one.json", &s, false);
         let paths = [dir.path().to_owned()];
         for read in [read_review_inputs, read_scoring_inputs, read_points_inputs] {
-            let inputs = read(&paths, &[], &bank, dir.path(), Lang::En).unwrap();
+            let inputs = read(&paths, &[], &bank, dir.path()).unwrap();
             let (kept, conflicts) = open::resolve(inputs.sessions, None);
             assert!(kept.is_empty());
             assert_eq!(conflicts.len(), 1);
@@ -430,7 +420,7 @@ mod tests {
         // Without the differing version, the two copies are one interview.
         fs::remove_file(dir.path().join("b/one.json")).unwrap();
         for read in [read_review_inputs, read_scoring_inputs, read_points_inputs] {
-            let inputs = read(&paths, &[], &bank, dir.path(), Lang::En).unwrap();
+            let inputs = read(&paths, &[], &bank, dir.path()).unwrap();
             let (kept, conflicts) = open::resolve(inputs.sessions, None);
             assert_eq!((kept.len(), conflicts.len()), (1, 0));
         }

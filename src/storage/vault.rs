@@ -133,26 +133,39 @@ const PUBLIC_KEY_LABEL: &str = "public key: ";
 impl Protection {
     fn read(path: &Path) -> Result<Protection, FileError> {
         let bytes = read_raw(path)?;
-        let damaged = |what: &str| {
+        let damaged = |(nb, en): (&str, &str)| {
             FileError::new(
                 path,
-                Problem::new(format!(
-                    "{what}; this protection file is damaged, so nothing is read or written \
-                     (restore it from a backup)"
-                )),
+                Problem::in_both(
+                    format!(
+                        "{nb}; denne beskyttelsesfilen er skadet, så ingenting leses eller skrives \
+                         (hent den tilbake fra en sikkerhetskopi)"
+                    ),
+                    format!(
+                        "{en}; this protection file is damaged, so nothing is read or written \
+                         (restore it from a backup)"
+                    ),
+                ),
             )
         };
-        let text = std::str::from_utf8(&bytes).map_err(|_| damaged("not text"))?;
+        let text = std::str::from_utf8(&bytes).map_err(|_| damaged(("ikke tekst", "not text")))?;
         let recipient = text
             .lines()
             .find_map(|l| l.strip_prefix(PUBLIC_KEY_LABEL))
-            .ok_or_else(|| damaged("no \"public key:\" line"))?
+            .ok_or_else(|| damaged(("ingen linje «public key:»", "no \"public key:\" line")))?
             .trim()
             .parse::<Recipient>()
-            .map_err(|_| damaged("the public key is not an age public key"))?;
+            .map_err(|_| {
+                damaged((
+                    "den offentlige nøkkelen er ikke en offentlig age-nøkkel",
+                    "the public key is not an age public key",
+                ))
+            })?;
         let start = text
             .find("-----BEGIN AGE ENCRYPTED FILE-----")
-            .ok_or_else(|| damaged("no encrypted secret key"))?;
+            .ok_or_else(|| {
+                damaged(("ingen kryptert hemmelig nøkkel", "no encrypted secret key"))
+            })?;
         Ok(Protection {
             recipient,
             armored: text[start..].to_owned(),
@@ -780,7 +793,10 @@ pub fn change_passphrase(dir: &Path, new: &SecretString) -> Result<(), FileError
     if !opened {
         return Err(FileError::new(
             &file,
-            Problem::new("the newly encrypted key did not open; nothing was changed"),
+            Problem::in_both(
+                "den nylig krypterte nøkkelen kunne ikke åpnes; ingenting er endret",
+                "the newly encrypted key did not open; nothing was changed",
+            ),
         ));
     }
     // No .bak: the old passphrase must stop working.

@@ -25,9 +25,8 @@ pub fn baseline_path(name: &str) -> PathBuf {
 
 /// A sample baseline, checked against the built-in bank.
 pub fn sample_baseline(name: &str) -> Baseline {
-    let (baseline, warnings) =
-        storage::load_baseline(&baseline_path(name), &Bank::builtin(), Lang::En)
-            .expect("the sample baseline loads");
+    let (baseline, warnings) = storage::load_baseline(&baseline_path(name), &Bank::builtin())
+        .expect("the sample baseline loads");
     assert!(warnings.is_empty(), "{name}: {warnings:?}");
     baseline
 }

@@ -36,6 +36,7 @@ pub use open::{Conflict, Inputs, MunicipalityGroup, OpenError, ReviewSession};
 use std::fmt;
 
 use super::lang::Lang;
+use super::parse::Problem;
 
 /// "1 intervju", "16 interviews".
 pub fn interviews(n: usize, lang: Lang) -> String {
@@ -59,11 +60,8 @@ pub enum ReviewError {
     EmptyReason,
     /// An override must set every dimension; this one is missing.
     MissingValue(&'static str),
-    /// A value is off the scale or not a half step.
-    BadValue {
-        dimension: &'static str,
-        problem: String,
-    },
+    /// A value is off the scale or not a half step, naming its dimension.
+    BadValue(Problem),
     /// Merging needs at least two different items.
     NeedTwo,
     /// No conflict for this session id, or no such candidate.
@@ -115,7 +113,7 @@ impl ReviewError {
                     "Set a value for every dimension"
                 )
             ),
-            ReviewError::BadValue { dimension, problem } => format!("{dimension}: {problem}"),
+            ReviewError::BadValue(problem) => problem.message_in(lang).1.to_owned(),
             ReviewError::NeedTwo => lang
                 .pick(
                     "Velg minst to for å slå sammen",

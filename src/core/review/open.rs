@@ -63,7 +63,7 @@ impl BadFile {
         }
         if let Some(first) = self.problems.first() {
             text.push_str(": ");
-            if let Some(at) = &first.at {
+            if let Some(at) = first.place_in(lang) {
                 text.push_str(&format!("{at}: "));
             }
             text.push_str(first.message_in(lang).1);

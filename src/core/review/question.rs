@@ -13,7 +13,7 @@ use crate::core::bank::{Bank, DIMENSIONS, Dimension};
 use crate::core::exact::{Exact, int};
 use crate::core::lang::Lang;
 use crate::core::merge;
-use crate::core::session::{Finding, Scores, value_problem};
+use crate::core::session::{Finding, Scores, of_dimension, value_problem};
 
 /// One interview's row for a question.
 #[derive(Debug, Clone, PartialEq)]
@@ -171,10 +171,7 @@ pub fn override_scores(
     for d in DIMENSIONS {
         let value = scores.get(d).ok_or(ReviewError::MissingValue(d.id()))?;
         if let Some(problem) = value_problem(bank, value) {
-            return Err(ReviewError::BadValue {
-                dimension: d.id(),
-                problem,
-            });
+            return Err(ReviewError::BadValue(of_dimension(problem, bank, d)));
         }
     }
     let reason = reason.trim();

@@ -584,7 +584,7 @@ impl<'b, B: Backend> Runtime<'b, B> {
                     review::Effect::Save => r.save(),
                     review::Effect::LoadBaseline(path) => {
                         let file = path.display().to_string();
-                        let loaded = storage::load_baseline(&path, &self.ctx.bank, self.ctx.lang)
+                        let loaded = storage::load_baseline(&path, &self.ctx.bank)
                             .map(|(baseline, warnings)| {
                                 let warnings = warnings
                                     .iter()
