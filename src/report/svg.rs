@@ -337,15 +337,30 @@ pub fn bar_rows(id: &str, title: &str, desc: &str, series: &[Series], axis: &Axi
     const ROW: f64 = 24.0;
     const BAR: f64 = 14.0;
     const NARROW: f64 = 480.0;
-    let label_width = series
+    const LABEL: f64 = 220.0;
+    // A label wider than its room is wrapped, and its row grows to hold it
+    // ("Nasjonalt snitt 2026 (fiktiv), 27 evalueringer" was cut off).
+    let labels: Vec<Vec<String>> = series
         .iter()
-        .map(|s| text_width(&s.label, 13.0))
+        .map(|s| match text_width(&s.label, 13.0) <= LABEL {
+            true => vec![s.label.clone()],
+            false => wrap(&s.label, (LABEL / (13.0 * 0.58)) as usize),
+        })
+        .collect();
+    let label_width = labels
+        .iter()
+        .flatten()
+        .map(|l| text_width(l, 13.0))
         .fold(0.0, f64::max)
-        .min(220.0);
+        .min(LABEL);
+    let rows: Vec<f64> = labels
+        .iter()
+        .map(|l| ROW.max(l.len() as f64 * 13.0 * 1.2 + 6.0))
+        .collect();
     let plot_left = label_width + 14.0;
     let plot_width = NARROW - plot_left - 34.0;
     let scale = |v: f64| plot_left + plot_width * (v / axis.max).clamp(0.0, 1.0);
-    let height = series.len() as f64 * ROW + 20.0;
+    let height = rows.iter().sum::<f64>() + 20.0;
     let mut out = String::new();
     open(&mut out, NARROW, height, id, title, desc);
     for (v, label) in &axis.ticks {
@@ -358,14 +373,16 @@ pub fn bar_rows(id: &str, title: &str, desc: &str, series: &[Series], axis: &Axi
             esc(label)
         );
     }
-    for (i, s) in series.iter().enumerate() {
-        let y = i as f64 * ROW + (ROW - BAR) / 2.0;
+    let mut top = 0.0;
+    for ((s, label), row) in series.iter().zip(&labels).zip(&rows) {
+        let y = top + (row - BAR) / 2.0;
+        top += row;
         let weight = if s.emphasis { 700 } else { 400 };
         text_lines(
             &mut out,
             plot_left - 10.0,
             y + BAR / 2.0,
-            std::slice::from_ref(&s.label),
+            label,
             "end",
             13.0,
             weight,
@@ -1013,6 +1030,38 @@ mod tests {
         let svg = radar("r", "T", "D", &cats, &[full, gap], &axis());
         assert_eq!(svg.matches("Z\"").count(), 1, "{svg}");
         assert_eq!(svg.matches("<circle").count(), 8);
+    }
+
+    #[test]
+    fn a_long_bar_label_wraps_whole_instead_of_being_cut() {
+        let long = "Nasjonalt snitt 2026 (fiktiv), 27 evalueringer";
+        let rows = [
+            series("Eksempelvik 2022", vec![Some(57.0)], false),
+            series(long, vec![Some(58.0)], false),
+        ];
+        let svg = bar_rows("c", "T", "D", &rows, &axis());
+        // Two lines, each right-aligned at a point at least its width
+        // from the picture's left edge, and the row grown to hold them.
+        for line in ["Nasjonalt snitt 2026", "(fiktiv), 27 evalueringer"] {
+            let at = svg.find(&format!(">{line}</text>")).expect(line);
+            let tag = &svg[svg[..at].rfind("<text").unwrap()..at];
+            let x: f64 = tag["<text x=\"".len()..]
+                .split('"')
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap();
+            assert!(
+                x >= text_width(line, 13.0),
+                "{line} starts left of the picture: {tag}"
+            );
+        }
+        let height = |svg: &str| -> f64 {
+            let view = svg.split("viewBox=\"0 0 480 ").nth(1).unwrap();
+            view.split('"').next().unwrap().parse().unwrap()
+        };
+        assert_eq!(height(&bar_rows("c", "T", "D", &rows[..1], &axis())), 44.0);
+        assert!(height(&svg) > 2.0 * 24.0 + 20.0, "{svg}");
     }
 
     #[test]
