@@ -1,7 +1,10 @@
 //! A real browser renders the HTML report of the sample data: headless
 //! Chromium prints it to PDF and takes a screenshot. The test checks that
 //! it renders, that the page count is sensible and that nothing is fetched
-//! from the network.
+//! from the network. A second print (the sample with one area's findings
+//! running over three pages) is read page by page with `pdftotext` for the
+//! pagination: no nearly empty page, charts with their headings, continued
+//! lists and tables under their heads.
 //!
 //! Network: the HTML holds nothing that could load anything (no URL, no
 //! `src`, `href`, `url(` or `@import`), and every request Chromium makes is
@@ -330,5 +333,212 @@ fn chromium_renders_the_sample_report_offline() {
         bytes.len(),
         html.len(),
         out.display()
+    );
+}
+
+/// The text of page `n` of `pdf` as laid out (`pdftotext -layout`), without
+/// the footer line and the empty lines; `None` without pdftotext.
+fn page_lines(pdf: &Path, n: usize) -> Option<Vec<String>> {
+    let out = Command::new("pdftotext")
+        .args(["-layout", "-f", &n.to_string(), "-l", &n.to_string()])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .ok()
+        .filter(|o| o.status.success())?;
+    Some(
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| l.trim().to_owned())
+            .filter(|l| !l.is_empty() && !l.contains(" Side "))
+            .collect(),
+    )
+}
+
+/// The fewest lines of text a page holds, the last page aside.
+const FEWEST_LINES: usize = 8;
+
+/// Issue 13 item 8: the sample report, with one area given so many
+/// findings that its lists run over two more pages, printed by Chromium and
+/// read page by page. No page but the last is nearly empty; every chart is
+/// on the page of its heading (the summary's too); a page that continues
+/// an area's findings starts with the area's name and the three column
+/// headings, and one that continues a table starts with its head.
+#[test]
+fn chromium_paginates_the_report() {
+    let Some(browser) = browser() else {
+        assert!(
+            !require(),
+            "KOMPASS_REQUIRE_BROWSER=1 but no chromium was found on PATH"
+        );
+        eprintln!("skipped: no chromium on PATH (install it, or set KOMPASS_BROWSER)");
+        return;
+    };
+    use kompass::core::assessment::CuratedFinding;
+    use kompass::core::bank::Bank;
+    use kompass::core::session::FindingKind;
+    use kompass::report::{Options, Report};
+
+    let bank = Bank::builtin();
+    let mut a = report_support::sample_assessment(&bank);
+    let long_area = "6";
+    let list = a.findings.entry(long_area.to_owned()).or_default();
+    for i in 0..70 {
+        list.push(CuratedFinding {
+            kind: FindingKind::ALL[i % 3],
+            text: format!(
+                "Funn nummer {i} fra dokumentgjennomgangen, skrevet ut over et par linjer i kolonnen"
+            ),
+            best_practice: false,
+            sources: Vec::new(),
+            own: i % 2 == 0,
+            dropped_from: None,
+        });
+    }
+    let report = Report::build(
+        &bank,
+        &a,
+        &[report_support::national()],
+        Options {
+            lang: Lang::Nb,
+            ..Options::default()
+        },
+    );
+    let html = String::from_utf8(render(&report, Format::Html).unwrap()).unwrap();
+    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("report_pagination");
+    std::fs::create_dir_all(&out).unwrap();
+    let html_path = out.join("pagination.html");
+    std::fs::write(&html_path, &html).unwrap();
+    let pdf = out.join("pagination.pdf");
+    let _ = std::fs::remove_file(&pdf);
+    let profile = tempfile::tempdir().unwrap();
+    let log = chromium(
+        &browser,
+        profile.path(),
+        &Trap::start(),
+        &[
+            format!("--print-to-pdf={}", pdf.display()),
+            html_path.display().to_string(),
+        ],
+    );
+    assert!(pdf.exists(), "no PDF written; browser said:\n{log}");
+    let pages = page_count(&pdf);
+    let Some(text) = (1..=pages)
+        .map(|n| page_lines(&pdf, n))
+        .collect::<Option<Vec<_>>>()
+    else {
+        assert!(
+            !require(),
+            "KOMPASS_REQUIRE_BROWSER=1 but pdftotext (poppler-utils) is missing"
+        );
+        eprintln!("skipped: pdftotext (poppler-utils) is missing");
+        return;
+    };
+    let on_page = |needle: &str| {
+        text.iter()
+            .position(|lines| lines.iter().any(|l| l.contains(needle)))
+            .unwrap_or_else(|| panic!("{needle:?} is on no page"))
+    };
+    let summary_of = |n: usize| {
+        format!(
+            "page {} of {pages} ({} lines): {:?}",
+            n + 1,
+            text[n].len(),
+            text[n].iter().take(4).collect::<Vec<_>>()
+        )
+    };
+
+    // Every defect is listed, so that one run shows them all.
+    let mut defects = Vec::new();
+
+    // No page but the last is nearly empty.
+    for (n, lines) in text.iter().enumerate().take(pages - 1) {
+        if lines.len() < FEWEST_LINES {
+            defects.push(format!("nearly empty: {}", summary_of(n)));
+        }
+    }
+
+    // Every chart on the page of its heading, by its caption.
+    for (heading, caption) in [
+        ("Sammendrag", "Poeng per fokusområde, sammenlignet med"),
+        ("Fokusområdene samlet", "Profil over fokusområdene."),
+        (
+            "Plassering blant evaluerte kommuner",
+            "Hver prikk er én evaluering",
+        ),
+        ("Utvikling over tid", "Totalpoeng og poeng per fokusområde"),
+    ] {
+        let chart = on_page(caption);
+        if on_page(heading) != chart {
+            defects.push(format!(
+                "the chart captioned {caption:?} is not on the page of {heading:?}: {}",
+                summary_of(chart)
+            ));
+        }
+    }
+
+    // A page that continues a section starts with what says what it is.
+    let sections = [
+        "Veien videre",
+        "Hva bør kommunen prioritere fremover?",
+        "Metode",
+    ];
+    let mut area = None;
+    let mut priorities = false;
+    let mut continued = 0;
+    for (n, lines) in text.iter().enumerate() {
+        let top = lines.iter().take(3).cloned().collect::<Vec<_>>().join(" ");
+        if lines.iter().any(|l| l.starts_with("Poengfordeling")) {
+            area = report.areas.iter().find(|a| top.contains(&a.title));
+            assert!(
+                area.is_some(),
+                "an area page without its title: {}",
+                summary_of(n)
+            );
+            priorities = false;
+        } else if let Some(s) = sections.iter().find(|s| top.contains(*s)) {
+            area = None;
+            priorities = *s == sections[1];
+        } else if let Some(a) = area {
+            continued += 1;
+            if !lines[0].contains(&a.title) {
+                defects.push(format!(
+                    "a page continuing the findings of {} does not start with its name: {}",
+                    a.title,
+                    summary_of(n)
+                ));
+            }
+            if !lines.iter().take(3).any(|l| {
+                l.contains("Styrker") && l.contains("Utfordringer") && l.contains("Svakheter")
+            }) {
+                defects.push(format!(
+                    "a page continuing the findings of {} lacks the column headings: {}",
+                    a.title,
+                    summary_of(n)
+                ));
+            }
+        } else if priorities
+            && !(lines[0].starts_with("Tema") || lines[0].starts_with("Nevnt én gang"))
+        {
+            defects.push(format!(
+                "a page continuing the priorities does not start with the table's head: {}",
+                summary_of(n)
+            ));
+        }
+    }
+    let lines: Vec<usize> = text.iter().map(Vec::len).collect();
+    eprintln!(
+        "{pages} pages, lines per page {lines:?}, in {}",
+        out.display()
+    );
+    assert!(
+        defects.is_empty(),
+        "{} pagination defects:\n{}",
+        defects.len(),
+        defects.join("\n")
+    );
+    assert!(
+        continued >= 2,
+        "the long area's findings should run over at least two more pages"
     );
 }
