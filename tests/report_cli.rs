@@ -282,3 +282,59 @@ fn legends_and_the_method_page_name_a_baseline_in_full() {
         "{item}"
     );
 }
+
+/// The evaluators' own findings (added in the review from documents or the
+/// website) are marked in the workbook as in the other formats: the area
+/// sheet's findings have a column "Eget funn" / "Own finding", "ja" / "yes"
+/// on theirs and empty on the interviews'.
+#[test]
+fn the_workbook_marks_the_evaluators_own_findings() {
+    use kompass::core::assessment::{Assessment, CuratedFinding};
+    use kompass::core::session::FindingKind;
+    let dir = tempfile::tempdir().unwrap();
+    let path = report_support::write_sample_assessment(dir.path());
+    let mut a: Assessment = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let own = "Kommunens nettside mangler tilgjengelighetserklæring";
+    a.findings.get_mut("5").unwrap().push(CuratedFinding {
+        kind: FindingKind::Weakness,
+        text: own.into(),
+        best_practice: false,
+        sources: Vec::new(),
+        own: true,
+        dropped_from: None,
+    });
+    std::fs::write(&path, a.to_json()).unwrap();
+    for (lang, header, yes) in [("nb", "Eget funn", "ja"), ("en", "Own finding", "yes")] {
+        let out = dir.path().join(format!("rapport-{lang}.xlsx"));
+        let run = kompass(
+            dir.path(),
+            &[
+                "--lang",
+                lang,
+                "report",
+                s(&path),
+                "--format",
+                "xlsx",
+                "-o",
+                s(&out),
+            ],
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let sheets = report_support::read_xlsx(&std::fs::read(&out).unwrap());
+        let sheet = sheets.iter().find(|s| s.name.starts_with("5 ")).unwrap();
+        let head = (0..sheet.rows.len())
+            .find(|&r| sheet.text(r, 3) == ["Nevnt av", "Mentioned by"][(lang == "en") as usize])
+            .expect("the findings' header row");
+        assert_eq!(sheet.text(head, 4), header);
+        let findings: Vec<(String, String)> = (head + 1..sheet.rows.len())
+            .take_while(|&r| !sheet.text(r, 1).is_empty())
+            .map(|r| (sheet.text(r, 1), sheet.text(r, 4)))
+            .collect();
+        assert!(findings.len() > 5, "{findings:?}");
+        for (text, mark) in &findings {
+            let expected = if text == own { yes } else { "" };
+            assert_eq!(mark, expected, "{text}");
+        }
+        assert!(findings.iter().any(|(t, _)| t == own), "{findings:?}");
+    }
+}

@@ -411,6 +411,7 @@ fn area(sheet: &mut Worksheet, r: &Report, a: &AreaReport, st: &Styles) -> Resul
     write_text(sheet, row, 1, "", &st.header)?;
     write_text(sheet, row, 2, "★", &st.header)?;
     write_text(sheet, row, 3, pick("Nevnt av", "Mentioned by"), &st.header)?;
+    write_text(sheet, row, 4, pick("Eget funn", "Own finding"), &st.header)?;
     row += 1;
     let mut any_star = false;
     for kind in FindingKind::ALL {
@@ -423,6 +424,10 @@ fn area(sheet: &mut Worksheet, r: &Report, a: &AreaReport, st: &Styles) -> Resul
             }
             if f.mentions > 0 {
                 sheet.write_number_with_format(row, 3, f.mentions as f64, &st.whole)?;
+            }
+            // The evaluators' own (documents, the website), not an interview's.
+            if f.own {
+                write_text(sheet, row, 4, pick("ja", "yes"), &st.text)?;
             }
             row += 1;
         }
