@@ -1,14 +1,18 @@
 //! Every message a person can meet when a file is wrong is in their
 //! language: under `--lang nb` a cut-off file, a session of another bank, a
-//! result table that does not fit and a baseline attached with Ctrl-B in the
-//! review all speak Norwegian (issue 13, item 11).
+//! result table that does not fit, a baseline attached with Ctrl-B in the
+//! review, a broken rule of a session or an assessment, figures the bank
+//! refutes, two versions of one interview, files left out and the command
+//! line's own refusals all speak Norwegian, naming the file, line and field
+//! (issue 13, item 11).
 
 mod common;
 
 use std::path::Path;
 
 use common::pty::Term;
-use common::{kompass, run, session_json};
+use common::{kompass, run, session, session_json, write_session};
+use kompass::core::bank::Bank;
 use kompass::storage;
 
 fn nb(dir: &Path, args: &[&str]) -> common::Run {
@@ -127,4 +131,198 @@ fn ctrl_b_in_the_review_says_why_a_baseline_cannot_be_attached_in_norwegian() {
     }
     t.send("\x11");
     t.wait_exit().expect("Ctrl-Q ends the review");
+}
+
+/// Words that give an English line away.
+fn assert_no_english(text: &str) {
+    for word in [
+        " is ",
+        " the ",
+        "question ",
+        "warning:",
+        "skipped",
+        "expected ",
+    ] {
+        assert!(!text.contains(word), "English ({word:?}) in:\n{text}");
+    }
+}
+
+#[test]
+fn validate_names_the_question_and_field_of_a_broken_rule_in_norwegian() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = session_json(|v| {
+        v["answers"]["1.1.1"]["scores"]["extent"] = 7.into();
+        v["answers"]["9.9.9"] = serde_json::json!({});
+        v["interviewees"][0]["role"] = "ordfører".into();
+        v["municipality"] = " ".into();
+    });
+    std::fs::write(dir.path().join("bad.json"), bad).unwrap();
+    let typed = session_json(|v| v["answers"]["1.1.1"]["scores"]["system"] = "tre".into());
+    std::fs::write(dir.path().join("typed.json"), typed).unwrap();
+    let r = nb(dir.path(), &["validate", "bad.json", "typed.json"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    for line in [
+        "bad.json: spørsmål 1.1.1: Omfang: 7 er utenfor skalaen 0–4",
+        "bad.json: spørsmål 9.9.9: finnes ikke i spørsmålsbanken",
+        "bad.json: interviewees[0].role: ukjent rolle «ordfører»; kjente roller: mayor,",
+        "bad.json: municipality: kommunen er tom",
+        "typed.json:15:23: answers.1.1.1.scores.system: feil type: fant teksten \"tre\", forventet et tall",
+    ] {
+        assert!(r.stderr.contains(line), "{line}\n{}", r.stderr);
+    }
+    assert_no_english(&r.stderr);
+}
+
+/// A baseline with an area above its maximum, an unknown sub-area and an
+/// unknown area.
+const BAD_BASELINE: &str = r#"{"format": "kompass.baseline", "format_version": 1, "name": "Feil 2022",
+  "areas": [{"id": "1", "points": 10, "subareas": [{"id": "1.1", "points": 4}, {"id": "1.6", "points": 6}]},
+            {"id": "2", "points": 140},
+            {"id": "9", "points": 10}]}"#;
+
+#[test]
+fn figures_the_bank_refutes_are_named_in_norwegian_in_a_baseline_and_in_an_assessment() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = Bank::builtin();
+    std::fs::create_dir(dir.path().join("s")).unwrap();
+    write_session(
+        &dir.path().join("s"),
+        &session(&bank, "A1", "Eksempelvik", "mayor", 2),
+    );
+    std::fs::write(dir.path().join("bad.json"), BAD_BASELINE).unwrap();
+    let refuted = [
+        "areas[0].subareas[1] (1.6): delområde «1.6» under område 1 finnes ikke i spørsmålsbanken kommunekompasset",
+        "areas[1] (2): 140 poeng er utenfor 0–100",
+        "areas[2]: område «9» finnes ikke i spørsmålsbanken kommunekompasset",
+    ];
+    for args in [
+        &["validate", "bad.json"][..],
+        &["merge", "s", "-o", "a.json", "--baseline", "bad.json"],
+    ] {
+        let r = nb(dir.path(), args);
+        assert_eq!(r.code, 1, "{args:?}: {}", r.stderr);
+        for line in refuted {
+            assert!(
+                r.stderr.contains(&format!("bad.json: {line}")),
+                "{args:?}: {line}\n{}",
+                r.stderr
+            );
+        }
+        assert_no_english(&r.stderr);
+    }
+    // The same figures inside an assessment (edited by hand, or written by
+    // a Kompass that did not check them) are named under the baseline's name.
+    let r = nb(dir.path(), &["merge", "s", "-o", "a.json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let mut a: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("a.json")).unwrap()).unwrap();
+    a["baselines"] =
+        serde_json::json!([serde_json::from_str::<serde_json::Value>(BAD_BASELINE).unwrap()]);
+    std::fs::write(
+        dir.path().join("a.json"),
+        serde_json::to_vec_pretty(&a).unwrap(),
+    )
+    .unwrap();
+    for args in [
+        &["validate", "a.json"][..],
+        &["report", "a.json", "-o", "r.md"],
+    ] {
+        let r = nb(dir.path(), args);
+        assert_eq!(r.code, 1, "{args:?}: {}", r.stderr);
+        for line in refuted {
+            assert!(
+                r.stderr.contains(&format!(
+                    "a.json: sammenligningsgrunnlaget «Feil 2022»: {line}"
+                )),
+                "{args:?}: {line}\n{}",
+                r.stderr
+            );
+        }
+        assert_no_english(&r.stderr);
+    }
+    assert!(!dir.path().join("r.md").exists());
+}
+
+#[test]
+fn merge_refuses_two_versions_of_one_interview_naming_both_files_in_norwegian() {
+    let dir = tempfile::tempdir().unwrap();
+    for (folder, note) in [("laptop", "Notat"), ("minnepinne", "Notat, skrevet videre")] {
+        std::fs::create_dir(dir.path().join(folder)).unwrap();
+        let json = session_json(|v| v["answers"]["1.1.1"]["notes"] = note.into());
+        std::fs::write(
+            dir.path()
+                .join(folder)
+                .join("01JDX0000000000000000000AA.json"),
+            json,
+        )
+        .unwrap();
+    }
+    let r = nb(
+        dir.path(),
+        &["merge", "laptop", "minnepinne", "-o", "a.json"],
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("har ulikt innhold i laptop/01JDX0000000000000000000AA.json og minnepinne/01JDX0000000000000000000AA.json"),
+        "{}",
+        r.stderr
+    );
+    assert_no_english(&r.stderr);
+    assert!(!dir.path().join("a.json").exists());
+}
+
+#[test]
+fn files_left_out_are_listed_in_norwegian() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = Bank::builtin();
+    let s = dir.path().join("s");
+    std::fs::create_dir(&s).unwrap();
+    write_session(&s, &session(&bank, "A1", "Eksempelvik", "mayor", 2));
+    let whole = session_json(|_| {});
+    std::fs::write(s.join("cut.json"), &whole[..whole.len() / 2]).unwrap();
+    std::fs::write(s.join("bank.json"), kompass::core::bank::BUILTIN).unwrap();
+    std::fs::write(s.join("other.json"), r#"{"format": "kompass.report"}"#).unwrap();
+    let r = nb(dir.path(), &["merge", "s", "-o", "a.json"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("s/cut.json:"), "{}", r.stderr);
+    assert!(r.stderr.contains("filen slutter midt i"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("rett eller fjern filen, eller utelat slike filer med --skip-bad"),
+        "{}",
+        r.stderr
+    );
+    assert_no_english(&r.stderr);
+    let r = nb(dir.path(), &["merge", "s", "-o", "a.json", "--skip-bad"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for line in [
+        "s/bank.json: advarsel: en spørsmålsbank, ikke en del av en gjennomgang; hoppet over",
+        "s/other.json: advarsel: formatet «kompass.report» er ikke en Kompass-fil; hoppet over",
+        "utelatt: s/cut.json:",
+    ] {
+        assert!(r.stderr.contains(line), "{line}\n{}", r.stderr);
+    }
+    assert_no_english(&r.stderr);
+}
+
+#[test]
+fn the_command_lines_own_refusals_are_in_norwegian() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("tom")).unwrap();
+    for (args, expected) in [
+        (&["validate", "tom"][..], "tom: fant ingen .json-filer"),
+        (
+            &["bank", "show", "--role", "pope"],
+            "ukjent rolle «pope»; kjente roller: mayor,",
+        ),
+        (
+            &["export", "--to", "age1feil", "-o", "b.age", "tom"],
+            "--to: «age1feil» er ikke en offentlig age-nøkkel (age1...); `kompass keygen` skriver ut en",
+        ),
+    ] {
+        let r = nb(dir.path(), args);
+        assert_eq!(r.code, 1, "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains(expected), "{args:?}: {}", r.stderr);
+        assert_no_english(&r.stderr);
+    }
 }

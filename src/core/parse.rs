@@ -294,17 +294,147 @@ fn describe(e: &serde_json::Error) -> Problem {
         return Problem::in_both(format!("feltet {field} mangler"), text);
     }
     // Rust type names mean nothing to the person who edited the file.
-    Problem::new(
-        text.replace("expected f64", "expected a number")
-            .replace(
-                "expected u64",
-                "expected a whole number from 0 to 18446744073709551615",
-            )
-            .replace(
-                "expected u32",
-                "expected a whole number from 0 to 4294967295",
+    let en = text
+        .replace("expected f64", "expected a number")
+        .replace(
+            "expected u64",
+            "expected a whole number from 0 to 18446744073709551615",
+        )
+        .replace(
+            "expected u32",
+            "expected a whole number from 0 to 4294967295",
+        );
+    match in_bokmaal(&en) {
+        Some(nb) => Problem::in_both(nb, en),
+        None => Problem::new(en),
+    }
+}
+
+/// serde's and the number and date readers' messages about a hand-edited
+/// value, in bokmål; `None` for one not foreseen here (it is then told in
+/// English, whole, rather than half translated).
+fn in_bokmaal(en: &str) -> Option<String> {
+    let expected = |rest: &str| -> Option<String> {
+        let (found, wanted) = rest.split_once(", expected ")?;
+        Some(format!(
+            "fant {}, forventet {}",
+            value_nb(found)?,
+            wanted_nb(wanted)?
+        ))
+    };
+    let known = |rest: &str, what: &str| -> Option<String> {
+        let (given, rest) = rest.split_once(", ")?;
+        let known = match rest {
+            "there are no fields" => "her hører ingen felt hjemme".to_owned(),
+            _ => match rest.strip_prefix("expected one of ") {
+                Some(list) => format!("forventet én av {list}"),
+                // serde names two as "`a` or `b`".
+                None => format!(
+                    "forventet {}",
+                    rest.strip_prefix("expected ")?
+                        .replace("` or `", "` eller `")
+                ),
+            },
+        };
+        Some(format!("{what} {given}; {known}"))
+    };
+    if let Some(rest) = en.strip_prefix("invalid type: ") {
+        return Some(format!("feil type: {}", expected(rest)?));
+    }
+    if let Some(rest) = en.strip_prefix("invalid value: ") {
+        return Some(format!("ugyldig verdi: {}", expected(rest)?));
+    }
+    if let Some(rest) = en.strip_prefix("invalid length ") {
+        let (n, wanted) = rest.split_once(", expected ")?;
+        return Some(format!("feil lengde {n}, forventet {}", wanted_nb(wanted)?));
+    }
+    if let Some(rest) = en.strip_prefix("unknown field ") {
+        return known(rest, "ukjent felt");
+    }
+    if let Some(rest) = en.strip_prefix("unknown variant ") {
+        return known(rest, "ukjent verdi");
+    }
+    if let Some(field) = en.strip_prefix("duplicate field ") {
+        return Some(format!("feltet {field} står to ganger"));
+    }
+    if let Some(key) = en.strip_prefix("duplicate key ") {
+        return Some(format!("nøkkelen {key} står to ganger"));
+    }
+    // crate::core::exact's messages about a number written as text.
+    if let Some((quoted, why)) = en.strip_prefix('`').and_then(|r| r.split_once('`')) {
+        let why = match why {
+            " is not a number" => "er ikke et tall".to_owned(),
+            " is out of range" => "er utenfor det som kan leses".to_owned(),
+            " is not a fraction such as 1462/3" => "er ikke en brøk som 1462/3".to_owned(),
+            ": the denominator must be above 0" => ": nevneren må være over 0".to_owned(),
+            _ => format!(
+                "er utenfor det som kan leses (høyst {}",
+                why.strip_prefix(" is out of range (at most ")?
             ),
-    )
+        };
+        let space = if why.starts_with(':') { "" } else { " " };
+        return Some(format!("`{quoted}`{space}{why}"));
+    }
+    let plain = match en {
+        "empty number" => "tallet er tomt",
+        "not a finite number" => "ikke et endelig tall",
+        // chrono's, about a date and time.
+        "input contains invalid characters" => "datoen og tiden har ugyldige tegn",
+        "premature end of input" => "datoen og tiden slutter for tidlig",
+        "trailing input" => "det står noe etter datoen og tiden",
+        "input is out of range" => "datoen eller tiden finnes ikke",
+        "input is not enough for unique date and time" => "datoen og tiden er ufullstendig",
+        "no possible date and time matching input" => "ingen dato og tid passer",
+        _ => return None,
+    };
+    Some(plain.to_owned())
+}
+
+/// serde's name of a value found in a file (`string "x"`, ``integer `5` ``).
+fn value_nb(found: &str) -> Option<String> {
+    let quoted = |prefix: &str| found.strip_prefix(prefix).map(|v| v.trim_matches('`'));
+    if let Some(text) = found.strip_prefix("string ") {
+        return Some(format!("teksten {text}"));
+    }
+    if let Some(n) = quoted("integer ").or_else(|| quoted("floating point ")) {
+        return Some(format!("tallet {n}"));
+    }
+    if let Some(b) = quoted("boolean ") {
+        return Some(format!("sannhetsverdien {b}"));
+    }
+    let plain = match found {
+        "unit value" | "null" => "null",
+        "sequence" => "en liste",
+        "map" => "et objekt",
+        _ => return None,
+    };
+    Some(plain.to_owned())
+}
+
+/// What serde, or a reader of Kompass, expected instead.
+fn wanted_nb(wanted: &str) -> Option<String> {
+    if let Some(max) = wanted.strip_prefix("a whole number from 0 to ") {
+        return Some(format!("et helt tall fra 0 til {max}"));
+    }
+    if wanted.starts_with("struct ") {
+        return Some("et objekt".to_owned());
+    }
+    let plain = match wanted {
+        "a number" => "et tall",
+        "a string" => "en tekst",
+        "a boolean" => "true eller false",
+        "a sequence" => "en liste",
+        "a map" | "an object" => "et objekt",
+        "u8" => "et helt tall fra 0 til 255",
+        "u16" => "et helt tall fra 0 til 65535",
+        "i32" | "i64" => "et helt tall",
+        "a formatted date and time string or a unix timestamp"
+        | "an RFC 3339 formatted date and time string" => {
+            "en dato og tid som 2026-10-13T09:00:00+02:00"
+        }
+        _ => return None,
+    };
+    Some(plain.to_owned())
 }
 
 /// The two fields every Kompass file starts with, read before anything else
@@ -512,6 +642,90 @@ mod tests {
         );
         let p = from_json::<Numbers>(br#"{"f": 1e400}"#).unwrap_err();
         assert_eq!(p.message, "the number is too large");
+    }
+
+    #[test]
+    fn values_edited_by_hand_are_explained_in_bokmaal_too() {
+        #[derive(Debug, Deserialize)]
+        #[serde(deny_unknown_fields, rename_all = "lowercase")]
+        #[allow(dead_code)]
+        enum Kind {
+            Strength,
+            Weakness,
+        }
+        #[derive(Debug, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Edited {
+            f: Option<f64>,
+            u: Option<u8>,
+            list: Option<Vec<u8>>,
+            kind: Option<Kind>,
+            at: Option<chrono::DateTime<chrono::FixedOffset>>,
+            #[serde(default, with = "crate::core::exact::as_rational::opt")]
+            points: Option<crate::core::exact::Exact>,
+        }
+        let nb = |json: &str| {
+            let p = from_json::<Edited>(json.as_bytes()).unwrap_err();
+            let (lang, text) = p.message_in(Lang::Nb);
+            assert_eq!(lang, Lang::Nb, "{json}: {p:?}");
+            (p.at.clone(), text.to_owned())
+        };
+        for (json, at, expected) in [
+            (
+                r#"{"f": "x"}"#,
+                "f",
+                "feil type: fant teksten \"x\", forventet et tall",
+            ),
+            (
+                r#"{"u": 300}"#,
+                "u",
+                "ugyldig verdi: fant tallet 300, forventet et helt tall fra 0 til 255",
+            ),
+            (
+                r#"{"u": true}"#,
+                "u",
+                "feil type: fant sannhetsverdien true, forventet et helt tall fra 0 til 255",
+            ),
+            (
+                r#"{"list": {}}"#,
+                "list",
+                "feil type: fant et objekt, forventet en liste",
+            ),
+            (
+                r#"{"kind": "styrke"}"#,
+                "kind",
+                "ukjent verdi `styrke`; forventet `strength` eller `weakness`",
+            ),
+            (
+                r#"{"at": "13. okt"}"#,
+                "at",
+                "datoen og tiden har ugyldige tegn",
+            ),
+            (
+                r#"{"points": "1,2,3"}"#,
+                "points",
+                "`1,2,3` er ikke et tall",
+            ),
+            (
+                r#"{"points": "1/0"}"#,
+                "points",
+                "`1/0`: nevneren må være over 0",
+            ),
+        ] {
+            assert_eq!(
+                nb(json),
+                (Some(at.to_owned()), expected.to_owned()),
+                "{json}"
+            );
+        }
+        let (_, text) = nb(r#"{"fields": 1}"#);
+        assert!(
+            text.starts_with("ukjent felt `fields`; forventet én av `f`, `u`"),
+            "{text}"
+        );
+        let (_, text) = nb(r#"{"f": 1, "f": 2}"#);
+        assert_eq!(text, "feltet `f` står to ganger");
     }
 
     #[test]
