@@ -104,6 +104,40 @@ fn kill_9_after_a_pause_keeps_what_was_typed_before_it_and_resume_says_recovered
     assert!(!kompass::storage::open_marker_path(&session_file(dir.path())).exists());
 }
 
+/// A kill while the save's fsyncs run (a busy disk) leaves the new version
+/// in a temporary file only: the restart puts it in place and shows it.
+#[test]
+fn a_save_a_kill_interrupted_is_finished_by_the_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = start(dir.path(), &NEW);
+    t.type_slowly("Lagret");
+    let saved = wait_file(dir.path(), |s| first_notes(s) == "Lagret");
+    t.kill_hard();
+    t.wait_exit().expect("SIGKILL ends it");
+    // What the saver had written, not yet renamed, when the kill came.
+    let path = session_file(dir.path());
+    let mut newer = saved.clone();
+    newer.answers.get_mut(&first_question()).unwrap().notes = "Lagret, og mer".into();
+    newer.updated_at += chrono::Duration::seconds(1);
+    let tmp = path.with_file_name(".kompass-AbC123.tmp");
+    std::fs::write(&tmp, newer.to_json()).unwrap();
+
+    let mut again = start(dir.path(), &["interview", "--resume", &saved.id]);
+    again.wait_for("Gjenopprettet etter uventet avslutning");
+    // The terminal gets the words one cursor move apart.
+    again.wait_for("Lagret,");
+    assert_eq!(load(dir.path()), newer);
+    assert!(!tmp.exists());
+    let before = std::fs::read(kompass::storage::backup_path(&path)).unwrap();
+    assert_eq!(
+        Session::parse(&before).unwrap(),
+        saved,
+        "the version before is the .bak"
+    );
+    again.send("\x11");
+    assert!(again.wait_exit().unwrap().success());
+}
+
 #[cfg(unix)]
 #[test]
 fn sighup_loses_nothing_and_restores_the_terminal() {

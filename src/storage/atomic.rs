@@ -10,6 +10,28 @@ use crate::platform::{self, retry_while_held};
 
 pub use crate::platform::create_private_dir;
 
+/// How the temporary file of a write in progress is named:
+/// `.kompass-<random>.tmp`, in the directory of the file it will replace.
+const TEMPORARY_PREFIX: &str = ".kompass-";
+const TEMPORARY_SUFFIX: &str = ".tmp";
+
+/// The temporary files of writes in progress (or of writes a kill
+/// interrupted) in the directory of `path`, sorted.
+pub fn temporary_files_beside(path: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = fs::read_dir(parent_dir(path))
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.starts_with(TEMPORARY_PREFIX) && name.ends_with(TEMPORARY_SUFFIX)
+        })
+        .map(|e| e.path())
+        .collect();
+    found.sort();
+    found
+}
+
 /// `<file>.bak`, where the previous version of a file is kept.
 pub fn backup_path(path: &Path) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_owned();
@@ -55,8 +77,8 @@ fn replace(
     let dir = parent_dir(path);
     create_private_dir(dir)?;
     let mut tmp = tempfile::Builder::new()
-        .prefix(".kompass-")
-        .suffix(".tmp")
+        .prefix(TEMPORARY_PREFIX)
+        .suffix(TEMPORARY_SUFFIX)
         .tempfile_in(dir)?;
     platform::make_private(tmp.as_file(), tmp.path())?;
     write(tmp.as_file_mut())?;

@@ -6,6 +6,7 @@ mod atomic;
 mod autosave;
 mod demo;
 pub mod handover;
+mod interrupted;
 mod listing;
 mod lock;
 mod rescue;
@@ -20,6 +21,7 @@ use std::path::{Path, PathBuf};
 pub use atomic::{backup_path, create_private_dir};
 pub use autosave::{Autosaver, Document, EditMarker, SaveReport, Writer, open_marker_path};
 pub use demo::{DEMO_FILES, Demo, install_demo, write_demo};
+pub use interrupted::finish_interrupted_save;
 pub use listing::{SessionList, list_sessions};
 pub use lock::{LockHolder, SessionLock, lock_path};
 pub use rescue::{Rescue, discard_rescue, find_rescue, rescue_path, write_rescue};
@@ -458,7 +460,7 @@ pub fn remove_with_copies(path: &Path, rescue: &Path) -> io::Result<()> {
     remove_if_there(path)
 }
 
-fn remove_if_there(path: &Path) -> io::Result<()> {
+pub(super) fn remove_if_there(path: &Path) -> io::Result<()> {
     match fs::remove_file(path) {
         Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
         _ => Ok(()),

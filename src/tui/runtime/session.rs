@@ -127,6 +127,11 @@ pub fn open<'b>(ctx: &'b Context, path: &Path, read_only: bool) -> Result<Opened
         Ok(Err(holder)) => return Ok(Opened::Locked(holder)),
         Err(e) => return Err(io_failure(lang, CANNOT_LOCK, path, &e)),
     };
+    // The previous editor was killed: a save it had written but not yet
+    // renamed into place (the disk was slow) is finished first.
+    if storage::open_marker_path(path).exists() {
+        storage::finish_interrupted_save(path, &ctx.bank)?;
+    }
     let loaded = storage::load_session(path, &ctx.bank)?;
     // A session of an older bank version is written back migrated, its
     // original kept beside it, before anything else is written.
