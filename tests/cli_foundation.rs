@@ -44,12 +44,13 @@ fn bank_check_names_each_problem_and_exits_1() {
     assert_eq!(r.code, 1);
     assert!(
         r.stderr
-            .contains("area 3: its sub-areas add up to 105.00 but the area max is 100.00"),
+            .contains("område 3: delområdene summerer til 105,00, men områdets maks er 100,00"),
         "{}",
         r.stderr
     );
     assert!(
-        r.stderr.contains("question 1.1.1: is put to no role"),
+        r.stderr
+            .contains("spørsmål 1.1.1: stilles til ingen rolle, så ingen intervjuer når det"),
         "{}",
         r.stderr
     );

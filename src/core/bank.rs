@@ -327,73 +327,128 @@ impl Bank {
     }
 }
 
+/// Where in a bank a problem is, in bokmål and in English: a field
+/// (`scale`, the same in both) or a part (`område 3` / `area 3`).
+struct Place {
+    nb: String,
+    en: String,
+}
+
+impl Place {
+    fn field(name: &str) -> Place {
+        Place {
+            nb: name.to_owned(),
+            en: name.to_owned(),
+        }
+    }
+
+    /// `område 3` / `area 3`.
+    fn part(nb: &str, en: &str, id: &str) -> Place {
+        Place {
+            nb: format!("{nb} {id}"),
+            en: format!("{en} {id}"),
+        }
+    }
+
+    /// The same place with more words after it: `spørsmål 1.1.1 probe 2`.
+    fn then(&self, nb: &str, en: &str) -> Place {
+        Place {
+            nb: format!("{} {nb}", self.nb),
+            en: format!("{} {en}", self.en),
+        }
+    }
+
+    fn problem(&self, nb: impl Into<String>, en: impl Into<String>) -> Problem {
+        Problem::in_both(nb, en).within(&self.nb, &self.en)
+    }
+}
+
 fn check_rules(b: &BankFile) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut push = |at: String, msg: String| problems.push(Problem::at(at, msg));
+    let mut push = |at: &Place, nb: String, en: String| problems.push(at.problem(nb, en));
 
     if b.id.trim().is_empty() {
-        push("id".into(), "the bank id is empty".into());
+        push(
+            &Place::field("id"),
+            "bankens id er tom".into(),
+            "the bank id is empty".into(),
+        );
     }
     if b.version.trim().is_empty() {
-        push("version".into(), "the bank version is empty".into());
+        push(
+            &Place::field("version"),
+            "bankens versjon er tom".into(),
+            "the bank version is empty".into(),
+        );
     }
     if b.languages.is_empty() {
-        push("languages".into(), "no language is listed".into());
+        push(
+            &Place::field("languages"),
+            "ingen språk er oppført".into(),
+            "no language is listed".into(),
+        );
     }
     let langs: Vec<&str> = b.languages.iter().map(String::as_str).collect();
-    let texts = |at: &str, text: &Localized, push: &mut dyn FnMut(String, String)| {
+    let texts = |at: &Place, text: &Localized, push: &mut dyn FnMut(&Place, String, String)| {
         for lang in &langs {
             if !text.has(lang) {
-                push(at.to_owned(), format!("has no text in \"{lang}\""));
+                push(
+                    at,
+                    format!("mangler tekst på «{lang}»"),
+                    format!("has no text in \"{lang}\""),
+                );
             }
         }
     };
 
     if b.scale.min >= b.scale.max || b.scale.max > 100 {
+        let (min, max) = (b.scale.min, b.scale.max);
         push(
-            "scale".into(),
-            format!(
-                "min {} and max {} do not make a scale (min < max <= 100)",
-                b.scale.min, b.scale.max
-            ),
+            &Place::field("scale"),
+            format!("min {min} og maks {max} gir ingen skala (min < maks <= 100)"),
+            format!("min {min} and max {max} do not make a scale (min < max <= 100)"),
         );
     }
     let ids: Vec<&str> = b.dimensions.iter().map(|d| d.id.as_str()).collect();
     if ids != ["system", "extent", "results"] {
+        let found = ids.join(", ");
         push(
-            "dimensions".into(),
-            format!(
-                "must be system, extent, results in that order; found {}",
-                ids.join(", ")
-            ),
+            &Place::field("dimensions"),
+            format!("må være system, extent, results i den rekkefølgen; fant {found}"),
+            format!("must be system, extent, results in that order; found {found}"),
         );
     }
     for d in &b.dimensions {
-        texts(&format!("dimension {}", d.id), &d.label, &mut push);
+        let at = Place::part("dimensjon", "dimension", &d.id);
+        texts(&at, &d.label, &mut push);
         let values: BTreeSet<u32> = d.levels.iter().map(|l| l.value).collect();
         for v in b.scale.min..=b.scale.max.min(100) {
             if !values.contains(&v) {
                 push(
-                    format!("dimension {}", d.id),
+                    &at,
+                    format!("nivå {v} har ingen beskrivelse"),
                     format!("level {v} has no description"),
                 );
             }
         }
         if values.len() != d.levels.len() {
             push(
-                format!("dimension {}", d.id),
+                &at,
+                "et nivå er beskrevet to ganger".into(),
                 "a level is described twice".into(),
             );
         }
         for l in &d.levels {
-            if l.value < b.scale.min || l.value > b.scale.max {
+            let v = l.value;
+            if v < b.scale.min || v > b.scale.max {
                 push(
-                    format!("dimension {}", d.id),
-                    format!("level {} is outside the scale", l.value),
+                    &at,
+                    format!("nivå {v} er utenfor skalaen"),
+                    format!("level {v} is outside the scale"),
                 );
             }
             texts(
-                &format!("dimension {} level {}", d.id, l.value),
+                &at.then(&format!("nivå {v}"), &format!("level {v}")),
                 &l.text,
                 &mut push,
             );
@@ -402,91 +457,141 @@ fn check_rules(b: &BankFile) -> Vec<Problem> {
 
     let mut role_ids = BTreeSet::new();
     for r in &b.roles {
+        let at = Place::part("rolle", "role", &r.id);
         if !role_ids.insert(r.id.as_str()) {
-            push(format!("role {}", r.id), "is listed twice".into());
+            push(&at, "står to ganger".into(), "is listed twice".into());
         }
-        texts(&format!("role {}", r.id), &r.label, &mut push);
+        texts(&at, &r.label, &mut push);
     }
     if b.roles.is_empty() {
-        push("roles".into(), "no role is listed".into());
+        push(
+            &Place::field("roles"),
+            "ingen rolle er oppført".into(),
+            "no role is listed".into(),
+        );
     }
 
+    let twice = || {
+        (
+            "id-en er brukt to ganger".to_owned(),
+            "id is used twice".to_owned(),
+        )
+    };
     let mut seen = BTreeSet::new();
     let mut per_role: BTreeMap<&str, usize> = BTreeMap::new();
     for area in &b.areas {
         let a = &area.id;
+        let at = Place::part("område", "area", a);
         if !seen.insert(a.clone()) {
-            push(format!("area {a}"), "id is used twice".into());
+            let (nb, en) = twice();
+            push(&at, nb, en);
         }
         if a.is_empty() || !a.bytes().all(|c| c.is_ascii_digit()) {
             push(
-                format!("area {a}"),
+                &at,
+                "id-en til et område er et tall som \"1\"".into(),
                 "an area id is a number such as \"1\"".into(),
             );
         }
         if !b.perspectives.is_empty() && !b.perspectives.iter().any(|p| p.id == area.perspective) {
+            let perspective = &area.perspective;
             push(
-                format!("area {a}"),
-                format!("perspective \"{}\" is not listed", area.perspective),
+                &at,
+                format!("perspektivet «{perspective}» er ikke oppført"),
+                format!("perspective \"{perspective}\" is not listed"),
             );
         }
-        texts(&format!("area {a}"), &area.title, &mut push);
+        texts(&at, &area.title, &mut push);
         if area.max_points <= int(0) {
-            push(format!("area {a}"), "max_points must be above 0".into());
+            push(
+                &at,
+                "max_points må være over 0".into(),
+                "max_points must be above 0".into(),
+            );
         }
         if area.subareas.is_empty() {
-            push(format!("area {a}"), "has no sub-areas".into());
+            push(
+                &at,
+                "har ingen delområder".into(),
+                "has no sub-areas".into(),
+            );
         }
         let sum: Exact = area.subareas.iter().map(|s| s.max_points).sum();
         if sum != area.max_points {
+            let points = |x: Exact, lang| exact::format_points(x, 2, lang);
             push(
-                format!("area {a}"),
+                &at,
+                format!(
+                    "delområdene summerer til {}, men områdets maks er {}",
+                    points(sum, Lang::Nb),
+                    points(area.max_points, Lang::Nb)
+                ),
                 format!(
                     "its sub-areas add up to {} but the area max is {}",
-                    exact::format_points(sum, 2, Lang::En),
-                    exact::format_points(area.max_points, 2, Lang::En)
+                    points(sum, Lang::En),
+                    points(area.max_points, Lang::En)
                 ),
             );
         }
         for sub in &area.subareas {
             let s = &sub.id;
+            let at = Place::part("delområde", "sub-area", s);
             if !seen.insert(s.clone()) {
-                push(format!("sub-area {s}"), "id is used twice".into());
+                let (nb, en) = twice();
+                push(&at, nb, en);
             }
             if !nested(s, a) {
                 push(
-                    format!("sub-area {s}"),
+                    &at,
+                    format!("id-en må være «{a}.<n>» i område {a}"),
                     format!("id must be \"{a}.<n>\" inside area {a}"),
                 );
             }
-            texts(&format!("sub-area {s}"), &sub.title, &mut push);
+            texts(&at, &sub.title, &mut push);
             if sub.max_points <= int(0) {
-                push(format!("sub-area {s}"), "max_points must be above 0".into());
+                push(
+                    &at,
+                    "max_points må være over 0".into(),
+                    "max_points must be above 0".into(),
+                );
             }
             if sub.questions.is_empty() {
-                push(format!("sub-area {s}"), "has no questions".into());
+                push(&at, "har ingen spørsmål".into(), "has no questions".into());
             }
             for q in &sub.questions {
                 let id = &q.id;
+                let at = Place::part("spørsmål", "question", id);
                 if !seen.insert(id.clone()) {
-                    push(format!("question {id}"), "id is used twice".into());
+                    let (nb, en) = twice();
+                    push(&at, nb, en);
                 }
                 if !nested(id, s) {
                     push(
-                        format!("question {id}"),
+                        &at,
+                        format!("id-en må være «{s}.<n>» i delområde {s}"),
                         format!("id must be \"{s}.<n>\" inside sub-area {s}"),
                     );
                 }
-                texts(&format!("question {id}"), &q.text, &mut push);
+                texts(&at, &q.text, &mut push);
                 for (i, probe) in q.probes.iter().enumerate() {
-                    texts(&format!("question {id} probe {}", i + 1), probe, &mut push);
+                    let n = i + 1;
+                    texts(
+                        &at.then(&format!("oppfølging {n}"), &format!("probe {n}")),
+                        probe,
+                        &mut push,
+                    );
                 }
                 if q.weight <= int(0) {
-                    push(format!("question {id}"), "weight must be above 0".into());
+                    push(
+                        &at,
+                        "vekten må være over 0".into(),
+                        "weight must be above 0".into(),
+                    );
                 }
                 if q.roles.is_empty() {
                     push(
-                        format!("question {id}"),
+                        &at,
+                        "stilles til ingen rolle, så ingen intervjuer når det".into(),
                         "is put to no role, so no interview reaches it".into(),
                     );
                 }
@@ -495,7 +600,8 @@ fn check_rules(b: &BankFile) -> Vec<Problem> {
                         *per_role.entry(r.as_str()).or_default() += 1;
                     } else {
                         push(
-                            format!("question {id}"),
+                            &at,
+                            format!("rollen «{r}» er ikke oppført under roles"),
                             format!("role \"{r}\" is not listed in roles"),
                         );
                     }
@@ -504,11 +610,19 @@ fn check_rules(b: &BankFile) -> Vec<Problem> {
         }
     }
     if b.areas.is_empty() {
-        push("areas".into(), "no area is listed".into());
+        push(
+            &Place::field("areas"),
+            "ingen område er oppført".into(),
+            "no area is listed".into(),
+        );
     }
     for r in &b.roles {
         if !per_role.contains_key(r.id.as_str()) {
-            push(format!("role {}", r.id), "gets no questions".into());
+            push(
+                &Place::part("rolle", "role", &r.id),
+                "får ingen spørsmål".into(),
+                "gets no questions".into(),
+            );
         }
     }
     problems.extend(migration_problems(b));
@@ -529,33 +643,36 @@ fn migration_problems(b: &BankFile) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut versions = BTreeSet::new();
     for m in &b.migrations {
-        let at = format!("migration from {}", m.from_version);
-        if !versions.insert(m.from_version.as_str()) {
-            problems.push(Problem::at(&at, "is declared twice"));
+        let (from, version) = (&m.from_version, &b.version);
+        let at = Place::part("overgangen fra", "migration from", from);
+        if !versions.insert(from.as_str()) {
+            problems.push(at.problem("er oppgitt to ganger", "is declared twice"));
         }
-        if compare_versions(&m.from_version, &b.version) != std::cmp::Ordering::Less {
-            problems.push(Problem::at(
-                &at,
-                format!(
-                    "{} is not older than this bank's version {}",
-                    m.from_version, b.version
-                ),
+        if compare_versions(from, version) != std::cmp::Ordering::Less {
+            problems.push(at.problem(
+                format!("{from} er ikke eldre enn bankens versjon {version}"),
+                format!("{from} is not older than this bank's version {version}"),
             ));
         }
         let mut targets: BTreeMap<&str, &str> = BTreeMap::new();
         for (old, new) in &m.questions {
             let Some(new) = new else { continue };
             if !questions.contains(new.as_str()) {
-                problems.push(Problem::at(
-                    &at,
+                problems.push(at.problem(
+                    format!(
+                        "spørsmål {old} flyttes til {new}, som ikke er et spørsmål i denne banken"
+                    ),
                     format!(
                         "question {old} is moved to {new}, which is not a question of this bank"
                     ),
                 ));
             }
             if let Some(first) = targets.insert(new, old) {
-                problems.push(Problem::at(
-                    &at,
+                problems.push(at.problem(
+                    format!(
+                        "spørsmål {first} og {old} flyttes begge til {new}; et svar kan bare ha ett \
+                         sett skårer, så flytt det ene og fjern det andre (null)"
+                    ),
                     format!(
                         "questions {first} and {old} are both moved to {new}; an answer can take \
                          one set of scores, so move one and remove the other (null)"
@@ -610,8 +727,9 @@ fn exact_range_problem(b: &BankFile) -> Option<Problem> {
         for sub in &area.subareas {
             let weights: Exact = sub.questions.iter().map(|q| q.weight).sum();
             let too_fine = || {
-                Problem::at(
-                    format!("sub-area {}", sub.id),
+                Place::part("delområde", "sub-area", &sub.id).problem(
+                    "max_points og vektene har for mange desimaler til å skåres eksakt; \
+                     bruk færre (vekter som 1, 1,5 eller 2)",
                     "its max_points and weights have too many decimals to score exactly; \
                      use fewer (weights such as 1, 1.5 or 2)",
                 )
@@ -633,8 +751,8 @@ fn exact_range_problem(b: &BankFile) -> Option<Problem> {
         }
     }
     (total > int(MAX_TOTAL) || total < int(-MAX_TOTAL)).then(|| {
-        Problem::at(
-            "areas",
+        Place::field("areas").problem(
+            format!("områdenes max_points summerer til mer enn {MAX_TOTAL}"),
             format!("the areas' max_points add up to more than {MAX_TOTAL}"),
         )
     })

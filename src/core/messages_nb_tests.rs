@@ -145,6 +145,74 @@ fn bad_documents() -> Vec<Problem> {
     problems
 }
 
+/// Banks breaking every rule [`Bank::check`] knows.
+fn bad_banks() -> Vec<Bank> {
+    use serde_json::json;
+    let edit = |edit: &dyn Fn(&mut serde_json::Value)| {
+        let mut v: serde_json::Value = serde_json::from_slice(super::bank::BUILTIN).unwrap();
+        edit(&mut v);
+        Bank::parse_unchecked(serde_json::to_vec(&v).unwrap()).unwrap()
+    };
+    let empty = edit(&|v| {
+        v["id"] = "".into();
+        v["version"] = " ".into();
+        v["languages"] = json!([]);
+        v["scale"] = json!({"min": 3, "max": 2});
+        v["dimensions"].as_array_mut().unwrap().reverse();
+        v["roles"] = json!([]);
+        v["areas"] = json!([]);
+    });
+    let rules = edit(&|v| {
+        let levels = v["dimensions"][0]["levels"].as_array_mut().unwrap();
+        levels.pop();
+        let mut outside = levels[0].clone();
+        outside["value"] = 9.into();
+        levels.push(outside.clone());
+        levels.push(outside);
+        v["dimensions"][0]["label"]["en"] = "".into();
+        let roles = v["roles"].as_array_mut().unwrap();
+        roles.push(roles[0].clone());
+        roles.push(json!({"id": "idle", "label": {"nb": "Ledig", "en": "Idle"}}));
+        v["areas"][0]["max_points"] = 0.into();
+        v["areas"][1]["id"] = "1".into();
+        v["areas"][2]["id"] = "C".into();
+        v["areas"][2]["perspective"] = "ukjent".into();
+        v["areas"][3]["subareas"][0]["max_points"] = 0.into();
+        v["areas"][4]["subareas"] = json!([]);
+        v["areas"][5]["subareas"][0]["questions"] = json!([]);
+        let q = &mut v["areas"][6]["subareas"][0]["questions"];
+        q[0]["weight"] = 0.into();
+        q[0]["roles"] = json!([]);
+        q[1]["roles"] = json!(["pope"]);
+        q[1]["text"]["en"] = "".into();
+        q[1]["probes"] = json!([{"nb": "Hvordan?"}]);
+        v["areas"][7]["subareas"][0]["questions"][0]["id"] = "1.1.1".into();
+        v["migrations"] = json!([
+            {"from_version": "2099.1", "questions": {"1.1.1": "9.9.9"}},
+            {"from_version": "2099.1", "questions": {"1.1.1": "1.1.2", "1.1.3": "1.1.2"}}
+        ]);
+    });
+    let odd = [
+        1.000000007,
+        1.000000009,
+        1.000000011,
+        1.000000013,
+        1.000000017,
+    ];
+    let fine = edit(&|v| {
+        let mut i = 0;
+        for area in v["areas"].as_array_mut().unwrap() {
+            for sub in area["subareas"].as_array_mut().unwrap() {
+                for q in sub["questions"].as_array_mut().unwrap() {
+                    q["weight"] = json!(odd[i % odd.len()]);
+                    i += 1;
+                }
+            }
+        }
+    });
+    vec![empty, rules, fine]
+}
+
 /// Whether a rendered line reads as English: it falls back to the English
 /// text, or has English words where bokmål is expected.
 fn english(nb: &str, en: &str) -> bool {
@@ -164,6 +232,7 @@ fn every_problem_the_checks_find_has_a_bokmaal_text() {
     problems.extend(bad_assessment(&bank).check(&bank));
     problems.extend(bad_baselines().iter().flat_map(|b| b.check(&bank)));
     problems.extend(bad_documents());
+    problems.extend(bad_banks().iter().flat_map(Bank::check));
     let mut old = sample(&bank);
     old.bank.version = "2025.1".into();
     let migrated =
@@ -199,7 +268,7 @@ fn every_problem_the_checks_find_has_a_bokmaal_text() {
         english_lines.join("\n")
     );
     // Every kind was provoked: the inputs above are not quietly valid.
-    assert!(kinds.len() >= 44, "{} kinds: {kinds:#?}", kinds.len());
+    assert!(kinds.len() >= 75, "{} kinds: {kinds:#?}", kinds.len());
 }
 
 #[test]
