@@ -191,7 +191,8 @@ impl Page<'_> {
         // may be long, follows and runs on to the next.
         let _ = write!(
             self.out,
-            "<figure class=\"headed\">\n<h3>{}</h3>\n{chart}\n<figcaption>{}",
+            "<figure class=\"headed\" style=\"--chart-height: {:.0}mm\">\n<h3>{}</h3>\n{chart}\n<figcaption>{}",
+            summary_chart_height(r),
             esc(heading),
             esc(&caption)
         );
@@ -1010,36 +1011,17 @@ const KEPT_ROWS: usize = 3;
 /// evaluators' assessment above the findings and each finding's note
 /// ("nevnt av 2").
 fn nearly_fits(r: &Report, a: &AreaReport) -> bool {
-    const PAGE: f64 = 267.0; // A4 less the top and bottom margins
     const FIXED: f64 = 89.0; // headings, score strip, table heads, the findings title, column headings
     const ROW: f64 = 6.6; // a line of the score table
     const LINE: f64 = 4.3; // a line of a finding at 9 pt
     const GAP: f64 = 1.4; // between findings
     const CHARS: usize = 36; // characters on a line of a column, with its note
     const DENSE: f64 = 0.86; // the dense style's height for the same text
-    const TEXT_HEADING: f64 = 11.0; // "Vurdering"
-    const TEXT_LINE: f64 = 5.3; // a line of the evaluators' text at 10.5 pt
-    const TEXT_CHARS: usize = 95; // characters on a line of it
-    const PARAGRAPH: f64 = 3.0; // below a paragraph
-    let lines = |text: &str, width: usize| svg::wrap(text, width).len().max(1);
     let rows: usize = 1 + a
         .subareas
         .iter()
         .map(|s| lines(&s.title, 60))
         .sum::<usize>();
-    let text = match r.shows(&a.assessment) {
-        false => 0.0,
-        // "Ikke skrevet ennå."
-        true if a.assessment.is_empty() => TEXT_HEADING + LINE + PARAGRAPH,
-        true => {
-            TEXT_HEADING
-                + a.assessment
-                    .paragraphs
-                    .iter()
-                    .map(|p| lines(p, TEXT_CHARS) as f64 * TEXT_LINE + PARAGRAPH)
-                    .sum::<f64>()
-        }
-    };
     let tallest = FindingKind::ALL
         .iter()
         .map(|&k| {
@@ -1057,8 +1039,59 @@ fn nearly_fits(r: &Report, a: &AreaReport) -> bool {
         })
         .fold(0.0, f64::max)
         + 6.0; // the list's padding
-    let room = PAGE - FIXED - rows as f64 * ROW - text;
+    let room = PAGE - FIXED - rows as f64 * ROW - text_height(r, &a.assessment);
     tallest > room && tallest * DENSE <= room
+}
+
+/// The height of the summary's bar chart in print: up to 118 mm, less when
+/// that leaves room for the evaluators' summary below it on the summary's
+/// page, down to 95 mm. A summary too long for that runs on to the next
+/// page under a chart of full height. Millimetres, estimated as above.
+fn summary_chart_height(r: &Report) -> f64 {
+    const FULL: f64 = 118.0;
+    const LEAST: f64 = 95.0; // its labels still 6 pt
+    // The title, the key figures, the chart's heading and its caption.
+    const FIXED: f64 = 19.0 + 36.0 + 7.0 + 16.0;
+    const LEAD_LINE: f64 = 5.75; // 11.5 pt
+    const LEAD_CHARS: usize = 76;
+    const LEAD_GAP: f64 = 4.2;
+    let lead: f64 = [Some(words::intro(r)), words::highlights(r)]
+        .iter()
+        .flatten()
+        .map(|p| lines(p, LEAD_CHARS) as f64 * LEAD_LINE + LEAD_GAP)
+        .sum();
+    let room = PAGE - FIXED - lead - text_height(r, &r.summary);
+    if room >= LEAST { room.min(FULL) } else { FULL }
+}
+
+/// A4 less the top and bottom margins, in millimetres.
+const PAGE: f64 = 267.0;
+
+/// How many lines of about `width` characters `text` takes.
+fn lines(text: &str, width: usize) -> usize {
+    svg::wrap(text, width).len().max(1)
+}
+
+/// The height in print of one of the evaluators' texts with its heading:
+/// one not written yet is a line ("Ikke skrevet ennå."), one a final report
+/// leaves out nothing.
+fn text_height(r: &Report, text: &Text) -> f64 {
+    const HEADING: f64 = 11.0;
+    const LINE: f64 = 5.3; // 10.5 pt
+    const CHARS: usize = 95;
+    const PARAGRAPH: f64 = 3.0; // below a paragraph
+    match r.shows(text) {
+        false => 0.0,
+        true if text.is_empty() => HEADING + 4.3 + PARAGRAPH,
+        true => {
+            HEADING
+                + text
+                    .paragraphs
+                    .iter()
+                    .map(|p| lines(p, CHARS) as f64 * LINE + PARAGRAPH)
+                    .sum::<f64>()
+        }
+    }
 }
 
 /// " <small>(n = 15)</small>" after an average's figure that stands on
@@ -1198,8 +1231,9 @@ table.areas td:first-child { width: 40%; }
   .page { break-before: page; page-break-before: always; }
   .follows { margin-top: 12mm; }
   p, li { orphans: 3; widows: 3; }
-  /* The summary's chart fits below its figures on the summary's page. */
-  .summary figure svg.chart { max-height: 118mm; }
+  /* The summary's chart fits below its figures, and a short summary below
+     it, on the summary's page (summary_chart_height). */
+  .summary figure svg.chart { max-height: var(--chart-height, 118mm); }
   /* A little tighter than on screen, so that the priorities of a typical
      evaluation fit on the page they start on. */
   table.prio { line-height: 1.25; }
@@ -1250,6 +1284,32 @@ mod tests {
         let starred = render(&build(&a, &[], false));
         assert_eq!(starred.matches("class=\"legend\"").count(), 1);
         assert!(starred.contains("★</span> Gode nettsider"));
+    }
+
+    #[test]
+    fn the_summary_chart_makes_room_for_a_short_summary_only() {
+        let bank = Bank::builtin();
+        let mut a = assessment(&bank);
+        let sentence =
+            "Kommunen har et godt grunnlag for videre utvikling og en tydelig styringsmodell.";
+        // The chart's height for a summary of 0, 1, 2, ... paragraphs.
+        let heights: Vec<f64> = (0..20)
+            .map(|n| {
+                a.texts.summary = vec![sentence; n].join("\n");
+                summary_chart_height(&build(&a, &[], false))
+            })
+            .collect();
+        let shrunk: Vec<&f64> = heights.iter().filter(|&&h| h < 118.0).collect();
+        assert!(!shrunk.is_empty(), "{heights:?}");
+        assert!(shrunk.iter().all(|&&h| h >= 95.0), "{heights:?}");
+        assert!(
+            heights.windows(2).all(|w| w[1] <= w[0] || w[1] == 118.0),
+            "shorter with every paragraph, until the summary runs on: {heights:?}"
+        );
+        assert_eq!(
+            heights[19], 118.0,
+            "a long summary runs on under a full chart"
+        );
     }
 
     #[test]
