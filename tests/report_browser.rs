@@ -53,6 +53,20 @@ fn require() -> bool {
     std::env::var_os("KOMPASS_REQUIRE_BROWSER").is_some_and(|v| v == "1")
 }
 
+/// The browser, or `None` after saying the test is skipped; without one a
+/// test fails when `KOMPASS_REQUIRE_BROWSER=1`.
+fn browser_or_skip() -> Option<PathBuf> {
+    let found = browser();
+    if found.is_none() {
+        assert!(
+            !require(),
+            "KOMPASS_REQUIRE_BROWSER=1 but no chromium was found on PATH"
+        );
+        eprintln!("skipped: no chromium on PATH (install it, or set KOMPASS_BROWSER)");
+    }
+    found
+}
+
 /// A proxy that accepts connections, records the host each asks for and
 /// closes them unanswered.
 struct Trap {
@@ -198,12 +212,7 @@ fn page_count(pdf: &Path) -> usize {
 
 #[test]
 fn chromium_renders_the_sample_report_offline() {
-    let Some(browser) = browser() else {
-        assert!(
-            !require(),
-            "KOMPASS_REQUIRE_BROWSER=1 but no chromium was found on PATH"
-        );
-        eprintln!("skipped: no chromium on PATH (install it, or set KOMPASS_BROWSER)");
+    let Some(browser) = browser_or_skip() else {
         return;
     };
     let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("report_browser");
@@ -366,12 +375,7 @@ const FEWEST_LINES: usize = 8;
 /// headings, and one that continues a table starts with its head.
 #[test]
 fn chromium_paginates_the_report() {
-    let Some(browser) = browser() else {
-        assert!(
-            !require(),
-            "KOMPASS_REQUIRE_BROWSER=1 but no chromium was found on PATH"
-        );
-        eprintln!("skipped: no chromium on PATH (install it, or set KOMPASS_BROWSER)");
+    let Some(browser) = browser_or_skip() else {
         return;
     };
     use kompass::core::assessment::CuratedFinding;
