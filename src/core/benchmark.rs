@@ -482,13 +482,16 @@ pub fn from_score_document(
         return Err(p);
     }
     let exact = |number: f64, text: &Option<String>, at: String| -> Result<Exact, Problem> {
-        match text {
-            Some(t) => super::exact::parse_fraction(t),
+        let problem = match text {
+            Some(t) => super::exact::parse_fraction(t).map_err(Problem::foreseen),
             None => super::exact::from_f64(number).map_err(|_| {
-                format!("{number} is not exact; score again with this Kompass, which writes the exact value beside it")
+                Problem::in_both(
+                    format!("{number} er ikke eksakt; skår på nytt med denne Kompass, som skriver den eksakte verdien ved siden av"),
+                    format!("{number} is not exact; score again with this Kompass, which writes the exact value beside it"),
+                )
             }),
-        }
-        .map_err(|m| Problem::at(at, m))
+        };
+        problem.map_err(|p| Problem { at: Some(at), ..p })
     };
     doc.municipalities
         .iter()

@@ -233,6 +233,14 @@ fn every_problem_the_checks_find_has_a_bokmaal_text() {
     problems.extend(bad_baselines().iter().flat_map(|b| b.check(&bank)));
     problems.extend(bad_documents());
     problems.extend(bad_banks().iter().flat_map(Bank::check));
+    for (total, exact) in [("1.5", r#""1/0""#), ("1e-30", "null")] {
+        let score = format!(
+            r#"{{"municipalities": [{{"municipality": "A", "total": {total}, "total_exact": {exact}, "areas": []}}]}}"#
+        );
+        problems.push(
+            super::benchmark::from_score_document(score.as_bytes(), &bank, "s.json").unwrap_err(),
+        );
+    }
     let mut old = sample(&bank);
     old.bank.version = "2025.1".into();
     let migrated =
@@ -268,7 +276,7 @@ fn every_problem_the_checks_find_has_a_bokmaal_text() {
         english_lines.join("\n")
     );
     // Every kind was provoked: the inputs above are not quietly valid.
-    assert!(kinds.len() >= 75, "{} kinds: {kinds:#?}", kinds.len());
+    assert!(kinds.len() >= 77, "{} kinds: {kinds:#?}", kinds.len());
 }
 
 #[test]

@@ -99,6 +99,16 @@ impl Problem {
         self
     }
 
+    /// A message of serde's or of a reader of numbers and dates, in English,
+    /// with its bokmål where one is foreseen (else it stays whole in English).
+    pub fn foreseen(en: impl Into<String>) -> Problem {
+        let en = en.into();
+        match in_bokmaal(&en) {
+            Some(nb) => Problem::in_both(nb, en),
+            None => Problem::new(en),
+        }
+    }
+
     pub fn warning(mut self) -> Problem {
         self.warning = true;
         self
@@ -304,10 +314,7 @@ fn describe(e: &serde_json::Error) -> Problem {
             "expected u32",
             "expected a whole number from 0 to 4294967295",
         );
-    match in_bokmaal(&en) {
-        Some(nb) => Problem::in_both(nb, en),
-        None => Problem::new(en),
-    }
+    Problem::foreseen(en)
 }
 
 /// serde's and the number and date readers' messages about a hand-edited

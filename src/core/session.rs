@@ -478,10 +478,13 @@ pub fn value_problem(bank: &Bank, v: Exact) -> Option<Problem> {
 
 /// A problem of a value of the dimension `d`: "extent: …" ("Omfang: …").
 pub fn of_dimension(problem: Problem, bank: &Bank, d: Dimension) -> Problem {
-    let nb = bank
-        .dimension(d)
-        .map_or(d.id(), |def| def.label.get(super::lang::Lang::Nb));
-    problem.about(nb, d.id())
+    problem.about(dimension_nb(bank, d), d.id())
+}
+
+/// The bank's bokmål name of a dimension ("Omfang"), else its id.
+pub fn dimension_nb(bank: &Bank, d: Dimension) -> &str {
+    bank.dimension(d)
+        .map_or(d.id(), |def| def.label.get(super::lang::Lang::Nb))
 }
 
 /// "question 9.9.9: is not in the bank", of a session or an assessment.

@@ -58,8 +58,9 @@ pub enum ReviewError {
     EmptyText,
     /// An override needs a reason.
     EmptyReason,
-    /// An override must set every dimension; this one is missing.
-    MissingValue(&'static str),
+    /// An override must set every dimension; this one (named as the bank
+    /// names it, in both languages) is missing.
+    MissingValue(Problem),
     /// A value is off the scale or not a half step, naming its dimension.
     BadValue(Problem),
     /// Merging needs at least two different items.
@@ -106,14 +107,9 @@ impl ReviewError {
                     "An override needs a reason",
                 )
                 .to_owned(),
-            ReviewError::MissingValue(d) => format!(
-                "{}: {d}",
-                lang.pick(
-                    "Sett en verdi for hver dimensjon",
-                    "Set a value for every dimension"
-                )
-            ),
-            ReviewError::BadValue(problem) => problem.message_in(lang).1.to_owned(),
+            ReviewError::MissingValue(problem) | ReviewError::BadValue(problem) => {
+                problem.message_in(lang).1.to_owned()
+            }
             ReviewError::NeedTwo => lang
                 .pick(
                     "Velg minst to for å slå sammen",

@@ -13,7 +13,8 @@ use crate::core::bank::{Bank, DIMENSIONS, Dimension};
 use crate::core::exact::{Exact, int};
 use crate::core::lang::Lang;
 use crate::core::merge;
-use crate::core::session::{Finding, Scores, of_dimension, value_problem};
+use crate::core::parse::Problem;
+use crate::core::session::{Finding, Scores, dimension_nb, of_dimension, value_problem};
 
 /// One interview's row for a question.
 #[derive(Debug, Clone, PartialEq)]
@@ -169,7 +170,15 @@ pub fn override_scores(
 ) -> Result<(), ReviewError> {
     let review = review_mut(assessment, question_id)?;
     for d in DIMENSIONS {
-        let value = scores.get(d).ok_or(ReviewError::MissingValue(d.id()))?;
+        let Some(value) = scores.get(d) else {
+            return Err(ReviewError::MissingValue(Problem::in_both(
+                format!(
+                    "Sett en verdi for hver dimensjon: {}",
+                    dimension_nb(bank, d)
+                ),
+                format!("Set a value for every dimension: {}", d.id()),
+            )));
+        };
         if let Some(problem) = value_problem(bank, value) {
             return Err(ReviewError::BadValue(of_dimension(problem, bank, d)));
         }
@@ -430,15 +439,17 @@ mod tests {
             override_scores(&mut a.clone(), &bank, "2.1.1", s, reason).unwrap_err()
         };
         assert_eq!(err(scores(1, 1, 1), " "), ReviewError::EmptyReason);
+        let e = err(
+            Scores {
+                results: None,
+                ..scores(1, 1, 1)
+            },
+            "x",
+        );
+        assert_eq!(e.to_string(), "Set a value for every dimension: results");
         assert_eq!(
-            err(
-                Scores {
-                    results: None,
-                    ..scores(1, 1, 1)
-                },
-                "x"
-            ),
-            ReviewError::MissingValue("results")
+            e.message(Lang::Nb),
+            "Sett en verdi for hver dimensjon: Resultat/analyse"
         );
         let e = err(scores(1, 5, 1), "x");
         assert_eq!(e.to_string(), "extent: 5 is outside the scale 0-4");
