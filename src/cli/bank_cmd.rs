@@ -15,7 +15,7 @@ pub fn run(ctx: &Context, cmd: &BankCommand) -> CmdResult {
             let mut out = std::io::stdout().lock();
             match out.write_all(&ctx.bank.bytes) {
                 Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                    Err(Failure::new(e.to_string()))
+                    Err(Failure::new(storage::describe_io(&e)))
                 }
                 _ => Ok(()),
             }

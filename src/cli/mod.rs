@@ -492,7 +492,7 @@ pub fn main() -> ExitCode {
         Some(Command::Man) => {
             let man = clap_mangen::Man::new(Cli::command());
             man.render(&mut std::io::stdout())
-                .map_err(|e| Failure::new(e.to_string()))
+                .map_err(|e| Failure::new(storage::describe_io(&e)))
         }
     };
     match result {

@@ -351,7 +351,7 @@ fn confirm(question: &str, lang: Lang) -> Result<bool, Failure> {
     std::io::stdin()
         .lock()
         .read_line(&mut answer)
-        .map_err(|e| Failure::new(e.to_string()))?;
+        .map_err(|e| Failure::new(storage::describe_io(&e)))?;
     Ok(matches!(
         answer.trim().to_lowercase().as_str(),
         "j" | "ja" | "y" | "yes"
