@@ -133,8 +133,15 @@ fn ctrl_b_in_the_review_says_why_a_baseline_cannot_be_attached_in_norwegian() {
     t.wait_exit().expect("Ctrl-Q ends the review");
 }
 
-/// Words that give an English line away.
-fn assert_no_english(text: &str) {
+/// Runs `kompass --lang nb ARGS` and checks that it ends with `code` and
+/// says every one of `lines` on standard error, in Norwegian only.
+fn says_in_norwegian(dir: &Path, args: &[&str], code: i32, lines: &[&str]) -> common::Run {
+    let r = nb(dir, args);
+    assert_eq!(r.code, code, "{args:?}: {}", r.stderr);
+    for line in lines {
+        assert!(r.stderr.contains(line), "{args:?}: {line}\n{}", r.stderr);
+    }
+    // Words that give an English line away.
     for word in [
         " is ",
         " the ",
@@ -143,8 +150,13 @@ fn assert_no_english(text: &str) {
         "skipped",
         "expected ",
     ] {
-        assert!(!text.contains(word), "English ({word:?}) in:\n{text}");
+        assert!(
+            !r.stderr.contains(word),
+            "{args:?}: English ({word:?}) in:\n{}",
+            r.stderr
+        );
     }
+    r
 }
 
 #[test]
@@ -159,18 +171,18 @@ fn validate_names_the_question_and_field_of_a_broken_rule_in_norwegian() {
     std::fs::write(dir.path().join("bad.json"), bad).unwrap();
     let typed = session_json(|v| v["answers"]["1.1.1"]["scores"]["system"] = "tre".into());
     std::fs::write(dir.path().join("typed.json"), typed).unwrap();
-    let r = nb(dir.path(), &["validate", "bad.json", "typed.json"]);
-    assert_eq!(r.code, 1, "{}", r.stderr);
-    for line in [
-        "bad.json: spørsmål 1.1.1: Omfang: 7 er utenfor skalaen 0–4",
-        "bad.json: spørsmål 9.9.9: finnes ikke i spørsmålsbanken",
-        "bad.json: interviewees[0].role: ukjent rolle «ordfører»; kjente roller: mayor,",
-        "bad.json: municipality: kommunen er tom",
-        "typed.json:15:23: answers.1.1.1.scores.system: feil type: fant teksten \"tre\", forventet et tall",
-    ] {
-        assert!(r.stderr.contains(line), "{line}\n{}", r.stderr);
-    }
-    assert_no_english(&r.stderr);
+    says_in_norwegian(
+        dir.path(),
+        &["validate", "bad.json", "typed.json"],
+        1,
+        &[
+            "bad.json: spørsmål 1.1.1: Omfang: 7 er utenfor skalaen 0–4",
+            "bad.json: spørsmål 9.9.9: finnes ikke i spørsmålsbanken",
+            "bad.json: interviewees[0].role: ukjent rolle «ordfører»; kjente roller: mayor,",
+            "bad.json: municipality: kommunen er tom",
+            "typed.json:15:23: answers.1.1.1.scores.system: feil type: fant teksten \"tre\", forventet et tall",
+        ],
+    );
 }
 
 /// A baseline with an area above its maximum, an unknown sub-area and an
@@ -195,25 +207,18 @@ fn figures_the_bank_refutes_are_named_in_norwegian_in_a_baseline_and_in_an_asses
         "areas[1] (2): 140 poeng er utenfor 0–100",
         "areas[2]: område «9» finnes ikke i spørsmålsbanken kommunekompasset",
     ];
+    let named = |file: &str| refuted.map(|line| format!("{file}: {line}"));
+    let in_file = named("bad.json");
+    let in_file: Vec<&str> = in_file.iter().map(String::as_str).collect();
     for args in [
         &["validate", "bad.json"][..],
         &["merge", "s", "-o", "a.json", "--baseline", "bad.json"],
     ] {
-        let r = nb(dir.path(), args);
-        assert_eq!(r.code, 1, "{args:?}: {}", r.stderr);
-        for line in refuted {
-            assert!(
-                r.stderr.contains(&format!("bad.json: {line}")),
-                "{args:?}: {line}\n{}",
-                r.stderr
-            );
-        }
-        assert_no_english(&r.stderr);
+        says_in_norwegian(dir.path(), args, 1, &in_file);
     }
     // The same figures inside an assessment (edited by hand, or written by
     // a Kompass that did not check them) are named under the baseline's name.
-    let r = nb(dir.path(), &["merge", "s", "-o", "a.json"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    says_in_norwegian(dir.path(), &["merge", "s", "-o", "a.json"], 0, &[]);
     let mut a: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.path().join("a.json")).unwrap()).unwrap();
     a["baselines"] =
@@ -223,22 +228,13 @@ fn figures_the_bank_refutes_are_named_in_norwegian_in_a_baseline_and_in_an_asses
         serde_json::to_vec_pretty(&a).unwrap(),
     )
     .unwrap();
+    let in_assessment = named("a.json: sammenligningsgrunnlaget «Feil 2022»");
+    let in_assessment: Vec<&str> = in_assessment.iter().map(String::as_str).collect();
     for args in [
         &["validate", "a.json"][..],
         &["report", "a.json", "-o", "r.md"],
     ] {
-        let r = nb(dir.path(), args);
-        assert_eq!(r.code, 1, "{args:?}: {}", r.stderr);
-        for line in refuted {
-            assert!(
-                r.stderr.contains(&format!(
-                    "a.json: sammenligningsgrunnlaget «Feil 2022»: {line}"
-                )),
-                "{args:?}: {line}\n{}",
-                r.stderr
-            );
-        }
-        assert_no_english(&r.stderr);
+        says_in_norwegian(dir.path(), args, 1, &in_assessment);
     }
     assert!(!dir.path().join("r.md").exists());
 }
@@ -257,17 +253,14 @@ fn merge_refuses_two_versions_of_one_interview_naming_both_files_in_norwegian() 
         )
         .unwrap();
     }
-    let r = nb(
+    says_in_norwegian(
         dir.path(),
         &["merge", "laptop", "minnepinne", "-o", "a.json"],
+        1,
+        &[
+            "har ulikt innhold i laptop/01JDX0000000000000000000AA.json og minnepinne/01JDX0000000000000000000AA.json",
+        ],
     );
-    assert_eq!(r.code, 1, "{}", r.stderr);
-    assert!(
-        r.stderr.contains("har ulikt innhold i laptop/01JDX0000000000000000000AA.json og minnepinne/01JDX0000000000000000000AA.json"),
-        "{}",
-        r.stderr
-    );
-    assert_no_english(&r.stderr);
     assert!(!dir.path().join("a.json").exists());
 }
 
@@ -282,27 +275,26 @@ fn files_left_out_are_listed_in_norwegian() {
     std::fs::write(s.join("cut.json"), &whole[..whole.len() / 2]).unwrap();
     std::fs::write(s.join("bank.json"), kompass::core::bank::BUILTIN).unwrap();
     std::fs::write(s.join("other.json"), r#"{"format": "kompass.report"}"#).unwrap();
-    let r = nb(dir.path(), &["merge", "s", "-o", "a.json"]);
-    assert_eq!(r.code, 1, "{}", r.stderr);
-    assert!(r.stderr.contains("s/cut.json:"), "{}", r.stderr);
-    assert!(r.stderr.contains("filen slutter midt i"), "{}", r.stderr);
-    assert!(
-        r.stderr
-            .contains("rett eller fjern filen, eller utelat slike filer med --skip-bad"),
-        "{}",
-        r.stderr
+    says_in_norwegian(
+        dir.path(),
+        &["merge", "s", "-o", "a.json"],
+        1,
+        &[
+            "s/cut.json:",
+            "filen slutter midt i",
+            "rett eller fjern filen, eller utelat slike filer med --skip-bad",
+        ],
     );
-    assert_no_english(&r.stderr);
-    let r = nb(dir.path(), &["merge", "s", "-o", "a.json", "--skip-bad"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    for line in [
-        "s/bank.json: advarsel: en spørsmålsbank, ikke en del av en gjennomgang; hoppet over",
-        "s/other.json: advarsel: formatet «kompass.report» er ikke en Kompass-fil; hoppet over",
-        "utelatt: s/cut.json:",
-    ] {
-        assert!(r.stderr.contains(line), "{line}\n{}", r.stderr);
-    }
-    assert_no_english(&r.stderr);
+    says_in_norwegian(
+        dir.path(),
+        &["merge", "s", "-o", "a.json", "--skip-bad"],
+        0,
+        &[
+            "s/bank.json: advarsel: en spørsmålsbank, ikke en del av en gjennomgang; hoppet over",
+            "s/other.json: advarsel: formatet «kompass.report» er ikke en Kompass-fil; hoppet over",
+            "utelatt: s/cut.json:",
+        ],
+    );
 }
 
 #[test]
@@ -320,9 +312,6 @@ fn the_command_lines_own_refusals_are_in_norwegian() {
             "--to: «age1feil» er ikke en offentlig age-nøkkel (age1...); `kompass keygen` skriver ut en",
         ),
     ] {
-        let r = nb(dir.path(), args);
-        assert_eq!(r.code, 1, "{args:?}: {}", r.stderr);
-        assert!(r.stderr.contains(expected), "{args:?}: {}", r.stderr);
-        assert_no_english(&r.stderr);
+        says_in_norwegian(dir.path(), args, 1, &[expected]);
     }
 }
