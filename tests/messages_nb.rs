@@ -258,7 +258,7 @@ fn merge_refuses_two_versions_of_one_interview_naming_both_files_in_norwegian() 
         &["merge", "laptop", "minnepinne", "-o", "a.json"],
         1,
         &[
-            "har ulikt innhold i laptop/01JDX0000000000000000000AA.json og minnepinne/01JDX0000000000000000000AA.json",
+            "intervjuet 01JDX0000000000000000000AA har ulikt innhold i laptop/01JDX0000000000000000000AA.json og minnepinne/01JDX0000000000000000000AA.json",
         ],
     );
     assert!(!dir.path().join("a.json").exists());

@@ -244,7 +244,7 @@ fn bank_check_validates_migrations() {
         }),
     )
     .unwrap();
-    let r = common::run_in(dir.path(), &["bank", "check", "bank.json"]);
+    let r = common::run_in(dir.path(), &["--lang", "en", "bank", "check", "bank.json"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
     for expected in [
         "bank.json: migration from 2025.1: question 1.1.9 is moved to 9.9.9, which is not a question of this bank",

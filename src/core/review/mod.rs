@@ -125,7 +125,7 @@ impl ReviewError {
             ReviewError::NoSuchConflict(id) => format!(
                 "{} {id}",
                 lang.pick(
-                    "Ingen konflikt å løse for økt",
+                    "Ingen konflikt å løse for intervjuet",
                     "No conflict to resolve for session"
                 )
             ),

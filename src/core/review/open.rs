@@ -394,7 +394,7 @@ impl Conflict {
             .collect();
         match lang {
             Lang::Nb => format!(
-                "økt {} har ulikt innhold i {}; velg én av dem",
+                "intervjuet {} har ulikt innhold i {}; velg én av dem",
                 self.id,
                 files.join(" og ")
             ),

@@ -189,7 +189,7 @@ fn find(ctx: &Context, id: &str) -> Result<PathBuf, Failure> {
     storage::find_session(dir, id).ok_or_else(|| {
         Failure::new(format!(
             "{} {id} {} {}",
-            lang.pick("Fant ingen økt med id", "No session with id"),
+            lang.pick("Fant ikke noe intervju med id", "No session with id"),
             lang.pick("i", "in"),
             dir.display()
         ))
