@@ -11,7 +11,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use common::interview::{NEW, first_notes, start_with_env};
-use common::pty::contains;
+use common::pty::{Term, contains};
 use common::{Run, Snapshot, data_dir_with_a_mayor, files, kompass, run, session};
 use kompass::core::bank::Bank;
 use kompass::core::session::Session;
@@ -363,4 +363,37 @@ fn a_person_can_see_and_erase_what_was_recorded() {
     assert_eq!(score_json(&dir, &assessment), assessed);
     let r = run(kompass(&dir).args(["person", name, "--erase", "--yes"]));
     assert_eq!(r.code, 1, "nobody left by that name");
+}
+
+/// The start screen of a new data directory offers protection: `p`, then a
+/// passphrase typed twice (after one too short and two that differ; `q`
+/// and `n` are letters there, not commands). The directory is protected,
+/// the passphrase is never shown, and the offer is gone.
+#[test]
+fn the_start_screen_protects_a_new_data_directory_with_a_passphrase_typed_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let args = ["--lang", "en", "--dir", data.to_str().unwrap()];
+    let mut t = Term::spawn(&args, &[CHEAP, ("LANG", "C.UTF-8")], (100, 30));
+    t.wait_for_screen("The data directory is new and not protected.");
+    t.send("p");
+    for (typed, answer) in [
+        ("kort", "at least 8 characters"),
+        ("riktig hest q n", ""),
+        ("feil hest q n", "The passphrases differ"),
+        ("riktig hest q n", ""),
+        ("riktig hest q n", "The data directory is protected"),
+    ] {
+        t.type_slowly(typed);
+        t.send("\r");
+        t.wait_for_screen(answer);
+    }
+    assert!(storage::vault::is_protected(&data));
+    assert!(!t.screen().contains("The data directory is new"));
+    assert!(
+        !contains(&t.output(), b"hest"),
+        "the passphrase is never shown"
+    );
+    t.send("q");
+    assert!(t.wait_exit().expect("q ends the program").success());
 }
