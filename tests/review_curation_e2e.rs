@@ -10,6 +10,7 @@ use common::pty::Term;
 use common::{kompass, run};
 use kompass::core::assessment::Assessment;
 use kompass::core::bank::Bank;
+use kompass::core::lang::Lang;
 use kompass::core::review::suggest;
 use kompass::storage;
 
@@ -134,16 +135,7 @@ fn a_suggested_group_merged_with_one_key_keeps_its_sources_and_the_report_counts
     let demo = storage::write_demo(&data).unwrap();
     let bank = Bank::builtin();
     // What the review will suggest first for area 1.
-    let fresh = storage::open_review(
-        &bank,
-        std::slice::from_ref(&demo.sessions),
-        None,
-        &[],
-        &data,
-        chrono::Local::now().fixed_offset(),
-        kompass::core::lang::Lang::Nb,
-    )
-    .unwrap();
+    let fresh = common::fresh_review(&bank, &demo.sessions, &data, Lang::Nb);
     let group = suggest::suggest(&bank, &fresh.assessment, Some("1")).groups[0].clone();
     let n = group.members.len();
     assert!(n >= 3, "{group:?}");

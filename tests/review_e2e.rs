@@ -12,6 +12,7 @@ use common::{fingerprint, kompass, run};
 use kompass::core::assessment::{Assessment, Decision};
 use kompass::core::bank::Bank;
 use kompass::core::exact::{Exact, int};
+use kompass::core::lang::Lang;
 use kompass::core::review::question::{self, Filter};
 use kompass::storage;
 
@@ -115,16 +116,7 @@ fn a_review_session_accepts_and_overrides_and_leaves_every_session_file_untouche
     let bank = Bank::builtin();
 
     // The order the list will show: the default merge, most disputed first.
-    let fresh = storage::open_review(
-        &bank,
-        std::slice::from_ref(&demo.sessions),
-        None,
-        &[],
-        &data,
-        chrono::Local::now().fixed_offset(),
-        kompass::core::lang::Lang::En,
-    )
-    .unwrap();
+    let fresh = common::fresh_review(&bank, &demo.sessions, &data, Lang::En);
     let order = question::by_disagreement(&bank, &fresh.assessment, Filter::All);
     let data_s = data.to_str().unwrap();
     let eks = demo.sessions.to_str().unwrap();
@@ -276,18 +268,7 @@ fn a_late_interview_undecides_an_accept_until_it_is_accepted_again() {
     let data = root.path().join("data");
     let demo = storage::write_demo(&data).unwrap();
     let bank = Bank::builtin();
-    let open = || {
-        storage::open_review(
-            &bank,
-            std::slice::from_ref(&demo.sessions),
-            None,
-            &[],
-            &data,
-            chrono::Local::now().fixed_offset(),
-            kompass::core::lang::Lang::Nb,
-        )
-        .unwrap()
-    };
+    let open = || common::fresh_review(&bank, &demo.sessions, &data, Lang::Nb);
     let fresh = open();
     let q = question::by_disagreement(&bank, &fresh.assessment, Filter::All)[0]
         .question

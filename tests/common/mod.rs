@@ -245,3 +245,23 @@ pub fn is_private(path: &Path) -> bool {
     kompass::platform::private::is_private(path)
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
+
+/// The review of the interviews under `sessions` as `kompass review` would
+/// open it now, read without writing anything: what its screen shows first.
+pub fn fresh_review(
+    bank: &Bank,
+    sessions: &Path,
+    data: &Path,
+    lang: kompass::core::lang::Lang,
+) -> kompass::core::review::open::ReviewSession {
+    kompass::storage::open_review(
+        bank,
+        &[sessions.to_owned()],
+        None,
+        &[],
+        data,
+        chrono::Local::now().fixed_offset(),
+        lang,
+    )
+    .expect("the review opens")
+}
