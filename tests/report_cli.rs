@@ -174,8 +174,10 @@ fn per_interview_scores_only_on_request_and_never_of_a_rare_role() {
     let a = report_support::write_sample_assessment(dir.path());
     let assessment: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&a).unwrap()).unwrap();
-    // Who holds which role in this evaluation, and each session's roles.
+    // Who holds which role in this evaluation, in how many interviews, and
+    // each session's roles.
     let mut holders: std::collections::BTreeMap<String, usize> = Default::default();
+    let mut interviews: std::collections::BTreeMap<String, usize> = Default::default();
     let mut roles_of: std::collections::BTreeMap<String, Vec<String>> = Default::default();
     for session in assessment["sessions"].as_array().unwrap() {
         let id = session["id"].as_str().unwrap().to_owned();
@@ -184,13 +186,30 @@ fn per_interview_scores_only_on_request_and_never_of_a_rare_role() {
             *holders.entry(role.clone()).or_default() += 1;
             roles_of.entry(id.clone()).or_default().push(role);
         }
+        let mut roles = roles_of[&id].clone();
+        roles.sort();
+        roles.dedup();
+        for role in roles {
+            *interviews.entry(role).or_default() += 1;
+        }
     }
+    let common = |r: &String| holders[r] >= 3 && interviews[r] >= 3;
     let rare: Vec<&String> = roles_of
         .iter()
-        .filter(|(_, roles)| roles.iter().any(|r| holders[r] < 3))
+        .filter(|(_, roles)| !roles.iter().all(common))
         .map(|(id, _)| id)
         .collect();
-    assert!(!rare.is_empty(), "the sample has a mayor: {holders:?}");
+    // The mayor alone, then with three of the executive committee: four
+    // people, two interviews; the union representatives likewise.
+    for role in ["mayor", "union_rep"] {
+        assert!(holders[role] >= 3 && interviews[role] < 3, "{role}: {holders:?}");
+        assert!(
+            roles_of
+                .iter()
+                .any(|(id, roles)| roles.contains(&role.to_owned()) && rare.contains(&id)),
+            "{role}"
+        );
+    }
     let shown = |args: &[&str]| -> std::collections::BTreeSet<String> {
         let mut all = vec!["report", s(&a), "--format", "json"];
         all.extend_from_slice(args);
@@ -219,7 +238,7 @@ fn per_interview_scores_only_on_request_and_never_of_a_rare_role() {
         );
     }
     for id in &with_flag {
-        assert!(roles_of[id].iter().all(|r| holders[r] >= 3), "{id}");
+        assert!(roles_of[id].iter().all(common), "{id}");
     }
     let with_names = shown(&["--per-interview", "--names"]);
     assert!(rare.iter().all(|id| with_names.contains(*id)));

@@ -234,9 +234,10 @@ pub struct ReportArgs {
     pub names: bool,
     /// Also print each interview's own scores, by session id with its date,
     /// roles and head count (CSV columns, JSON fields). This exposes
-    /// what one person said: an interview of a role fewer than 3 people hold
-    /// (the mayor, a union representative) is still left out unless --names
-    /// is given too. Without it a report carries the reconciled scores only
+    /// what one person said: an interview of a role that fewer than 3 people
+    /// hold, or fewer than 3 interviews cover (the mayor, the union
+    /// representatives, as a rule), is still left out unless --names is given
+    /// too. Without it a report carries the reconciled scores only
     #[arg(long)]
     pub per_interview: bool,
     /// An average with members (from `kompass benchmark`): the report places

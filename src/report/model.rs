@@ -36,13 +36,17 @@ pub struct Options {
     pub names: bool,
     /// Each interview's scores beside the reconciled ones, by session id
     /// (`--per-interview`). Even then an interview of a role fewer than
-    /// [`MIN_ROLE_PEOPLE`] people hold in the evaluation is left out unless
-    /// `names` is set too: its scores would be that person's own.
+    /// [`MIN_ROLE_PEOPLE`] people hold in the evaluation, or fewer than
+    /// [`MIN_ROLE_PEOPLE`] interviews cover, is left out unless `names` is
+    /// set too: its scores would be that person's own.
     pub per_interview: bool,
 }
 
-/// The fewest people who must hold a role for its interviews' own scores
-/// to be printed without `--names`.
+/// The fewest people who must hold a role, and the fewest interviews that
+/// must cover it, for its interviews' own scores to be printed without
+/// `--names`. People alone are not enough: the mayor interviewed alone and
+/// then with three members of the executive committee is a role of four
+/// people, yet the first interview is the mayor's own scores.
 pub const MIN_ROLE_PEOPLE: usize = 3;
 
 /// A number of points: exact (as a JSON number) and as displayed, rounded by
@@ -1136,24 +1140,29 @@ fn same_text(a: &str, b: &str) -> bool {
 
 /// The session ids whose own scores the report prints: none without
 /// `--per-interview`; with it, those whose every role at least
-/// [`MIN_ROLE_PEOPLE`] people hold in the evaluation, or all with `--names`.
+/// [`MIN_ROLE_PEOPLE`] people hold in at least as many interviews of the
+/// evaluation, or all with `--names`.
 fn interviews_shown(assessment: &Assessment, opts: Options) -> BTreeSet<String> {
     if !opts.per_interview {
         return BTreeSet::new();
     }
-    let mut holders: BTreeMap<&str, usize> = BTreeMap::new();
-    for p in assessment.sessions.iter().flat_map(|s| &s.interviewees) {
-        *holders.entry(p.role.as_str()).or_default() += 1;
+    // Per role: the people who hold it, and the interviews that cover it.
+    let mut coverage: BTreeMap<&str, (usize, BTreeSet<&str>)> = BTreeMap::new();
+    for s in &assessment.sessions {
+        for p in &s.interviewees {
+            let (people, interviews) = coverage.entry(p.role.as_str()).or_default();
+            *people += 1;
+            interviews.insert(s.id.as_str());
+        }
     }
+    let common = |role: &str| {
+        let (people, interviews) = &coverage[role];
+        *people >= MIN_ROLE_PEOPLE && interviews.len() >= MIN_ROLE_PEOPLE
+    };
     assessment
         .sessions
         .iter()
-        .filter(|s| {
-            opts.names
-                || s.interviewees
-                    .iter()
-                    .all(|p| holders[p.role.as_str()] >= MIN_ROLE_PEOPLE)
-        })
+        .filter(|s| opts.names || s.interviewees.iter().all(|p| common(&p.role)))
         .map(|s| s.id.clone())
         .collect()
 }
