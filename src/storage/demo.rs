@@ -29,10 +29,13 @@ pub struct Demo {
 /// directory is kept after the program ends, so that the commands of the
 /// demo's hint (interview, report) work on it afterwards.
 pub fn install_demo() -> io::Result<Demo> {
-    let dir = tempfile::Builder::new()
-        .prefix("kompass-demo-")
-        .tempdir()?
-        .keep();
+    let mut builder = tempfile::Builder::new();
+    builder.prefix("kompass-demo-");
+    // Private like every directory Kompass makes (tempfile's default is
+    // 0777 less the umask). Windows' temporary directory is the user's own.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700));
+    let dir = builder.tempdir()?.keep();
     write_demo(&dir)
 }
 
@@ -65,6 +68,15 @@ mod tests {
     use super::*;
     use crate::core::bank::Bank;
     use std::fs;
+
+    #[cfg(unix)]
+    #[test]
+    fn the_demo_directory_is_private() {
+        let demo = install_demo().unwrap();
+        let private = crate::platform::private::is_private(&demo.dir);
+        fs::remove_dir_all(&demo.dir).unwrap();
+        assert!(private.unwrap(), "{} is 0700", demo.dir.display());
+    }
 
     #[test]
     fn every_sample_file_is_embedded_and_valid() {
