@@ -202,7 +202,10 @@ fn per_interview_scores_only_on_request_and_never_of_a_rare_role() {
     // The mayor alone, then with three of the executive committee: four
     // people, two interviews; the union representatives likewise.
     for role in ["mayor", "union_rep"] {
-        assert!(holders[role] >= 3 && interviews[role] < 3, "{role}: {holders:?}");
+        assert!(
+            holders[role] >= 3 && interviews[role] < 3,
+            "{role}: {holders:?}"
+        );
         assert!(
             roles_of
                 .iter()
