@@ -45,7 +45,14 @@ fn midtre_gauldal_2023_flags_area_2_only_and_still_writes() {
         (b.name.as_str(), b.year, b.kind),
         ("Midtre Gauldal 2023", Some(2023), BaselineKind::Earlier)
     );
-    assert_eq!(b.source.as_deref(), Some("midtre-gauldal-2023.csv"));
+    // The source is the publication, given by the user; never the name of
+    // the spreadsheet, which a council cannot look up.
+    assert_eq!(b.source, None);
+    let published = "KS: Kommunekompasset, Midtre Gauldal kommune 2023";
+    let r = import(dir.path(), &csv, &out, &["--source", published]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let b = Baseline::parse(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(b.source.as_deref(), Some(published));
     assert_eq!(b.areas.len(), 8);
     assert_eq!(b.area_points("1"), Some(int(62)));
     assert_eq!(

@@ -45,10 +45,9 @@ pub fn run(ctx: &Context, args: &ImportResultsArgs) -> CmdResult {
         eprintln!("{}", one_line(&line));
     }
     guard_output(&args.output, lang)?;
-    imported.baseline.source = args
-        .file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned());
+    // The source is the publication the council can look up, never the
+    // name of the spreadsheet the figures were typed into.
+    imported.baseline.source = args.source.clone();
     storage::save_baseline(&args.output, &imported.baseline)
         .map_err(|e| Failure::write(&args.output, &e))?;
     let b = &imported.baseline;

@@ -305,6 +305,10 @@ pub struct ImportResultsArgs {
     /// What the baseline is: an earlier evaluation or an average
     #[arg(long, value_enum, default_value = "earlier")]
     pub kind: BaselineKindArg,
+    /// Where the figures were published, as the report's method page names
+    /// it, e.g. "KS: Kommunekompasset, Eksempelvik kommune 2015"
+    #[arg(long, value_name = "TEXT")]
+    pub source: Option<String>,
 }
 
 #[derive(Debug, Args)]
