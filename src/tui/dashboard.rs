@@ -98,14 +98,14 @@ impl<'a> Dashboard<'a> {
             ]));
         }
         if !self.baselines.is_empty() {
-            let mut legend = vec![Span::raw(if compact { "" } else { "  " })];
-            for (k, (name, _)) in self.baselines.iter().enumerate() {
-                legend.push(Span::styled("┃", Style::new().fg(base_color(k))));
-                legend.push(Span::raw(format!(" {}  ", one_line(name))));
-            }
-            out.push(Line::from(legend));
+            out.extend(self.legend(width, compact));
         }
-        out.push(Line::raw(""));
+        let columns_shown = !compact && !self.baselines.is_empty();
+        match self.drill {
+            // The area rows' baseline columns, numbered as the legend is.
+            false if columns_shown => out.push(self.column_heads(width)),
+            _ => out.push(Line::raw("")),
+        }
         match (self.drill, self.selected) {
             (true, Some(a)) if a < self.card.areas.len() => self.subarea_lines(a, width, &mut out),
             (false, Some(a)) if a < self.card.areas.len() => {
@@ -122,13 +122,70 @@ impl<'a> Dashboard<'a> {
         out
     }
 
-    fn area_lines(&self, width: usize, out: &mut Vec<Line<'static>>) {
+    /// The baselines' legend: each entry whole, numbered as its column,
+    /// marked in its colour, and wrapped to the width (a long name is cut
+    /// only when it alone is wider than the line).
+    fn legend(&self, width: usize, compact: bool) -> Vec<Line<'static>> {
+        let indent = if compact { "" } else { "  " };
+        let mut lines = Vec::new();
+        let mut line = vec![Span::raw(indent)];
+        let mut used = indent.len();
+        for (k, (name, _)) in self.baselines.iter().enumerate() {
+            let mark = format!("┃{}", k + 1);
+            let mark_w = mark.chars().count();
+            let name = ui::truncate(
+                &one_line(name),
+                width.saturating_sub(indent.len() + mark_w + 1),
+            );
+            let entry_w = mark_w + 1 + unicode_width::UnicodeWidthStr::width(name.as_str());
+            if used > indent.len() && used + 2 + entry_w > width {
+                lines.push(Line::from(std::mem::replace(
+                    &mut line,
+                    vec![Span::raw(indent)],
+                )));
+                used = indent.len();
+            }
+            if used > indent.len() {
+                line.push(Span::raw("  "));
+                used += 2;
+            }
+            line.push(Span::styled(mark, Style::new().fg(base_color(k))));
+            line.push(Span::raw(format!(" {name}")));
+            used += entry_w;
+        }
+        lines.push(Line::from(line));
+        lines
+    }
+
+    /// Widths of an area row: its title and its bar.
+    fn area_widths(&self, width: usize) -> (usize, usize) {
         let compact = width < 32;
         // "1 " + title + " " + bar + " " + points(3) + " " + coverage(5) + baselines
         let base_w = if compact { 0 } else { 5 * self.baselines.len() };
         let tail = if compact { 4 } else { 4 + 6 + base_w };
         let title_w = if compact { 0 } else { (width / 3).clamp(8, 30) };
         let bar_w = width.saturating_sub(2 + title_w + 1 + tail).max(4);
+        (title_w, bar_w)
+    }
+
+    /// The heads of the area rows' baseline columns: the legend's numbers,
+    /// each in its baseline's colour, so the columns can be told apart
+    /// without colour too.
+    fn column_heads(&self, width: usize) -> Line<'static> {
+        let (title_w, bar_w) = self.area_widths(width);
+        let mut spans = vec![Span::raw(" ".repeat(2 + title_w + 1 + bar_w + 4 + 6))];
+        for k in 0..self.baselines.len() {
+            spans.push(Span::styled(
+                format!(" {:>4}", format!("┃{}", k + 1)),
+                Style::new().fg(base_color(k)),
+            ));
+        }
+        Line::from(spans)
+    }
+
+    fn area_lines(&self, width: usize, out: &mut Vec<Line<'static>>) {
+        let compact = width < 32;
+        let (title_w, bar_w) = self.area_widths(width);
         for (i, area) in self.card.areas.iter().enumerate() {
             let mut spans = vec![Span::styled(format!("{:<2}", area.id), ui::BOLD)];
             if !compact {
@@ -286,6 +343,46 @@ mod tests {
         let spans = bar(Exact::new(1, 16), int(1), 2, &[(int(1), Color::Yellow)]);
         let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
         assert_eq!(text, "▏┃");
+    }
+
+    /// Four baselines at 80 columns: every name whole (the legend wraps),
+    /// numbered as the columns above the figures, which line up with them.
+    #[test]
+    fn a_legend_too_long_for_one_line_wraps_whole_and_numbers_the_columns() {
+        let bank = Bank::builtin();
+        let card = score_session(&bank, &sample(&bank));
+        let names = [
+            "Nasjonalt snitt 2026, 27 evalueringer",
+            "Eksempelvik 2014",
+            "Eksempelvik 2018",
+            "Eksempelvik 2022",
+        ];
+        let bases: Vec<Baseline> = names
+            .iter()
+            .enumerate()
+            .map(|(k, n)| (n.to_string(), vec![Some(int(50 + k as i128)); 8]))
+            .collect();
+        let out = draw(
+            Dashboard::new(&card, &bank, Lang::Nb).baselines(&bases),
+            80,
+            20,
+        );
+        for (k, name) in names.iter().enumerate() {
+            assert!(out.contains(&format!("┃{} {name}", k + 1)), "{out}");
+        }
+        let rows: Vec<&str> = out.lines().collect();
+        let heads = rows
+            .iter()
+            .position(|r| r.contains("┃1   ┃2   ┃3   ┃4"))
+            .expect(&out);
+        let first_area = rows[heads + 1];
+        assert!(first_area.contains("   50   51   52   53"), "{out}");
+        // Each column's number ends where its figures end.
+        let end = |row: &str, text: &str| {
+            let at = row.find(text).unwrap() + text.len();
+            row[..at].chars().count()
+        };
+        assert_eq!(end(rows[heads], "┃4"), end(first_area, "53"), "{out}");
     }
 
     #[test]
