@@ -219,6 +219,36 @@ fn saved(data: &Path) -> Assessment {
     Assessment::parse(&std::fs::read(data.join("eksempelvik/assessment.json")).unwrap()).unwrap()
 }
 
+/// Issue 13, item 12: Ctrl-R read no file again, so a session file fixed
+/// while the review was open stayed listed as unreadable and its interview
+/// out ("à jour"). Now Ctrl-R reads the files as opening does.
+#[test]
+fn ctrl_r_takes_in_a_session_file_fixed_while_the_review_is_open() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("data");
+    let demo = storage::write_demo(&data).unwrap();
+    let file = sessions(&demo.sessions).into_keys().next().unwrap();
+    let whole = std::fs::read(&file).unwrap();
+    std::fs::write(&file, &whole[..4000]).unwrap();
+    let bank = Bank::builtin();
+    let opened = common::fresh_review(&bank, &demo.sessions, &data, Lang::Nb);
+    assert_eq!(opened.bad_files.len(), 1);
+    let read = opened.assessment.sessions.len();
+
+    let mut t = review_nb(&data, &demo.sessions);
+    t.wait_for_screen("Oversikt");
+    t.wait_for_screen("1 fil kunne ikke leses");
+    t.wait_for_screen(&format!("{read} intervjuer"));
+    std::fs::write(&file, &whole).unwrap();
+    t.send(CTRL_R);
+    t.wait_for_screen("Oppdatert, 1 nytt intervju; 1 fil kan leses igjen");
+    t.wait_for_screen(&format!("{} intervjuer", read + 1));
+    let screen = t.screen();
+    assert!(!screen.contains("kunne ikke leses"), "{screen}");
+    quit(t);
+    assert_eq!(saved(&data).sessions.len(), read + 1);
+}
+
 /// Issue 13, item 1: `a` on an overridden question asked nothing and threw
 /// the override and its reason away. Now it asks once, Esc keeps it, and a
 /// replacement is undone with Ctrl-Z.
@@ -242,6 +272,7 @@ fn an_override_is_not_thrown_away_by_one_key_and_ctrl_z_brings_it_back() {
     t.send(ESC);
     t.wait_for_screen("overstyringen er beholdt");
     t.send("x");
+    t.wait_for_screen("Fjerne overstyringen?");
     t.wait_for_screen("Fjerne overstyringen og begrunnelsen");
     t.send("n");
     t.wait_for_screen("overstyringen er beholdt");

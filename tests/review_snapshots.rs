@@ -16,7 +16,7 @@ use kompass::core::review::open::{self, Inputs, MunicipalityGroup};
 use kompass::core::session::Session;
 use kompass::storage::DEMO_FILES;
 use kompass::tui::screens::review::view;
-use kompass::tui::screens::review::{Msg, Picker, Review, View};
+use kompass::tui::screens::review::{Effect, Msg, Picker, Review, View};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -282,13 +282,17 @@ fn suggested_groups_of_an_area_and_the_bulk_accept_confirmation() {
 /// "endret siden godtatt" with the values, and counted, until accepted again.
 #[test]
 fn an_accept_the_suggestion_moved_away_from_is_pointed_out() {
-    use kompass::core::review::refresh;
     let bank = Bank::builtin();
     let mut r = Review::new(&bank, Lang::Nb, review(Lang::Nb, vec![]));
     let q = r.order[0].question.clone();
     r.open_question(&q);
     typ(&mut r, "a");
-    // Three late interviews that give 4 everywhere move the median.
+    // Three late interviews that give 4 everywhere move the median; Ctrl-R
+    // reads them with the others.
+    let mut read = Inputs {
+        sessions: r.rs.sessions.clone(),
+        ..Inputs::default()
+    };
     for i in 0..3 {
         let mut late = r.rs.sessions[i].clone();
         late.session.id = format!("01LATE{i}");
@@ -300,13 +304,15 @@ fn an_accept_the_suggestion_moved_away_from_is_pointed_out() {
             extent: Some(int(4)),
             results: Some(int(4)),
         };
-        r.rs.sessions.push(late);
+        read.sessions.push(late);
     }
-    r.rs.stale = refresh::staleness(&r.rs.assessment, &refresh::hashes(&r.rs.sessions));
-    r.update(Msg::Key(KeyEvent::new(
+    let effects = r.update(Msg::Key(KeyEvent::new(
         KeyCode::Char('r'),
         KeyModifiers::CONTROL,
     )));
+    assert_eq!(effects, vec![Effect::Reload]);
+    let selection = open::select(read, None).unwrap();
+    r.update(Msg::Reloaded(Ok(Box::new(selection))));
     assert!(
         r.assessment().questions[&q]
             .changed_since_accepted()

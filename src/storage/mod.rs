@@ -26,7 +26,8 @@ pub use listing::{SessionList, list_sessions};
 pub use lock::{LockHolder, SessionLock, lock_path};
 pub use rescue::{Rescue, discard_rescue, find_rescue, rescue_path, write_rescue};
 pub use review_files::{
-    open_review, read_points_inputs, read_review_inputs, read_scoring_inputs, save_review,
+    open_review, read_points_inputs, read_review_inputs, read_scoring_inputs, read_selection,
+    save_review,
 };
 pub use vault::{write_atomic, write_atomic_with, write_copy, write_new_private};
 

@@ -17,7 +17,7 @@ use crate::core::bank::{self, Bank};
 use crate::core::baseline;
 use crate::core::lang::Lang;
 use crate::core::parse::Problem;
-use crate::core::review::open::{self, BadFile, Inputs, OpenError, ReviewSession};
+use crate::core::review::open::{self, BadFile, Inputs, OpenError, ReviewSession, Selection};
 use crate::core::session::{self, Answer};
 
 /// Reads every `.json` file under `paths` (recursively) and sorts it by its
@@ -284,6 +284,20 @@ fn default_assessment_path(
     }
 }
 
+/// The inputs of one municipality's review, as opening a review reads them
+/// (Ctrl-R reads them again): every file under `paths`, then the sessions of
+/// `municipality` (else of the only one there is).
+pub fn read_selection(
+    bank: &Bank,
+    paths: &[PathBuf],
+    municipality: Option<&str>,
+    baselines: &[PathBuf],
+    data_dir: &Path,
+) -> Result<Selection, OpenError> {
+    let inputs = read_review_inputs(paths, baselines, bank, data_dir)?;
+    open::select(inputs, municipality)
+}
+
 /// Opens a review: reads the paths, picks the municipality (`municipality`,
 /// else the only one), resolves duplicates, and takes the existing
 /// assessment (among the paths, else at its usual place) or builds a fresh
@@ -297,8 +311,7 @@ pub fn open_review(
     now: DateTime<FixedOffset>,
     lang: Lang,
 ) -> Result<ReviewSession, OpenError> {
-    let inputs = read_review_inputs(paths, baselines, bank, data_dir)?;
-    let mut selection = open::select(inputs, municipality)?;
+    let mut selection = read_selection(bank, paths, municipality, baselines, data_dir)?;
     let (path, existing) = match selection.assessment.take() {
         Some((path, a)) => (path, Some(a)),
         None => {

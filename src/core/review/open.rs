@@ -311,7 +311,7 @@ pub fn by_municipality(inputs: Inputs) -> Vec<(MunicipalityGroup, Vec<SourceSess
 }
 
 /// The inputs of one municipality.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Selection {
     pub municipality: MunicipalityGroup,
     /// Every session of the municipality read, copies included.
@@ -539,6 +539,25 @@ pub struct ReviewSession {
     pub bad_files: Vec<BadFile>,
 }
 
+/// What a [`ReviewSession::reload`] found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReloadReport {
+    /// What the refresh did; `None` when the sessions read were the ones
+    /// the assessment records.
+    pub refreshed: Option<RefreshReport>,
+    /// Files listed as unreadable that were read now.
+    pub readable_again: Vec<PathBuf>,
+    /// Files that cannot be read now and were not listed before.
+    pub unreadable: Vec<PathBuf>,
+}
+
+impl ReloadReport {
+    /// Nothing changed: the assessment was up to date with the files.
+    pub fn is_empty(&self) -> bool {
+        self.refreshed.is_none() && self.readable_again.is_empty() && self.unreadable.is_empty()
+    }
+}
+
 /// Builds the review state from a selection: `existing` is the assessment
 /// read from `assessment_path`, if there is one (the one among the paths,
 /// else the one in the data directory). An existing assessment is taken as
@@ -620,6 +639,58 @@ impl ReviewSession {
         let report = refresh::refresh(&mut self.assessment, bank, &self.sessions);
         self.stale = refresh::staleness(&self.assessment, &refresh::hashes(&self.sessions));
         report
+    }
+
+    /// Takes in the files read again (Ctrl-R), as [`select`] sorted them
+    /// for this municipality: the sessions as they are now (a file fixed
+    /// since comes in, one cut off since is left out, its recorded scores
+    /// kept), the list of files that cannot be read, and the reader's notes.
+    /// Conflicts are resolved again, the reviewer's picks kept; then the
+    /// assessment is brought up to date when anything changed. The
+    /// assessment and its baselines are the ones on screen, not those read.
+    pub fn reload(&mut self, bank: &Bank, selection: Selection, lang: Lang) -> ReloadReport {
+        let was_bad: BTreeSet<&PathBuf> = self.bad_files.iter().map(|b| &b.file).collect();
+        let is_bad: BTreeSet<&PathBuf> = selection.bad.iter().map(|b| &b.file).collect();
+        let readable_again = was_bad.difference(&is_bad).map(|f| (*f).clone()).collect();
+        let unreadable = is_bad.difference(&was_bad).map(|f| (*f).clone()).collect();
+        let old_line = bad_files_line(&self.bad_files, lang);
+        self.warnings.retain(|w| Some(w) != old_line.as_ref());
+        for w in selection.warnings {
+            if !self.warnings.contains(&w) {
+                self.warnings.push(w);
+            }
+        }
+        if let Some(line) = bad_files_line(&selection.bad, lang) {
+            self.warnings.insert(0, line);
+        }
+        self.bad_files = selection.bad;
+
+        let (mut sessions, mut conflicts) = resolve(selection.sessions, Some(&self.assessment));
+        for conflict in conflicts.iter_mut().filter(|c| c.chosen.is_none()) {
+            let picked = self
+                .conflicts
+                .iter()
+                .find(|old| old.id == conflict.id)
+                .and_then(|old| old.chosen.map(|i| &old.candidates[i]));
+            let again = picked.and_then(|p| {
+                conflict
+                    .candidates
+                    .iter()
+                    .position(|c| c.sha256 == p.sha256)
+            });
+            if let Some(i) = again {
+                conflict.chosen = Some(i);
+                sessions.push(conflict.candidates[i].clone());
+            }
+        }
+        self.sessions = sessions;
+        self.conflicts = conflicts;
+        self.stale = refresh::staleness(&self.assessment, &refresh::hashes(&self.sessions));
+        ReloadReport {
+            refreshed: (!self.stale.is_empty()).then(|| self.refresh(bank)),
+            readable_again,
+            unreadable,
+        }
     }
 
     /// Takes a session out on the reviewer's word (see [`refresh::remove_session`]).

@@ -6,8 +6,9 @@ use std::sync::mpsc::Sender;
 
 use super::events::Event;
 use super::{rescue_copy, saved_after_error, wall_clock};
-use crate::app::{Context, Failure, ReviewRequest};
+use crate::app::{Context, ReviewRequest};
 use crate::core::assessment::Assessment;
+use crate::core::review::open::Selection;
 use crate::core::review::{OpenError, ReviewSession};
 use crate::storage::{self, Autosaver};
 use crate::tui::screens::review::Review;
@@ -30,18 +31,19 @@ pub fn open(
     )
 }
 
-/// Opens the review of one municipality of the data directory.
-pub fn open_municipality(ctx: &Context, municipality: &str) -> Result<ReviewSession, Failure> {
-    let request = ReviewRequest {
+/// The review of one municipality of the data directory.
+pub fn municipality_request(ctx: &Context, municipality: &str) -> ReviewRequest {
+    ReviewRequest {
         paths: vec![ctx.data_dir().to_owned()],
         baselines: vec![],
         municipality: Some(municipality.to_owned()),
-    };
-    open(ctx, &request, ctx.data_dir()).map_err(|e| Failure::open(&e, ctx.lang))
+    }
 }
 
 pub struct Reviewing<'b> {
     pub state: Review<'b>,
+    /// The files the review was opened on: Ctrl-R reads them again.
+    request: ReviewRequest,
     saver: Option<Autosaver<Assessment>>,
     /// Write the assessment as soon as the saver runs (new, or baselines
     /// attached on the command line).
@@ -49,9 +51,15 @@ pub struct Reviewing<'b> {
 }
 
 impl<'b> Reviewing<'b> {
-    pub fn new(ctx: &'b Context, rs: ReviewSession, save_first: bool) -> Reviewing<'b> {
+    pub fn new(
+        ctx: &'b Context,
+        request: &ReviewRequest,
+        rs: ReviewSession,
+        save_first: bool,
+    ) -> Reviewing<'b> {
         Reviewing {
             state: Review::new(&ctx.bank, ctx.lang, rs),
+            request: request.clone(),
             saver: None,
             save_first,
         }
@@ -68,6 +76,20 @@ impl<'b> Reviewing<'b> {
         if std::mem::take(&mut self.save_first) {
             self.save();
         }
+    }
+
+    /// The review's files read again as opening read them, for the
+    /// municipality on screen (whichever the request named).
+    pub fn read_again(&self, ctx: &Context) -> Result<Box<Selection>, Vec<String>> {
+        storage::read_selection(
+            &ctx.bank,
+            &self.request.paths,
+            Some(&self.state.rs.assessment.municipality),
+            &self.request.baselines,
+            ctx.data_dir(),
+        )
+        .map(Box::new)
+        .map_err(|e| e.lines(ctx.lang))
     }
 
     /// Hands a copy of the assessment to the saver.

@@ -133,7 +133,7 @@ pub fn review_screen<'b>(ctx: &'b Context, request: &ReviewRequest) -> Result<Sc
         Ok(rs) => {
             let save_first = !rs.existing || !request.baselines.is_empty();
             Ok(Screen::Review(Box::new(Reviewing::new(
-                ctx, rs, save_first,
+                ctx, request, rs, save_first,
             ))))
         }
         Err(OpenError::ChooseMunicipality(groups)) => Ok(Screen::Picker(Box::new(Picking {
@@ -154,7 +154,7 @@ pub fn demo_screen<'b>(
     let rs =
         assessment::open(ctx, request, ctx.data_dir()).map_err(|e| Failure::open(&e, ctx.lang))?;
     let path = rs.assessment_path.clone();
-    let mut reviewing = Reviewing::new(ctx, rs, true);
+    let mut reviewing = Reviewing::new(ctx, request, rs, true);
     reviewing.state.hint = Some(hint(&path));
     Ok((Screen::Review(Box::new(reviewing)), path))
 }
@@ -539,10 +539,13 @@ impl<'b, B: Backend> Runtime<'b, B> {
                 Err(failure) => Err(failure),
             },
             start::Effect::Review(municipality) => {
-                assessment::open_municipality(ctx, &municipality).map(|rs| {
-                    let save_first = !rs.existing;
-                    Screen::Review(Box::new(Reviewing::new(ctx, rs, save_first)))
-                })
+                let request = assessment::municipality_request(ctx, &municipality);
+                assessment::open(ctx, &request, ctx.data_dir())
+                    .map_err(|e| Failure::open(&e, ctx.lang))
+                    .map(|rs| {
+                        let save_first = !rs.existing;
+                        Screen::Review(Box::new(Reviewing::new(ctx, &request, rs, save_first)))
+                    })
             }
         };
         match opened {
@@ -594,6 +597,10 @@ impl<'b, B: Backend> Runtime<'b, B> {
                             })
                             .map_err(|e| e.lines());
                         more.extend(r.state.update(review::Msg::Baseline(loaded)));
+                    }
+                    review::Effect::Reload => {
+                        let read = r.read_again(self.ctx);
+                        more.extend(r.state.update(review::Msg::Reloaded(read)));
                     }
                     review::Effect::Start => {
                         return match r.close() {

@@ -4,8 +4,8 @@
 //! baseline read by the runtime) and changes the state through the pure
 //! review core (`core::review`); it does no I/O. What the runtime must do
 //! comes back as [`Effect`]s: save the assessment (off the keystroke's path,
-//! by the background saver), read a baseline file, go to the start screen,
-//! quit.
+//! by the background saver), read a baseline file, read the review's files
+//! again, go to the start screen, quit.
 //!
 //! The figures that only change when the interviews change (role view,
 //! agreement) are computed when the review opens and after a refresh; the
@@ -24,6 +24,7 @@ use crate::core::baseline::Baseline;
 use crate::core::exact::{Exact, int};
 use crate::core::lang::Lang;
 use crate::core::review::agreement::{self, Agreement};
+use crate::core::review::open::Selection;
 use crate::core::review::question::{self, Disagreement, Filter};
 use crate::core::review::refresh::RefreshReport;
 use crate::core::review::roles::{self, RoleView};
@@ -64,6 +65,9 @@ pub enum Msg {
     /// baseline (with an average's members) is large beside the other
     /// messages.
     Baseline(Result<(Box<Baseline>, Vec<String>), Vec<String>>),
+    /// The review's files read again for [`Effect::Reload`], as opening
+    /// reads them, or the lines saying why they could not be.
+    Reloaded(Result<Box<Selection>, Vec<String>>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,6 +76,8 @@ pub enum Effect {
     Save,
     /// Read this baseline file and answer with [`Msg::Baseline`].
     LoadBaseline(PathBuf),
+    /// Read the review's files again (Ctrl-R) and answer with [`Msg::Reloaded`].
+    Reload,
     /// Go to the start screen (the interviews of the data directory).
     Start,
     Quit,
@@ -465,6 +471,7 @@ impl<'b> Review<'b> {
                 vec![]
             }
             Msg::Baseline(result) => self.baseline_loaded(result),
+            Msg::Reloaded(result) => self.reloaded(result),
             Msg::Paste(text) => {
                 if let Some(Overlay::Text(slot)) = &self.overlay {
                     let slot = slot.clone();
@@ -545,22 +552,25 @@ fn expand_home(path: &str) -> String {
 /// What a refresh did, in one line.
 pub fn refresh_text(r: &RefreshReport, lang: Lang) -> String {
     let mut parts = vec![lang.pick("Oppdatert", "Refreshed").to_owned()];
-    let n = |v: usize, nb: &str, en: &str| format!("{v} {}", lang.pick(nb, en));
     if !r.added.is_empty() {
-        parts.push(n(r.added.len(), "nye intervjuer", "new interviews"));
+        parts.push(lang.count(
+            r.added.len(),
+            ["nytt intervju", "nye intervjuer"],
+            ["new interview", "new interviews"],
+        ));
     }
     if !r.updated.is_empty() {
-        parts.push(n(
+        parts.push(lang.count(
             r.updated.len(),
-            "endrede intervjuer",
-            "changed interviews",
+            ["endret intervju", "endrede intervjuer"],
+            ["changed interview", "changed interviews"],
         ));
     }
     if !r.kept_vanished.is_empty() {
-        parts.push(n(
+        parts.push(format!(
+            "{} {}",
             r.kept_vanished.len(),
-            "borte (beholdt)",
-            "vanished (kept)",
+            lang.pick("borte (beholdt)", "vanished (kept)")
         ));
     }
     let mut text = parts.join(", ");

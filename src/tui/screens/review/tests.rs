@@ -27,6 +27,23 @@ fn reopen(dir: &std::path::Path) -> ReviewSession {
     .unwrap()
 }
 
+/// Ctrl-R as the runtime carries it out: the sample data in `dir` read
+/// again as opening reads it, handed back to the screen.
+fn reload(r: &mut Review, dir: &std::path::Path) -> Vec<Effect> {
+    let ctrl_r = KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL);
+    assert_eq!(r.update(Msg::Key(ctrl_r)), vec![Effect::Reload]);
+    let read = storage::read_selection(
+        r.bank,
+        &[dir.join("eksempelvik"), dir.join("baselines")],
+        Some(&r.rs.assessment.municipality),
+        &[],
+        dir,
+    )
+    .map(Box::new)
+    .map_err(|e| e.lines(r.lang));
+    r.update(Msg::Reloaded(read))
+}
+
 fn press(r: &mut Review, code: KeyCode) -> Vec<Effect> {
     r.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
 }
@@ -376,11 +393,7 @@ fn changed_interviews_are_pointed_out_and_refreshed_keeping_decisions() {
     let reopened = reopen(dir.path());
     assert_eq!(reopened.stale.changed, vec![session.id.clone()]);
     let mut r = Review::new(&bank, Lang::En, reopened);
-    let effects = r.update(Msg::Key(KeyEvent::new(
-        KeyCode::Char('r'),
-        KeyModifiers::CONTROL,
-    )));
-    assert_eq!(effects, vec![Effect::Save]);
+    assert_eq!(reload(&mut r, dir.path()), vec![Effect::Save]);
     assert!(r.rs.stale.is_empty());
     let q = &r.assessment().questions[&first];
     assert_eq!(q.interviews[&session.id].system, Some(int(0)));
@@ -390,14 +403,12 @@ fn changed_interviews_are_pointed_out_and_refreshed_keeping_decisions() {
     );
     let notice = r.notice.clone().unwrap().text;
     assert!(
-        notice.starts_with("Refreshed, 1 changed interviews"),
+        notice == "Refreshed, 1 changed interview"
+            || notice.starts_with("Refreshed, 1 changed interview;"),
         "{notice}"
     );
     // Nothing left to refresh.
-    r.update(Msg::Key(KeyEvent::new(
-        KeyCode::Char('r'),
-        KeyModifiers::CONTROL,
-    )));
+    assert_eq!(reload(&mut r, dir.path()), vec![]);
     assert_eq!(
         r.notice.unwrap().text,
         "The assessment is up to date with the interviews"
@@ -567,4 +578,81 @@ fn own_findings_and_priorities_restore_in_place_and_the_same_text_twice() {
     assert_eq!(r.assessment().priorities.len(), groups + 1);
     ctrl(&mut r, 'z');
     assert_eq!(r.assessment().priorities.len(), groups);
+}
+
+#[test]
+fn ctrl_r_reads_the_files_again_taking_in_a_fixed_file_and_listing_a_broken_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = Bank::builtin();
+    let demo = storage::write_demo(dir.path()).unwrap();
+    let file = storage::json_files(std::slice::from_ref(&demo.sessions)).unwrap()[0].clone();
+    let whole = std::fs::read(&file).unwrap();
+    std::fs::write(&file, &whole[..4000]).unwrap();
+    let mut r = Review::new(&bank, Lang::Nb, reopen(dir.path()));
+    assert_eq!(r.rs.bad_files.len(), 1);
+    assert_eq!(r.assessment().sessions.len(), 15);
+    assert!(r.rs.warnings[0].starts_with("1 fil kunne ikke leses"));
+
+    // Restored: its interview comes in, the file is no longer listed.
+    std::fs::write(&file, &whole).unwrap();
+    assert_eq!(reload(&mut r, dir.path()), vec![Effect::Save]);
+    let name = file.file_name().unwrap().to_string_lossy().into_owned();
+    assert_eq!(
+        r.notice.clone().unwrap().text,
+        format!("Oppdatert, 1 nytt intervju; 1 fil kan leses igjen: {name}")
+    );
+    assert!(r.rs.bad_files.is_empty());
+    assert!(!r.rs.warnings.iter().any(|w| w.contains("kunne ikke leses")));
+    assert_eq!(r.assessment().sessions.len(), 16);
+    assert!(r.rs.stale.is_empty());
+
+    // Cut off while the review is open: listed again, its scores kept.
+    std::fs::write(&file, &whole[..4000]).unwrap();
+    assert_eq!(reload(&mut r, dir.path()), vec![Effect::Save]);
+    let notice = r.notice.clone().unwrap();
+    assert!(notice.warning);
+    assert_eq!(
+        notice.text,
+        format!("Oppdatert, 1 borte (beholdt); 1 fil kan ikke leses: {name}")
+    );
+    assert_eq!(r.rs.bad_files.len(), 1);
+    assert_eq!(r.rs.bad_files[0].file, file);
+    assert!(r.rs.warnings[0].starts_with("1 fil kunne ikke leses"));
+    assert_eq!(r.assessment().sessions.len(), 16);
+
+    // Two reads of the same files change nothing.
+    let before = r.rs.clone();
+    reload(&mut r, dir.path());
+    assert_eq!(r.rs.bad_files, before.bad_files);
+    assert_eq!(r.rs.warnings, before.warnings);
+}
+
+#[test]
+fn counts_of_interviews_take_singular_and_plural() {
+    let one = RefreshReport {
+        added: vec!["a".into()],
+        updated: vec!["b".into()],
+        ..Default::default()
+    };
+    assert_eq!(
+        refresh_text(&one, Lang::Nb),
+        "Oppdatert, 1 nytt intervju, 1 endret intervju"
+    );
+    assert_eq!(
+        refresh_text(&one, Lang::En),
+        "Refreshed, 1 new interview, 1 changed interview"
+    );
+    let two = RefreshReport {
+        added: vec!["a".into(), "c".into()],
+        updated: vec!["b".into(), "d".into()],
+        ..Default::default()
+    };
+    assert_eq!(
+        refresh_text(&two, Lang::Nb),
+        "Oppdatert, 2 nye intervjuer, 2 endrede intervjuer"
+    );
+    assert_eq!(
+        refresh_text(&two, Lang::En),
+        "Refreshed, 2 new interviews, 2 changed interviews"
+    );
 }

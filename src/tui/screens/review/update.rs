@@ -26,7 +26,7 @@ impl Review<'_> {
             Act::PrevView => self.show(VIEWS[(self.view.index() + VIEWS.len() - 1) % VIEWS.len()]),
             Act::Jump => self.prompt(PromptFor::Jump, ""),
             Act::Baseline => self.prompt(PromptFor::Baseline, ""),
-            Act::Refresh => return self.refresh(),
+            Act::Refresh => return vec![Effect::Reload],
             Act::Conflicts => {
                 if self.rs.unresolved().next().is_some() {
                     self.overlay = Some(Overlay::Conflict { cursor: 0 });
@@ -582,8 +582,28 @@ impl Review<'_> {
         self.outcome(result)
     }
 
-    pub(super) fn refresh(&mut self) -> Vec<Effect> {
-        if self.rs.stale.is_empty() {
+    /// The review's files as read again: what came in, what went, what
+    /// can be read again and what no longer can, said in one line.
+    pub(super) fn reloaded(&mut self, read: Result<Box<Selection>, Vec<String>>) -> Vec<Effect> {
+        let selection = match read {
+            Ok(selection) => *selection,
+            Err(lines) => {
+                self.say(
+                    format!(
+                        "{}: {}",
+                        self.t(
+                            "Intervjuene kunne ikke leses på nytt",
+                            "The interviews could not be read again"
+                        ),
+                        lines.join(" ")
+                    ),
+                    true,
+                );
+                return vec![];
+            }
+        };
+        let report = self.rs.reload(self.bank, selection, self.lang);
+        if report.is_empty() {
             self.say(
                 self.t(
                     "Vurderingen er à jour med intervjuene",
@@ -593,10 +613,56 @@ impl Review<'_> {
             );
             return vec![];
         }
-        let report = self.rs.refresh(self.bank);
-        let text = refresh_text(&report, self.lang);
-        self.say(text, !report.resuggested.is_empty());
+        let lang = self.lang;
+        let files = |list: &[PathBuf], nb: &str, en: &str| {
+            let names: Vec<String> = list
+                .iter()
+                .map(|f| {
+                    f.file_name()
+                        .unwrap_or(f.as_os_str())
+                        .to_string_lossy()
+                        .into_owned()
+                })
+                .collect();
+            format!(
+                "{} {}: {}",
+                lang.count(list.len(), ["fil", "filer"], ["file", "files"]),
+                lang.pick(nb, en),
+                names.join(", ")
+            )
+        };
+        let mut parts: Vec<String> = report
+            .refreshed
+            .iter()
+            .map(|r| refresh_text(r, lang))
+            .collect();
+        if !report.readable_again.is_empty() {
+            parts.push(files(
+                &report.readable_again,
+                "kan leses igjen",
+                "can be read again",
+            ));
+        }
+        if !report.unreadable.is_empty() {
+            parts.push(files(
+                &report.unreadable,
+                "kan ikke leses",
+                "cannot be read",
+            ));
+        }
+        let alarming = !report.unreadable.is_empty()
+            || report
+                .refreshed
+                .as_ref()
+                .is_some_and(|r| !r.resuggested.is_empty());
+        self.say(one_line(&parts.join("; ")), alarming);
+        if report.refreshed.is_none() {
+            return vec![];
+        }
         self.reanalyse();
+        if self.overlay.is_none() && self.rs.unresolved().next().is_some() {
+            self.overlay = Some(Overlay::Conflict { cursor: 0 });
+        }
         self.decided()
     }
 

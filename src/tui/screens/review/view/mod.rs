@@ -245,7 +245,10 @@ fn draw_confirm(frame: &mut Frame, body: Rect, s: &Review, id: &str, change: Rep
         .border_style(WARN)
         .title(format!(
             " {} ",
-            s.t("Erstatte overstyringen?", "Replace the override?")
+            match change {
+                Replacing::Accept => s.t("Erstatte overstyringen?", "Replace the override?"),
+                Replacing::Clear => s.t("Fjerne overstyringen?", "Remove the override?"),
+            }
         ));
     frame.render_widget(
         Paragraph::new(lines)
@@ -438,7 +441,7 @@ fn banner_lines(s: &Review, width: usize) -> Vec<Line<'static>> {
             parts.push(format!("{} {}", st.changed.len(), s.t("endret", "changed")));
         }
         if !st.new.is_empty() {
-            parts.push(format!("{} {}", st.new.len(), s.t("nye", "new")));
+            parts.push(s.lang.count(st.new.len(), ["nytt", "nye"], ["new", "new"]));
         }
         if !st.vanished.is_empty() {
             parts.push(format!(
