@@ -55,8 +55,8 @@ fn the_demo_reaches_the_dashboard_in_a_fresh_environment() {
     // earlier evaluations after it, and the hint.
     t.wait_for_screen("Sum 540 av 800");
     t.wait_for_screen("1 Offentlighet og demokrati");
-    t.wait_for_screen("┃ Nasjonalt snitt 2026 (fiktiv), 27 evalueringer");
-    t.wait_for_screen("┃ Eksempelvik 2014 (fiktiv");
+    t.wait_for_screen("┃1 Nasjonalt snitt 2026 (fiktiv), 27 evalueringer");
+    t.wait_for_screen("┃2 Eksempelvik 2014 (fiktiv)");
     t.wait_for_screen("Demo med eksempeldata i");
     t.send("q");
     let status = t.wait_exit().expect("q ends the demo");
