@@ -225,6 +225,22 @@ fn a_conflict_is_shown_for_the_reviewer_to_pick_a_version() {
         r.assessment().questions["1.1.1"].interviews[&r.rs.conflicts[0].id].system,
         Some(int(4))
     );
+    // Ctrl-R reads both versions again: the pick stands, nothing to do.
+    let mut read = Inputs {
+        sessions: r.rs.conflicts[0].candidates.clone(),
+        ..Inputs::default()
+    };
+    let id = r.rs.conflicts[0].id.clone();
+    read.sessions
+        .extend(r.rs.sessions.iter().filter(|s| s.session.id != id).cloned());
+    let selection = open::select(read, None).unwrap();
+    r.update(Msg::Reloaded(Ok(Box::new(selection))));
+    assert_eq!(r.rs.conflicts[0].chosen, Some(1));
+    assert!(r.overlay.is_none());
+    assert_eq!(
+        r.notice.as_ref().unwrap().text,
+        "Vurderingen er à jour med intervjuene"
+    );
 }
 
 #[test]

@@ -665,24 +665,9 @@ impl ReviewSession {
         }
         self.bad_files = selection.bad;
 
-        let (mut sessions, mut conflicts) = resolve(selection.sessions, Some(&self.assessment));
-        for conflict in conflicts.iter_mut().filter(|c| c.chosen.is_none()) {
-            let picked = self
-                .conflicts
-                .iter()
-                .find(|old| old.id == conflict.id)
-                .and_then(|old| old.chosen.map(|i| &old.candidates[i]));
-            let again = picked.and_then(|p| {
-                conflict
-                    .candidates
-                    .iter()
-                    .position(|c| c.sha256 == p.sha256)
-            });
-            if let Some(i) = again {
-                conflict.chosen = Some(i);
-                sessions.push(conflict.candidates[i].clone());
-            }
-        }
+        // A pick the reviewer made is recorded (the screen refreshes on it),
+        // so resolving against the assessment keeps it.
+        let (sessions, conflicts) = resolve(selection.sessions, Some(&self.assessment));
         self.sessions = sessions;
         self.conflicts = conflicts;
         self.stale = refresh::staleness(&self.assessment, &refresh::hashes(&self.sessions));
