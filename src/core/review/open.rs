@@ -543,7 +543,7 @@ pub struct ReviewSession {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ReloadReport {
     /// What the refresh did; `None` when the sessions read were the ones
-    /// the assessment records.
+    /// the assessment records (or were gone already).
     pub refreshed: Option<RefreshReport>,
     /// Files listed as unreadable that were read now.
     pub readable_again: Vec<PathBuf>,
@@ -670,9 +670,15 @@ impl ReviewSession {
         let (sessions, conflicts) = resolve(selection.sessions, Some(&self.assessment));
         self.sessions = sessions;
         self.conflicts = conflicts;
+        let vanished_before = std::mem::take(&mut self.stale.vanished);
         self.stale = refresh::staleness(&self.assessment, &refresh::hashes(&self.sessions));
+        // Sessions that were gone already change nothing in a refresh: the
+        // reviewer's undo history is kept then.
+        let news = !self.stale.changed.is_empty()
+            || !self.stale.new.is_empty()
+            || self.stale.vanished != vanished_before;
         ReloadReport {
-            refreshed: (!self.stale.is_empty()).then(|| self.refresh(bank)),
+            refreshed: news.then(|| self.refresh(bank)),
             readable_again,
             unreadable,
         }

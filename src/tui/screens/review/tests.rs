@@ -620,11 +620,16 @@ fn ctrl_r_reads_the_files_again_taking_in_a_fixed_file_and_listing_a_broken_one(
     assert!(r.rs.warnings[0].starts_with("1 fil kunne ikke leses"));
     assert_eq!(r.assessment().sessions.len(), 16);
 
-    // Two reads of the same files change nothing.
+    // Two reads of the same files change nothing, and say so.
     let before = r.rs.clone();
-    reload(&mut r, dir.path());
+    assert_eq!(reload(&mut r, dir.path()), vec![]);
+    assert_eq!(
+        r.notice.clone().unwrap().text,
+        "Ingen endring i filene; 1 borte (beholdt)"
+    );
     assert_eq!(r.rs.bad_files, before.bad_files);
     assert_eq!(r.rs.warnings, before.warnings);
+    assert_eq!(r.rs.stale, before.stale);
 }
 
 #[test]

@@ -604,13 +604,21 @@ impl Review<'_> {
         };
         let report = self.rs.reload(self.bank, selection, self.lang);
         if report.is_empty() {
-            self.say(
-                self.t(
-                    "Vurderingen er à jour med intervjuene",
-                    "The assessment is up to date with the interviews",
+            let gone = self.rs.stale.vanished.len();
+            let text = match gone {
+                0 => self
+                    .t(
+                        "Vurderingen er à jour med intervjuene",
+                        "The assessment is up to date with the interviews",
+                    )
+                    .to_owned(),
+                n => format!(
+                    "{}; {n} {}",
+                    self.t("Ingen endring i filene", "No change in the files"),
+                    self.t("borte (beholdt)", "vanished (kept)")
                 ),
-                false,
-            );
+            };
+            self.say(text, false);
             return vec![];
         }
         let lang = self.lang;
