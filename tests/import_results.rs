@@ -228,3 +228,50 @@ fn a_header_without_an_id_column_is_quoted_with_the_files_delimiter() {
         r.stderr
     );
 }
+
+/// Excel's "CSV (semikolondelt)" on Norwegian Windows: Windows-1252, not
+/// UTF-8, and with a `sep=;` line when asked for one (issue 13, item 10).
+#[test]
+fn excels_windows_1252_csv_with_a_sep_line_is_read_and_its_names_match_the_bank() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("excel-1252.csv");
+    // "Område", "Bærekraft og økologisk holdbarhet" in Windows-1252: å = E5, æ = E6, ø = F8.
+    let table: &[u8] = b"sep=;\r\n\
+        Omr\xe5de;Navn;Poeng;Maks\r\n\
+        2.3;B\xe6rekraft og \xf8kologisk holdbarhet;20,5;30\r\n\
+        1;Offentlighet og demokrati;62;100\r\n";
+    std::fs::write(&csv, table).unwrap();
+    let out = dir.path().join("excel.json");
+    let r = run(kompass(dir.path())
+        .args(["--lang", "nb", "import-results"])
+        .arg(&csv)
+        .args(["--name", "Eksempelvik 2015", "-o"])
+        .arg(&out));
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+    let b = Baseline::parse(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(b.subarea_points("2.3"), Some(Exact::new(41, 2)));
+    assert_eq!(b.area_points("1"), Some(int(62)));
+
+    // A name that is not the bank's is quoted with its letters, on the file's line.
+    std::fs::write(
+        &csv,
+        b"sep=;\r\nOmr\xe5de;Navn;Poeng\r\n2.3;\xd8kologi;20\r\n" as &[u8],
+    )
+    .unwrap();
+    let other = dir.path().join("other.json");
+    let r = run(kompass(dir.path())
+        .args(["--lang", "nb", "import-results"])
+        .arg(&csv)
+        .args(["--name", "Eksempelvik 2015", "-o"])
+        .arg(&other));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&format!(
+            "{}:3: 2.3: tabellen kaller den «Økologi»",
+            csv.display()
+        )),
+        "{}",
+        r.stderr
+    );
+    assert!(!other.exists());
+}

@@ -290,7 +290,12 @@ pub enum BankCommand {
 
 #[derive(Debug, Args)]
 pub struct ImportResultsArgs {
-    /// CSV with the header `id,points`
+    /// The published table as CSV: a header with an id column (`id`, `område`
+    /// and/or `delområde`) and a points column (`points`/`poeng`), optionally
+    /// `name`/`navn` and `max`/`maks`; rows of area or sub-area ids or `total`.
+    /// Delimiter `;`, `,` or tab (or as a first `sep=;` line names it); decimal
+    /// comma or point; UTF-8, UTF-16 with BOM or Windows-1252 (Excel's "CSV
+    /// (semikolondelt)"). See docs/formats.md.
     #[arg(value_name = "FILE.csv")]
     pub file: PathBuf,
     /// Name of the baseline, e.g. "Midtre Gauldal 2015"

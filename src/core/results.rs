@@ -1,7 +1,9 @@
 //! Published result tables as baselines (`kompass import-results`).
 //!
-//! The table is CSV as spreadsheets export it: the delimiter is tab, `;` or
-//! `,`, whichever the header line holds most of. The header names the
+//! The table is CSV as spreadsheets export it: UTF-8, UTF-16 with a byte
+//! order mark, or else Windows-1252 (Excel's "CSV (semikolondelt)"). The
+//! delimiter is the one a first `sep=;` line names (Excel's own hint), else
+//! tab, `;` or `,`, whichever the header line holds most of. The header names the
 //! columns in Norwegian or English, in any order, case and spacing aside:
 //! `id` or `område` (and/or `delområde`), `points`/`poeng`, and optionally
 //! `name`/`navn` and `max`/`maks`; other columns and empty trailing ones are
@@ -22,6 +24,7 @@
 //! areas with the total likewise. A disagreement is reported, naming the
 //! area and both numbers; the figures are kept as printed.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use num_traits::Signed;
@@ -30,7 +33,7 @@ use super::bank::Bank;
 use super::baseline::{AreaPoints, Baseline, BaselineKind, SubareaPoints};
 use super::exact::{self, Exact, int};
 use super::lang::{Lang, Localized};
-use super::parse::{self, Problem};
+use super::parse::Problem;
 
 /// One figure of the table, as printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -283,6 +286,60 @@ fn delimiter_of(header_line: &str) -> u8 {
         .unwrap_or(b',')
 }
 
+/// The text of a table. A byte order mark says the encoding (UTF-8 or
+/// UTF-16, as Excel's "Unicode text" writes); without one the bytes are
+/// UTF-8 when they are valid UTF-8, else Windows-1252: the encoding of
+/// Excel's "CSV (semikolondelt)" on Norwegian and other western Windows,
+/// whose æøå are never valid UTF-8.
+fn decode(bytes: &[u8]) -> Cow<'_, str> {
+    if let Some((encoding, bom_length)) = encoding_rs::Encoding::for_bom(bytes) {
+        return encoding.decode_without_bom_handling(&bytes[bom_length..]).0;
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => {
+            encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+        }
+    }
+}
+
+/// Excel's `sep=;` first line (it writes one on request and honours it when
+/// opening): the delimiter it names, and the text with that line emptied, so
+/// that the header is the next line and line numbers stay the file's.
+fn excel_separator(text: &str) -> (Option<u8>, Cow<'_, str>) {
+    let (first, rest) = text.split_once('\n').unwrap_or((text, ""));
+    // A `sep=;` typed into a cell comes back quoted and padded: `"sep=;";;`.
+    let unquoted = first.replace('"', "");
+    let line = unquoted.trim_matches([' ', '\r']);
+    let named = line
+        .get(..4)
+        .filter(|s| s.eq_ignore_ascii_case("sep="))
+        .map(|_| &line[4..]);
+    let delimiter = match named {
+        Some("\\t") => b'\t',
+        Some(d) if !d.is_empty() && d.bytes().all(|b| b == d.as_bytes()[0]) => d.as_bytes()[0],
+        _ => return (None, Cow::Borrowed(text)),
+    };
+    if !delimiter.is_ascii() {
+        return (None, Cow::Borrowed(text));
+    }
+    (Some(delimiter), Cow::Owned(format!("\n{rest}")))
+}
+
+/// The line a record starts on. The reader gives the line where it began
+/// to read, which is before any blank lines it skipped.
+fn line_of(text: &str, position: &csv::Position) -> usize {
+    let from = usize::try_from(position.byte()).unwrap_or(usize::MAX);
+    let blank_lines = text.as_bytes()[from.min(text.len())..]
+        .iter()
+        .take_while(|&&b| b == b'\n' || b == b'\r')
+        .filter(|&&b| b == b'\n')
+        .count();
+    usize::try_from(position.line()).unwrap_or(usize::MAX) + blank_lines
+}
+
 /// How the delimiter is named in a message.
 fn delimiter_name(delimiter: u8, lang: Lang) -> String {
     match delimiter {
@@ -321,10 +378,16 @@ pub fn import(
     kind: BaselineKind,
     lang: Lang,
 ) -> Result<Imported, Vec<Problem>> {
-    let text = parse::utf8(bytes).map_err(|p| vec![p])?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Err(vec![Problem::new(lang.pick(
+            "er en regnearkfil (xlsx), ikke CSV: lagre den som «CSV (semikolondelt)» eller «CSV UTF-8»",
+            "is a workbook (xlsx), not CSV: save it as \"CSV UTF-8\" or \"CSV (comma delimited)\"",
+        ))]);
+    }
+    let decoded = decode(bytes);
+    let (sep, text) = excel_separator(&decoded);
     let header_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    let delimiter = delimiter_of(header_line);
+    let delimiter = sep.unwrap_or_else(|| delimiter_of(header_line));
     let at_line = |line: usize, msg: String| Problem {
         line: Some(line),
         ..Problem::new(msg)
@@ -342,7 +405,7 @@ pub fn import(
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
+                let line = e.position().map_or(0, |p| line_of(&text, p));
                 problems.push(at_line(
                     line,
                     format!(
@@ -353,7 +416,7 @@ pub fn import(
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        let line = record.position().map_or(0, |p| line_of(&text, p));
         if record.iter().all(str::is_empty) {
             continue;
         }
@@ -684,6 +747,83 @@ mod tests {
             assert_eq!(b.subarea_points("1.1"), Some(int(10)), "{csv:?}");
             assert_eq!(b.areas.len(), 1, "{csv:?}");
         }
+    }
+
+    fn import_bytes(bytes: &[u8]) -> Result<Imported, Vec<String>> {
+        import(
+            bytes,
+            &Bank::builtin(),
+            "Test 2015",
+            BaselineKind::Earlier,
+            Lang::En,
+        )
+        .map_err(|ps| ps.iter().map(|p| p.render("t.csv")).collect())
+    }
+
+    #[test]
+    fn tables_in_windows_1252_and_utf_16_are_read_with_their_letters() {
+        let table = "Område;Navn;Poeng;Maks\r\n2.3;Bærekraft og økologisk holdbarhet;20,5;30\r\n";
+        let cp1252 = encoding_rs::WINDOWS_1252.encode(table).0;
+        assert!(std::str::from_utf8(&cp1252).is_err(), "æøå are not UTF-8");
+        let utf16: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain(table.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        for bytes in [cp1252.to_vec(), utf16, table.as_bytes().to_vec()] {
+            let b = import_bytes(&bytes)
+                .unwrap_or_else(|e| panic!("{e:?}"))
+                .baseline;
+            assert_eq!(b.subarea_points("2.3"), Some(Exact::new(41, 2)));
+        }
+        // A name that is not the bank's is quoted as the file spells it.
+        let other = encoding_rs::WINDOWS_1252
+            .encode("Område;Navn;Poeng\n2.3;Økonomi og miljø;20\n")
+            .0;
+        assert!(import_bytes(&other).unwrap_err()[0].contains("«Økonomi og miljø»"));
+    }
+
+    #[test]
+    fn excels_sep_line_names_the_delimiter_and_is_not_the_header() {
+        for csv in [
+            "sep=;\nid;points\n1.1;6,7\n",
+            "sep=,\r\nid,points\r\n1.1,\"6,7\"\r\n",
+            "sep=\t\nid\tpoints\n1.1\t6.7\n",
+            "sep=\\t\nid\tpoints\n1.1\t6.7\n",
+            "\u{feff}\"sep=;\";;\nid;points;;\n1.1;6,7;;\n",
+            // The named delimiter wins over the one the header holds most of.
+            "sep=;\nid;points;a,b,c,d\n1.1;6,7;x\n",
+        ] {
+            let b = import_en(csv)
+                .unwrap_or_else(|e| panic!("{csv:?}: {e:?}"))
+                .baseline;
+            assert_eq!(b.subarea_points("1.1"), Some(Exact::new(67, 10)), "{csv:?}");
+        }
+        // Lines are still the file's, blank ones counted.
+        assert_eq!(
+            import_en("id;points\r\n\r\n\n1.1;abc\n").unwrap_err(),
+            vec!["t.csv:4: 1.1: `abc` is not a number"]
+        );
+        assert_eq!(
+            import_en("sep=;\nid;points\n1.1;abc\n").unwrap_err(),
+            vec!["t.csv:3: 1.1: `abc` is not a number"]
+        );
+        assert_eq!(
+            import_en("sep=;\npoints;navn\n").unwrap_err(),
+            vec![
+                "t.csv:2: the header must have an id column (id, område or delområde) and a points column (points or poeng); found `points;navn`"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_workbook_is_refused_with_how_to_save_it_as_csv() {
+        let e = import_bytes(b"PK\x03\x04\x14\x00\x06\x00").unwrap_err();
+        assert_eq!(
+            e,
+            vec![
+                "t.csv: is a workbook (xlsx), not CSV: save it as \"CSV UTF-8\" or \"CSV (comma delimited)\""
+            ]
+        );
     }
 
     #[test]
