@@ -315,3 +315,60 @@ fn the_command_lines_own_refusals_are_in_norwegian() {
         says_in_norwegian(dir.path(), args, 1, &[expected]);
     }
 }
+
+/// clap's own refusals of the command line (a value not among the possible
+/// ones, a missing argument, an unknown flag) are in bokmål under `--lang nb`,
+/// wherever on the line it stands, with exit code 2; under `--lang en` they
+/// are clap's English, exactly (fresh13, item 11).
+#[test]
+fn clap_refusals_of_the_command_line_are_in_norwegian_with_exit_code_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&[&str], &str); 3] = [
+        (
+            &["report", "--format", "pdf", "a.json"],
+            "feil: ugyldig verdi 'pdf' for '--format <FORMAT>'\n  [mulige verdier: html, md, xlsx, csv, json, pptx, docx]\n\nMer hjelp: '--help'.\n",
+        ),
+        (
+            &["import-results", "x.csv"],
+            "feil: disse argumentene må være med, men mangler:\n  --name <NAME>\n  --output <FILE.json>\n\nBruk: kompass import-results --name <NAME> --output <FILE.json> <FILE.csv>\n\nMer hjelp: '--help'.\n",
+        ),
+        (
+            &["report", "--bogus", "a.json"],
+            "feil: ukjent argument '--bogus'\n\n  tips: for å gi '--bogus' som en verdi, skriv '-- --bogus'\n\nBruk: kompass report [OPTIONS] <ASSESSMENT>\n\nMer hjelp: '--help'.\n",
+        ),
+    ];
+    for (args, expected) in cases {
+        let r = nb(dir.path(), args);
+        assert_eq!((r.code, r.stderr.as_str()), (2, expected), "{args:?}");
+        // `--lang` after the subcommand counts too (clap's usage line then names it).
+        let late = run(kompass(dir.path()).args(args).args(["--lang", "nb"]));
+        let first_line = expected.lines().next().unwrap();
+        assert_eq!(late.code, 2, "{args:?}");
+        assert!(late.stderr.starts_with(first_line), "{}", late.stderr);
+    }
+    // Under en, clap's own text, untouched.
+    let r = run(kompass(dir.path()).args(["--lang", "en", "report", "--format", "pdf", "a.json"]));
+    assert_eq!(
+        (r.code, r.stderr.as_str()),
+        (
+            2,
+            "error: invalid value 'pdf' for '--format <FORMAT>'\n  [possible values: html, md, xlsx, csv, json, pptx, docx]\n\nFor more information, try '--help'.\n"
+        )
+    );
+    let r = run(kompass(dir.path()).args(["--lang", "en", "report", "--bogus", "a.json"]));
+    assert_eq!(
+        (r.code, r.stderr.as_str()),
+        (
+            2,
+            "error: unexpected argument '--bogus' found\n\n  tip: to pass '--bogus' as a value, use '-- --bogus'\n\nUsage: kompass report [OPTIONS] <ASSESSMENT>\n\nFor more information, try '--help'.\n"
+        )
+    );
+    // Help is clap's, on stdout, exit 0, in either language.
+    let help = nb(dir.path(), &["report", "--help"]);
+    assert_eq!(help.code, 0);
+    assert!(
+        help.stdout.starts_with("Write the report of an assessment"),
+        "{}",
+        help.stdout
+    );
+}

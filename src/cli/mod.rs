@@ -3,6 +3,7 @@
 
 mod bank_cmd;
 mod benchmark_cmd;
+mod clap_nb;
 mod findings_cmd;
 mod handover_cmd;
 mod import_cmd;
@@ -443,7 +444,11 @@ impl From<LangArg> for Lang {
 /// Parses the arguments, runs the command and maps the outcome to an exit
 /// code: 0 ok, 1 wrong input (the message says why), 2 usage.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(err) => return refuse_usage(&err, lang_from_env(clap_nb::lang_arg(&args))),
+    };
     let lang = lang_from_env(cli.global.lang.map(Lang::from));
     lang.use_for_messages();
     let bank = match &cli.global.bank {
@@ -525,6 +530,18 @@ fn unlock_before_screen(ctx: &Context, command: Option<&Command>) -> CmdResult {
         storage::vault::unlock_covering(path)?;
     }
     Ok(())
+}
+
+/// clap's refusal of the command line (exit code 2), in bokmål under nb;
+/// `--help` and `--version` print as clap prints them.
+fn refuse_usage(err: &clap::Error, lang: Lang) -> ExitCode {
+    match clap_nb::message(err).filter(|_| lang == Lang::Nb) {
+        Some(message) => {
+            eprint!("{message}");
+            ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2))
+        }
+        None => err.exit(),
+    }
 }
 
 fn fail(f: Failure) -> ExitCode {
