@@ -675,14 +675,7 @@ mod tests {
     use super::*;
 
     fn import_en(csv: &str) -> Result<Imported, Vec<String>> {
-        import(
-            csv.as_bytes(),
-            &Bank::builtin(),
-            "Test 2015",
-            BaselineKind::Earlier,
-            Lang::En,
-        )
-        .map_err(|ps| ps.iter().map(|p| p.render("t.csv")).collect())
+        import_bytes(csv.as_bytes())
     }
 
     #[test]
