@@ -13,7 +13,7 @@ const TAB: &str = "  ";
 /// anywhere before a `--`), read before clap parses it: clap's refusal of
 /// another argument is to be in that language too.
 pub fn lang_arg(args: &[std::ffi::OsString]) -> Option<crate::core::lang::Lang> {
-    use crate::core::lang::Lang;
+    use clap::ValueEnum;
     let mut asked = None;
     let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
     while let Some(arg) = args.next() {
@@ -22,10 +22,9 @@ pub fn lang_arg(args: &[std::ffi::OsString]) -> Option<crate::core::lang::Lang> 
             "--lang" => args.next().map(|v| v.into_owned()),
             other => other.strip_prefix("--lang=").map(str::to_owned),
         };
-        match value.as_deref() {
-            Some("nb") => asked = Some(Lang::Nb),
-            Some("en") => asked = Some(Lang::En),
-            _ => {}
+        // The values clap itself accepts for --lang, no others.
+        if let Some(lang) = value.and_then(|v| super::LangArg::from_str(&v, false).ok()) {
+            asked = Some(lang.into());
         }
     }
     asked
